@@ -1,0 +1,37 @@
+// Bundles every entry point with esbuild. Node bundles target Node 20, the Node of
+// VS Code 1.100's extension host; browser bundles target the web extension host.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', platform: 'node', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/lsp/node.ts', out: 'dist/server.js', platform: 'node' },
+  { in: 'client/src/extension.ts', out: 'dist/client.js', platform: 'node', external: ['vscode'] },
+  { in: 'server/src/lsp/browser.ts', out: 'dist/browser-server.js', platform: 'browser', format: 'iife' },
+  { in: 'client/src/browser.ts', out: 'dist/browser-client.js', platform: 'browser', external: ['vscode'] },
+];
+
+const jobs = entries
+  .filter((e) => existsSync(e.in))
+  .map((e) =>
+    build({
+      entryPoints: [e.in],
+      outfile: e.out,
+      bundle: true,
+      platform: e.platform,
+      format: e.format ?? 'cjs',
+      target: e.platform === 'node' ? 'node20' : 'es2022',
+      external: e.external ?? [],
+      sourcemap: !production,
+      minify: production,
+      logLevel: 'warning',
+      banner: e.banner ? { js: e.banner } : undefined,
+      mainFields: e.platform === 'browser' ? ['browser', 'module', 'main'] : ['module', 'main'],
+      define: e.platform === 'browser' ? { 'process.env.NODE_ENV': '"production"' } : undefined,
+    }),
+  );
+await Promise.all(jobs);
+if (watch) console.log('watch mode is not supported; rerun npm run build');

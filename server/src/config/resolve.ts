@@ -1,0 +1,120 @@
+/**
+ * Turns a validated configuration (plus host overrides) into what the engine uses:
+ * one profile and one severity per rule. Pure: reading files is the host's job
+ * (see config/load.ts for the walk up the folder tree).
+ */
+import { z } from 'zod';
+import type { Lang } from '../i18n.js';
+import { builtinProfiles, DEFAULT_PROFILE } from './profiles.js';
+import { configSchema, profileSchema, type Config, type Profile, type Severity } from './schema.js';
+
+export interface ResolvedConfig {
+  readonly profile: Profile;
+  /** Severity by rule id; rules not named use their default severity. */
+  readonly severities: Readonly<Record<string, Severity>>;
+  readonly ruleOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly roster?: readonly string[];
+  readonly lang?: Lang;
+  /** Profiles known to this configuration (built-in and user-defined), by name. */
+  readonly profiles: Readonly<Record<string, Profile>>;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    /** JSON path of the offending value, e.g. `rules.quorum`. */
+    readonly path?: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates raw JSON against the schema; throws {@link ConfigError} naming the path and what is expected. */
+export function parseConfig(raw: unknown): Config {
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const path = issue.path.map(String).join('.');
+    throw new ConfigError(`${path || '(root)'}: ${issue.message}`, path);
+  }
+  return result.data;
+}
+
+function buildProfiles(config: Config | undefined): Record<string, Profile> {
+  const profiles: Record<string, Profile> = { ...builtinProfiles };
+  const pending = Object.entries(config?.profiles ?? {});
+  // Resolve `extends` chains in as many passes as there are profiles (cycles are reported).
+  for (let pass = 0; pending.length > 0 && pass <= pending.length + 1; pass++) {
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const [name, partial] = pending[i]!;
+      const baseName = partial.extends ?? DEFAULT_PROFILE;
+      const base = profiles[baseName];
+      if (!base) continue;
+      const { extends: _ignored, ...rest } = partial;
+      const merged = profileSchema.safeParse({ ...base, ...rest, name });
+      if (!merged.success) {
+        const issue = merged.error.issues[0]!;
+        throw new ConfigError(`profiles.${name}.${issue.path.join('.')}: ${issue.message}`, `profiles.${name}`);
+      }
+      profiles[name] = merged.data;
+      pending.splice(i, 1);
+    }
+  }
+  if (pending.length > 0) {
+    const [name, partial] = pending[0]!;
+    throw new ConfigError(
+      `profiles.${name}.extends: unknown profile "${partial.extends}" (or a cycle)`,
+      `profiles.${name}.extends`,
+    );
+  }
+  return profiles;
+}
+
+export interface ResolveOverrides {
+  /** A profile name forced by the host or by the file's `Profil` field. */
+  readonly profile?: string;
+  readonly severities?: Readonly<Record<string, Severity>>;
+  readonly lang?: Lang;
+}
+
+export function resolveConfig(config?: Config, overrides: ResolveOverrides = {}): ResolvedConfig {
+  const profiles = buildProfiles(config);
+  const profileName = overrides.profile ?? config?.profile ?? DEFAULT_PROFILE;
+  const profile = profiles[profileName];
+  if (!profile) {
+    throw new ConfigError(
+      `profile: unknown profile "${profileName}"; expected one of ${Object.keys(profiles).join(', ')}`,
+      'profile',
+    );
+  }
+  const severities: Record<string, Severity> = {};
+  const ruleOptions: Record<string, Record<string, unknown>> = {};
+  for (const [id, setting] of Object.entries(config?.rules ?? {})) {
+    if (typeof setting === 'string') severities[id] = setting;
+    else {
+      if (setting.severity) severities[id] = setting.severity;
+      if (setting.options) ruleOptions[id] = setting.options;
+    }
+  }
+  Object.assign(severities, overrides.severities ?? {});
+  return {
+    profile,
+    severities,
+    ruleOptions,
+    roster: config?.members,
+    lang: overrides.lang ?? config?.lang,
+    profiles,
+  };
+}
+
+/** Picks a profile by name from a resolved configuration (for the file's `Profil` field). */
+export function withProfile(config: ResolvedConfig, name: string): ResolvedConfig | undefined {
+  const key = Object.keys(config.profiles).find((p) => p.toLowerCase() === name.trim().toLowerCase());
+  if (!key) return undefined;
+  return { ...config, profile: config.profiles[key]! };
+}
+
+export const defaultConfig: ResolvedConfig = resolveConfig();
+
+export { z };

@@ -1,0 +1,244 @@
+/**
+ * The lint engine: parse → model → rules → findings, with inline control comments,
+ * severities from configuration, and fixes applied as text edits. Pure: no I/O.
+ * The CLI and the language service both call this, so editor and CI never disagree.
+ */
+import { defaultConfig, withProfile, type ResolvedConfig } from './config/resolve.js';
+import type { Severity } from './config/schema.js';
+import { renderBoth } from './i18n.js';
+import { buildMeeting } from './model/build.js';
+import type { Meeting } from './model/types.js';
+import { allRules, ruleById } from './rules/index.js';
+import type { Fix, Localized, MeetingSummary, RelatedInfo, Report, Rule, TextEdit } from './rules/types.js';
+import type { ParseResult, Range } from './syntax/ast.js';
+import { parse } from './syntax/parser.js';
+
+export type FindingSeverity = Exclude<Severity, 'off'>;
+
+export interface Finding {
+  /** The rule id, or `syntax` for a syntax diagnostic. */
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly severity: FindingSeverity;
+  /** The rendered message in both languages. */
+  readonly message: Localized;
+  readonly range: Range;
+  readonly fix?: Fix;
+  readonly suggestions?: readonly Fix[];
+  readonly related?: readonly RelatedInfo[];
+}
+
+export interface LintOptions {
+  readonly config?: ResolvedConfig;
+  readonly uri?: string;
+  readonly siblings?: readonly MeetingSummary[];
+  /** Only run these rules (syntax diagnostics are always reported). */
+  readonly only?: readonly string[];
+}
+
+export interface LintResult {
+  readonly parse: ParseResult;
+  readonly meeting: Meeting;
+  readonly config: ResolvedConfig;
+  readonly findings: Finding[];
+}
+
+/** The configuration that applies to a parsed file: its `Profil` field wins over the configured profile. */
+export function effectiveConfig(parsed: ParseResult, config: ResolvedConfig): ResolvedConfig {
+  const field = parsed.ast.fields.find((f) => f.name.text.trim().toLowerCase() === 'profil');
+  const name = field?.value.text.replace(/<!--[\s\S]*?-->/g, '').trim();
+  if (!name) return config;
+  return withProfile(config, name) ?? config;
+}
+
+/** Parses and builds the model only (no rules): what exporters and most editor features need. */
+export function analyze(text: string, config: ResolvedConfig = defaultConfig): { parse: ParseResult; meeting: Meeting; config: ResolvedConfig } {
+  const parsed = parse(text);
+  const cfg = effectiveConfig(parsed, config);
+  return { parse: parsed, meeting: buildMeeting(parsed, text, cfg.profile), config: cfg };
+}
+
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const { parse: parsed, meeting, config } = analyze(text, options.config ?? defaultConfig);
+  return lintAnalyzed(text, parsed, meeting, config, options);
+}
+
+export function lintAnalyzed(
+  text: string,
+  parsed: ParseResult,
+  meeting: Meeting,
+  config: ResolvedConfig,
+  options: LintOptions = {},
+): LintResult {
+  const findings: Finding[] = [];
+  const suppress = controlComments(parsed);
+  const keep = (ruleId: string, range: Range) => !suppress(ruleId, range.start.line);
+
+  for (const d of parsed.diagnostics) {
+    if (!keep('syntax', d.range)) continue;
+    findings.push({
+      ruleId: 'syntax',
+      messageId: d.code,
+      severity: d.severity,
+      message: d.message,
+      range: d.range,
+    });
+  }
+
+  const rules: readonly Rule[] = options.only ? options.only.map((id) => ruleById(id)).filter((r): r is Rule => !!r) : allRules;
+  for (const rule of rules) {
+    const severity = config.severities[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (severity === 'off') continue;
+    const reports: Report[] = [];
+    try {
+      rule.check({
+        meeting,
+        source: text,
+        lines: parsed.lines,
+        profile: config.profile,
+        roster: config.roster,
+        siblings: options.siblings,
+        uri: options.uri,
+        eol: parsed.ast.eol,
+        report: (r) => reports.push(r),
+      });
+    } catch (error) {
+      // A rule must never take the whole lint down; report the failure where the user sees it.
+      findings.push({
+        ruleId: rule.meta.id,
+        messageId: 'internal-error',
+        severity: 'error',
+        message: {
+          da: `Intern fejl i reglen ${rule.meta.id}: ${String(error)}`,
+          en: `Internal error in rule ${rule.meta.id}: ${String(error)}`,
+        },
+        range: parsed.ast.range,
+      });
+      continue;
+    }
+    for (const r of reports) {
+      if (!keep(rule.meta.id, r.range)) continue;
+      const template = rule.meta.messages[r.messageId];
+      findings.push({
+        ruleId: rule.meta.id,
+        messageId: r.messageId,
+        severity,
+        message: template ? renderBoth(template, r.data) : { da: r.messageId, en: r.messageId },
+        range: r.range,
+        fix: r.fix,
+        suggestions: r.suggestions,
+        related: r.related,
+      });
+    }
+  }
+  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+  return { parse: parsed, meeting, config, findings };
+}
+
+// ─── Inline control comments ────────────────────────────────────────────────
+
+const CONTROL = /^\s*referat-(disable-next-line|disable-line|disable|enable)\b([^]*)$/;
+
+/**
+ * Returns a predicate telling whether a finding of a rule on a line is switched off by
+ * `<!-- referat-disable [ids] -->`, `<!-- referat-enable [ids] -->` or
+ * `<!-- referat-disable-next-line [ids] -->` (no ids = every rule).
+ */
+export function controlComments(parsed: ParseResult): (ruleId: string, line: number) => boolean {
+  type Toggle = { line: number; disable: boolean; rules: string[] | null };
+  const toggles: Toggle[] = [];
+  const lineRules = new Map<number, (string[] | null)[]>();
+  for (const c of parsed.ast.comments) {
+    const m = CONTROL.exec(c.body);
+    if (!m) continue;
+    const ids = m[2]!.split(/[\s,]+/).filter((s) => /^[a-z][a-z0-9-]*$/.test(s));
+    const rules = ids.length ? ids : null;
+    const kind = m[1]!;
+    if (kind === 'disable-next-line' || kind === 'disable-line') {
+      const line = kind === 'disable-line' ? c.range.start.line : c.range.end.line + 1;
+      const list = lineRules.get(line) ?? [];
+      list.push(rules);
+      lineRules.set(line, list);
+    } else {
+      // A disable/enable comment acts from its own line on.
+      toggles.push({ line: c.range.start.line, disable: kind === 'disable', rules });
+    }
+  }
+  if (toggles.length === 0 && lineRules.size === 0) return () => false;
+  return (ruleId, line) => {
+    const onLine = lineRules.get(line);
+    if (onLine?.some((r) => r === null || r.includes(ruleId))) return true;
+    let disabled = false;
+    for (const t of toggles) {
+      if (t.line > line) break;
+      if (t.rules === null || t.rules.includes(ruleId)) disabled = t.disable;
+    }
+    return disabled;
+  };
+}
+
+// ─── Fixes ──────────────────────────────────────────────────────────────────
+
+/** Applies non-overlapping edits; edits that overlap an earlier one are skipped and returned. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): { text: string; skipped: TextEdit[] } {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: string[] = [];
+  const skipped: TextEdit[] = [];
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos || e.end < e.start || e.end > text.length) {
+      skipped.push(e);
+      continue;
+    }
+    out.push(text.slice(pos, e.start), e.newText);
+    pos = e.end;
+  }
+  out.push(text.slice(pos));
+  return { text: out.join(''), skipped };
+}
+
+/**
+ * Applies the fixes of one pass: whole fixes only (a fix whose edits overlap an
+ * already chosen fix waits for the next pass).
+ */
+export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
+  const chosen: TextEdit[] = [];
+  const taken: [number, number][] = [];
+  let applied = 0;
+  for (const fix of fixes) {
+    const overlaps = fix.edits.some((e) =>
+      taken.some(([s, en]) => (e.start < en && e.end > s) || (e.start === e.end && e.start > s && e.start < en) || (e.start === s && e.end === en)),
+    );
+    if (overlaps) continue;
+    for (const e of fix.edits) {
+      chosen.push(e);
+      taken.push([e.start, e.end]);
+    }
+    applied++;
+  }
+  return { text: applyEdits(text, chosen).text, applied };
+}
+
+/** Fixes everything fixable (optionally of some rules only), re-linting between passes. */
+export function fixAll(
+  text: string,
+  options: LintOptions & { readonly rules?: readonly string[] } = {},
+): { text: string; applied: number; result: LintResult } {
+  let current = text;
+  let total = 0;
+  let result = lint(current, options);
+  for (let pass = 0; pass < 10; pass++) {
+    const fixes = result.findings
+      .filter((f) => f.fix && (!options.rules || options.rules.includes(f.ruleId)))
+      .map((f) => f.fix!);
+    if (fixes.length === 0) break;
+    const { text: next, applied } = applyFixes(current, fixes);
+    if (applied === 0 || next === current) break;
+    total += applied;
+    current = next;
+    result = lint(current, options);
+  }
+  return { text: current, applied: total, result };
+}
+
+export { allRules, ruleById };

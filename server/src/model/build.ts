@@ -1,0 +1,374 @@
+/**
+ * Builds the meeting model from the syntax tree and a house-style profile: header
+ * fields, members, items, sections by kind, proposals and decisions, attendance.
+ * Linear in the size of the tree; never throws on a tree the parser produced.
+ */
+import type { Profile } from '../config/schema.js';
+import type {
+  Block,
+  ControlledSentence,
+  Field,
+  InlineText,
+  Item,
+  List,
+  ListItem,
+  NameList,
+  ParseResult,
+  PersonName,
+  Range,
+  TextNode,
+} from '../syntax/ast.js';
+import { headingTitle } from '../syntax/parser.js';
+import { parseNameListField, parseSentences, parseSubstitutesField } from '../syntax/sentences.js';
+import { plainText, rangeOfText } from '../syntax/text.js';
+import { findTitleDate, parseMeetingDate } from './dates.js';
+import type { Attendance, ItemModel, Meeting, MeetingDate, Member, Point, SectionModel, Substitution, Vote } from './types.js';
+
+export function fieldKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+function findField(fields: readonly Field[], ...names: string[]): Field | undefined {
+  const keys = names.map((n) => n.toLowerCase());
+  return fields.find((f) => keys.includes(fieldKey(f.name.text)));
+}
+
+/** The value of a field as a reader sees it. */
+export function fieldValue(field: Field | undefined): string | undefined {
+  if (!field) return undefined;
+  const v = plainText(field.value);
+  return v || undefined;
+}
+
+/** The value of a field as a TextNode (trimmed, comments kept out of the range where at the ends). */
+function valueNode(field: Field, parsed: ParseResult): TextNode | undefined {
+  const text = field.value.text;
+  const masked = text.replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => ' '.repeat(m.length));
+  const start = masked.length - masked.trimStart().length;
+  const end = masked.trimEnd().length;
+  if (end <= start) return undefined;
+  return { text: masked.slice(start, end).replace(/\s+/g, ' '), range: rangeOfText(field.value, parsed.lines, start, end) };
+}
+
+function normalise(s: string): string {
+  return s
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/[:.]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const DECISION_WITH_BODY = /^beslutning\s+(?:i\s+)?(.+?)\s+(?:den|d\.)\s+(\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{1,2}\.\s*\p{L}+\s+\d{4})\s*$/iu;
+
+/** Resolves a section heading to a kind through the profile (names and aliases, case-insensitive). */
+export function classifySection(
+  title: string,
+  profile: Profile,
+): { kind: string; displayName: string; decisionBody?: { committee: string; date: string } } {
+  const t = normalise(title);
+  for (const def of profile.sections) {
+    if (normalise(def.name) === t || def.aliases.some((a) => normalise(a) === t)) {
+      return { kind: def.kind, displayName: def.name };
+    }
+  }
+  const m = DECISION_WITH_BODY.exec(title.trim());
+  if (m) {
+    const def = profile.sections.find((d) => d.kind === 'beslutning');
+    return { kind: 'beslutning', displayName: def?.name ?? 'Beslutning', decisionBody: { committee: m[1]!.trim(), date: m[2]!.trim() } };
+  }
+  // Built-in kinds are known even when a profile leaves them out.
+  const builtin: Record<string, string> = {
+    resumé: 'resume',
+    resume: 'resume',
+    sagsresumé: 'resume',
+    sagsresume: 'resume',
+    indstilling: 'indstilling',
+    beslutning: 'beslutning',
+    sagsfremstilling: 'sagsfremstilling',
+    økonomi: 'oekonomi',
+    'bevillingsmæssige konsekvenser': 'oekonomi',
+    bilag: 'bilag',
+  };
+  const kind = builtin[t];
+  if (kind) return { kind, displayName: title.trim() };
+  return { kind: 'unknown', displayName: title.trim() };
+}
+
+function isEmptyBlocks(blocks: readonly Block[]): boolean {
+  return blocks.every((b) => {
+    if (b.type === 'comment') return true;
+    if (b.type === 'paragraph') return plainText(b.content) === '';
+    return false;
+  });
+}
+
+function firstList(blocks: readonly Block[]): List | undefined {
+  return blocks.find((b): b is List => b.type === 'list');
+}
+
+function points(list: List | undefined, parsed: ParseResult): Point[] {
+  if (!list) return [];
+  return list.items.map((it) => ({
+    number: it.number,
+    item: it,
+    text: plainText(it.content),
+    range: { start: it.range.start, end: it.content.segments.length ? it.content.range.end : it.range.end },
+  }));
+  void parsed;
+}
+
+function sentencesOf(blocks: readonly Block[], parsed: ParseResult): ControlledSentence[] {
+  const out: ControlledSentence[] = [];
+  const visitList = (list: List) => {
+    for (const it of list.items) {
+      const found = parseSentences(it.content, parsed.lines);
+      (it as { sentences: ControlledSentence[] }).sentences = found;
+      out.push(...found);
+      it.children.forEach(visitList);
+    }
+  };
+  for (const b of blocks) {
+    if (b.type === 'paragraph') {
+      const found = parseSentences(b.content, parsed.lines);
+      b.sentences = found;
+      out.push(...found);
+    } else if (b.type === 'list') visitList(b);
+  }
+  return out;
+}
+
+function isClosedValue(v: string | undefined): boolean {
+  return !!v && /^(ja|yes|true|lukket|x)$/i.test(v.trim());
+}
+
+function buildItem(item: Item, index: number, parsed: ParseResult, profile: Profile): ItemModel {
+  const title = headingTitle(item.title.text);
+  const caseNumberField = findField(item.fields, 'Sagsnr', 'Sagsnummer', 'Sags nr');
+  const caseNumber = caseNumberField ? valueNode(caseNumberField, parsed) : undefined;
+  const closedField = findField(item.fields, 'Lukket');
+  const closed = isClosedValue(fieldValue(closedField)) || /^lukket\b/i.test(title);
+  const sections: SectionModel[] = item.sections.map((s) => {
+    const c = classifySection(s.title, profile);
+    return {
+      node: s,
+      kind: c.kind,
+      displayName: c.displayName,
+      decisionBody: c.decisionBody,
+      empty: isEmptyBlocks(s.blocks),
+    };
+  });
+  const proposalSection = sections.find((s) => s.kind === 'indstilling');
+  const decisionSection = sections.find((s) => s.kind === 'beslutning');
+  const proposalList = proposalSection ? firstList(proposalSection.node.blocks) : undefined;
+  const decisionList = decisionSection ? firstList(decisionSection.node.blocks) : undefined;
+
+  const sentences: ControlledSentence[] = [];
+  for (const s of sections) if (s.kind === 'beslutning') sentences.push(...sentencesOf(s.node.blocks, parsed));
+
+  const absentFieldNode = findField(item.fields, 'Fraværende');
+  const absentField = absentFieldNode
+    ? { field: absentFieldNode, names: parseNameListField(absentFieldNode.value, parsed.lines) }
+    : undefined;
+
+  const attendance = buildAttendance(sentences, absentField);
+  const otherFields = item.fields.filter((f) => f !== caseNumberField && f !== closedField && f !== absentFieldNode);
+  const numeric = /^\d+$/.test(item.number.text) ? parseInt(item.number.text, 10) : undefined;
+  return {
+    node: item,
+    index,
+    number: item.number.text,
+    numeric,
+    title,
+    caseNumber,
+    caseNumberField,
+    closed,
+    sections,
+    proposalSection,
+    decisionSection,
+    proposalList,
+    proposals: points(proposalList, parsed),
+    decisionList,
+    decisions: points(decisionList, parsed),
+    attendance,
+    otherFields,
+  };
+}
+
+function buildAttendance(
+  sentences: ControlledSentence[],
+  absentField: { field: Field; names: NameList } | undefined,
+): Attendance {
+  const forfald: PersonName[] = [];
+  const absent: PersonName[] = [];
+  const guests: PersonName[] = [];
+  const left: Attendance['left'][number][] = [];
+  const inhabil: PersonName[] = [];
+  const councilRequests: PersonName[] = [];
+  const substitutes: Substitution[] = [];
+  const votes: Vote[] = [];
+  for (const s of sentences) {
+    const names = s.names.names;
+    switch (s.kind) {
+      case 'forfald':
+        forfald.push(...names);
+        break;
+      case 'absent':
+        absent.push(...names);
+        break;
+      case 'guest':
+        guests.push(...names);
+        break;
+      case 'left':
+        for (const n of names) left.push({ name: n, afterItem: s.leftAfterItem?.text, sentence: s });
+        break;
+      case 'inhabil':
+        inhabil.push(...names);
+        break;
+      case 'council-request':
+        councilRequests.push(...names);
+        break;
+      case 'substitute':
+        if (s.substitutedFor) for (const n of names) substitutes.push({ substitute: n, for: s.substitutedFor });
+        break;
+      case 'vote-for':
+        votes.push({ sentence: s, kind: 'for' });
+        break;
+      case 'vote-against':
+        votes.push({ sentence: s, kind: 'against' });
+        break;
+      case 'vote-abstain':
+        votes.push({ sentence: s, kind: 'abstain' });
+        break;
+    }
+  }
+  if (absentField) absent.push(...absentField.names.names);
+  return { sentences, forfald, absent, guests, left, inhabil, councilRequests, substitutes, votes, absentField };
+}
+
+function meetingDate(field: Field | undefined, parsed: ParseResult): MeetingDate | undefined {
+  if (!field) return undefined;
+  const node = valueNode(field, parsed);
+  if (!node) return undefined;
+  const d = parseMeetingDate(node.text);
+  if (!d) return undefined;
+  // Offsets of the weekday inside the normalised value map back through the field's inline text.
+  let weekday: MeetingDate['weekday'];
+  if (d.weekday) {
+    const masked = field.value.text.replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => ' '.repeat(m.length));
+    const lead = masked.length - masked.trimStart().length;
+    weekday = {
+      name: d.weekday.name,
+      range: rangeOfText(field.value, parsed.lines, lead + d.weekday.start, lead + d.weekday.end),
+    };
+  }
+  return {
+    year: d.year,
+    month: d.month,
+    day: d.day,
+    hour: d.hour,
+    minute: d.minute,
+    weekday,
+    form: d.form,
+    valid: d.valid,
+    range: node.range,
+  };
+}
+
+/** Splits the title's rest into committee, period and date. */
+function titleParts(rest: TextNode | undefined, parsed: ParseResult) {
+  if (!rest) return {};
+  const text = rest.text.replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => ' '.repeat(m.length));
+  const inline: InlineText = {
+    text,
+    segments: [{ textOffset: 0, sourceOffset: rest.range.start.offset, length: text.length }],
+    range: rest.range,
+  };
+  let body = text;
+  let titleDate: Meeting['titleDate'];
+  const d = findTitleDate(body);
+  if (d) {
+    titleDate = { year: d.year, month: d.month, day: d.day, range: rangeOfText(inline, parsed.lines, d.start, d.end) };
+    body = body.slice(0, d.start);
+  }
+  let period: string | undefined;
+  // `2022-25: Arbejdsmarkedsudvalget` or `Beskæftigelsesudvalget 2013-2021`
+  const lead = /^\s*(\d{4}\s*[-–]\s*\d{2,4})\s*:?\s*/.exec(body);
+  if (lead) {
+    period = lead[1]!.replace(/\s+/g, '');
+    body = body.slice(lead[0].length);
+  } else {
+    const trail = /\s+(\d{4}\s*[-–]\s*\d{2,4})\s*$/.exec(body);
+    if (trail) {
+      period = trail[1]!.replace(/\s+/g, '');
+      body = body.slice(0, trail.index);
+    }
+  }
+  const committee = body.replace(/\*\*/g, '').replace(/\s+/g, ' ').replace(/[:,]\s*$/, '').trim() || undefined;
+  return { committee, period, titleDate };
+}
+
+export function buildMeeting(parsed: ParseResult, source: string, profile: Profile): Meeting {
+  const doc = parsed.ast;
+  const fields = doc.fields;
+  const membersF = findField(fields, 'Mødedeltagere', 'Medlemmer', 'Deltagere');
+  const afbudF = findField(fields, 'Afbud', 'Fraværende');
+  const subsF = findField(fields, 'Stedfortrædere', 'Stedfortræder');
+  const dateF = findField(fields, 'Mødedato', 'Dato');
+  const membersField = membersF ? { field: membersF, names: parseNameListField(membersF.value, parsed.lines) } : undefined;
+  const afbudField = afbudF ? { field: afbudF, names: parseNameListField(afbudF.value, parsed.lines) } : undefined;
+  const substitutions: Substitution[] = subsF ? parseSubstitutesField(subsF.value, parsed.lines) : [];
+
+  const items = doc.items.map((it, i) => buildItem(it, i, parsed, profile));
+
+  let members: Member[] | undefined;
+  if (membersField) {
+    members = membersField.names.names.map((n) => ({ name: n.name, party: n.party, declaration: n }));
+    const known = new Set(members.map((m) => m.name.toLowerCase()));
+    const addSubstitute = (p: PersonName) => {
+      if (known.has(p.name.toLowerCase())) return;
+      known.add(p.name.toLowerCase());
+      members!.push({ name: p.name, party: p.party, declaration: p, substitute: true });
+    };
+    for (const s of substitutions) addSubstitute(s.substitute);
+    for (const it of items) for (const s of it.attendance.substitutes) addSubstitute(s.substitute);
+  }
+
+  const { committee: titleCommittee, period, titleDate } = titleParts(doc.title?.rest, parsed);
+  const udvalg = fieldValue(findField(fields, 'Udvalg'));
+  return {
+    document: doc,
+    source,
+    kind: doc.title?.kind ?? 'REFERAT',
+    committee: udvalg ?? titleCommittee,
+    period,
+    titleDate,
+    date: meetingDate(dateF, parsed),
+    dateField: dateF,
+    place: fieldValue(findField(fields, 'Mødested', 'Sted')),
+    municipality: fieldValue(findField(fields, 'Kommune')),
+    chair: fieldValue(findField(fields, 'Formand')),
+    secretary: fieldValue(findField(fields, 'Referent')),
+    profileField: (() => {
+      const f = findField(fields, 'Profil');
+      return f ? valueNode(f, parsed) : undefined;
+    })(),
+    members,
+    membersField,
+    afbud: afbudField?.names.names ?? [],
+    afbudField,
+    substitutions,
+    fields,
+    items,
+  };
+}
+
+/** Every list item of a list, depth first. */
+export function* listItems(list: List): Generator<ListItem> {
+  for (const it of list.items) {
+    yield it;
+    for (const c of it.children) yield* listItems(c);
+  }
+}
+
+export type { Range };

@@ -1,0 +1,86 @@
+/**
+ * The contract between a rule and the engine. A rule is data (meta) plus a pure
+ * check over the meeting model; fixes are text edits on the source, so that the CLI
+ * (`--fix`) and the language server (quick fixes) apply exactly the same change.
+ */
+import type { Profile, Severity } from '../config/schema.js';
+import type { Meeting } from '../model/types.js';
+import type { LineIndexLike, Range } from '../syntax/ast.js';
+
+/** A user-facing text in both languages. Placeholders are written `{name}`. */
+export interface Localized {
+  readonly da: string;
+  readonly en: string;
+}
+
+export interface TextEdit {
+  /** Offsets into the source; `start === end` inserts. */
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export interface Fix {
+  /** What the fix does, shown as the quick-fix title. */
+  readonly title: Localized;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface RelatedInfo {
+  readonly range: Range;
+  readonly message: Localized;
+}
+
+/** What a rule reports. The engine adds rule id, severity and the rendered message. */
+export interface Report {
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly range: Range;
+  /** A safe fix, applied by `--fix` and "fix all". */
+  readonly fix?: Fix;
+  /** Alternative fixes the user may pick (e.g. several "did you mean" names); never applied automatically. */
+  readonly suggestions?: readonly Fix[];
+  readonly related?: readonly RelatedInfo[];
+}
+
+export interface RuleMeta {
+  /** Stable kebab-case id, e.g. `missing-decision`. */
+  readonly id: string;
+  readonly defaultSeverity: Exclude<Severity, 'off'>;
+  /** One line: what the rule checks. */
+  readonly description: Localized;
+  /** Message templates by message id. */
+  readonly messages: Readonly<Record<string, Localized>>;
+  readonly fixable: boolean;
+  readonly tags?: readonly string[];
+}
+
+/** What the engine knows about other meetings of the same committee (for cross-file checks). */
+export interface MeetingSummary {
+  readonly uri: string;
+  readonly committee?: string;
+  readonly date?: { readonly year: number; readonly month: number; readonly day: number };
+  /** Item numbers (integers only) in order. */
+  readonly itemNumbers: readonly number[];
+}
+
+export interface RuleContext {
+  readonly meeting: Meeting;
+  readonly source: string;
+  readonly lines: LineIndexLike;
+  readonly profile: Profile;
+  /** The roster from configuration, used when the file names no members. */
+  readonly roster?: readonly string[];
+  /** Other meetings of the same folder/committee, when the host knows them. */
+  readonly siblings?: readonly MeetingSummary[];
+  /** The document's own URI. */
+  readonly uri?: string;
+  /** Line ending to use in inserted text. */
+  readonly eol: string;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}

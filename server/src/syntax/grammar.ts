@@ -1,0 +1,190 @@
+/**
+ * The block grammar (Chevrotain CST parser). One instance, reused; error recovery on.
+ *
+ *   document   ::= ( item | heading | section | subheading | field | list | table | paragraph | NL )*
+ *   item       ::= H2 "Punkt" NUMBER ":" inline* NL? ( field | NL )* ( section | subheading | list | table | paragraph | NL )*
+ *   section    ::= H3 inline* NL? ( subheading | list | table | paragraph | NL )*
+ *   heading    ::= ( H1 TITLE_KEYWORD? | H2 ) inline* NL?
+ *   subheading ::= H4 inline* NL?
+ *   field      ::= FIELD_NAME inline* NL? ( INDENT inline+ NL? )*
+ *   list       ::= listItem+
+ *   listItem   ::= ( BULLET | ORDERED ) inline* NL? ( INDENT inline+ NL? )*
+ *   table      ::= ( TABLE_ROW NL? )+
+ *   paragraph  ::= line+        line ::= ( FIELD_NAME inline* | INDENT inline+ | inline+ ) NL?
+ *   inline     ::= TEXT | COMMENT
+ *
+ * The tree builder (parser.ts) turns the CST into the typed AST. docs/grammar.md is
+ * generated from this parser's serialized grammar (scripts/gen-grammar-doc.mjs).
+ */
+import { CstParser, type CstNode } from 'chevrotain';
+import {
+  allTokens,
+  BulletMarker,
+  Comment,
+  FieldName,
+  H1,
+  H2,
+  H3,
+  H4,
+  Indent,
+  ItemColon,
+  ItemNumber,
+  Newline,
+  OrderedMarker,
+  PunktKeyword,
+  TableRow,
+  Text,
+  TitleKeyword,
+} from './lexer.js';
+
+export class ReferatGrammar extends CstParser {
+  constructor() {
+    super(allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 });
+    this.performSelfAnalysis();
+  }
+
+  document = this.RULE('document', () => {
+    this.MANY(() => {
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: () => this.SUBRULE(this.item) },
+          { ALT: () => this.SUBRULE(this.heading) },
+          { ALT: () => this.SUBRULE(this.section) },
+          { ALT: () => this.SUBRULE(this.subheading) },
+          { ALT: () => this.SUBRULE(this.field) },
+          { ALT: () => this.SUBRULE(this.list) },
+          { ALT: () => this.SUBRULE(this.table) },
+          { ALT: () => this.SUBRULE(this.paragraph) },
+          { ALT: () => this.CONSUME(Newline) },
+        ],
+      });
+    });
+  });
+
+  item = this.RULE('item', () => {
+    this.CONSUME(H2);
+    this.CONSUME(PunktKeyword);
+    this.CONSUME(ItemNumber);
+    this.CONSUME(ItemColon);
+    this.MANY(() => this.SUBRULE(this.inline));
+    this.OPTION(() => this.CONSUME(Newline));
+    this.MANY2(() => {
+      this.OR([{ ALT: () => this.SUBRULE(this.field) }, { ALT: () => this.CONSUME2(Newline) }]);
+    });
+    this.MANY3(() => {
+      this.OR2({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: () => this.SUBRULE(this.section) },
+          { ALT: () => this.SUBRULE(this.subheading) },
+          { ALT: () => this.SUBRULE(this.list) },
+          { ALT: () => this.SUBRULE(this.table) },
+          { ALT: () => this.SUBRULE(this.paragraph) },
+          { ALT: () => this.CONSUME3(Newline) },
+        ],
+      });
+    });
+  });
+
+  section = this.RULE('section', () => {
+    this.CONSUME(H3);
+    this.MANY(() => this.SUBRULE(this.inline));
+    this.OPTION(() => this.CONSUME(Newline));
+    this.MANY2(() => {
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: () => this.SUBRULE(this.subheading) },
+          { ALT: () => this.SUBRULE(this.list) },
+          { ALT: () => this.SUBRULE(this.table) },
+          { ALT: () => this.SUBRULE(this.paragraph) },
+          { ALT: () => this.CONSUME2(Newline) },
+        ],
+      });
+    });
+  });
+
+  heading = this.RULE('heading', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(H1);
+          this.OPTION(() => this.CONSUME(TitleKeyword));
+        },
+      },
+      { ALT: () => this.CONSUME(H2) },
+    ]);
+    this.MANY(() => this.SUBRULE(this.inline));
+    this.OPTION2(() => this.CONSUME(Newline));
+  });
+
+  subheading = this.RULE('subheading', () => {
+    this.CONSUME(H4);
+    this.MANY(() => this.SUBRULE(this.inline));
+    this.OPTION(() => this.CONSUME(Newline));
+  });
+
+  field = this.RULE('field', () => {
+    this.CONSUME(FieldName);
+    this.MANY(() => this.SUBRULE(this.inline));
+    this.OPTION(() => this.CONSUME(Newline));
+    this.MANY2(() => this.SUBRULE(this.continuation));
+  });
+
+  continuation = this.RULE('continuation', () => {
+    this.CONSUME(Indent);
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.inline));
+    this.OPTION(() => this.CONSUME(Newline));
+  });
+
+  list = this.RULE('list', () => {
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.listItem));
+  });
+
+  listItem = this.RULE('listItem', () => {
+    this.OR([{ ALT: () => this.CONSUME(BulletMarker) }, { ALT: () => this.CONSUME(OrderedMarker) }]);
+    this.MANY(() => this.SUBRULE(this.inline));
+    this.OPTION(() => this.CONSUME(Newline));
+    this.MANY2(() => this.SUBRULE(this.continuation));
+  });
+
+  table = this.RULE('table', () => {
+    this.AT_LEAST_ONE(() => {
+      this.CONSUME(TableRow);
+      this.OPTION(() => this.CONSUME(Newline));
+    });
+  });
+
+  paragraph = this.RULE('paragraph', () => {
+    this.AT_LEAST_ONE(() => this.SUBRULE(this.line));
+  });
+
+  line = this.RULE('line', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(FieldName);
+          this.MANY(() => this.SUBRULE(this.inline));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(Indent);
+          this.AT_LEAST_ONE(() => this.SUBRULE2(this.inline));
+        },
+      },
+      { ALT: () => this.AT_LEAST_ONE2(() => this.SUBRULE3(this.inline)) },
+    ]);
+    this.OPTION(() => this.CONSUME(Newline));
+  });
+
+  inline = this.RULE('inline', () => {
+    this.OR([{ ALT: () => this.CONSUME(Text) }, { ALT: () => this.CONSUME(Comment) }]);
+  });
+}
+
+/** The one parser instance (Chevrotain parsers are meant to be reused). */
+export const grammar = new ReferatGrammar();
+
+export type { CstNode };

@@ -1,0 +1,200 @@
+/**
+ * The block lexer. Tokens are line-level: a line-start marker (heading, list marker,
+ * table row, field name, indentation) followed by text and comments up to the line
+ * break. Line-start and heading-context tokens are custom patterns that look at the
+ * character before them or at the previous token, so one lexer mode suffices and a
+ * line of prose costs one token.
+ */
+import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
+
+type Exec = (text: string, offset: number, tokens: IToken[]) => RegExpExecArray | null;
+
+function custom(exec: Exec): CustomPatternMatcherFunc {
+  return (text, offset, tokens) => exec(text, offset, tokens as IToken[]);
+}
+
+function atLineStart(text: string, offset: number): boolean {
+  if (offset === 0) return true;
+  const c = text.charCodeAt(offset - 1);
+  return c === 10 || c === 13 || (offset === 1 && c === 0xfeff);
+}
+
+/** Runs a sticky regex at `offset`. */
+function stickyAt(re: RegExp, text: string, offset: number): RegExpExecArray | null {
+  re.lastIndex = offset;
+  return re.exec(text);
+}
+
+function lineStartPattern(re: RegExp): CustomPatternMatcherFunc {
+  return custom((text, offset) => (atLineStart(text, offset) ? stickyAt(re, text, offset) : null));
+}
+
+function lastToken(tokens: IToken[]): IToken | undefined {
+  return tokens.length ? tokens[tokens.length - 1] : undefined;
+}
+
+const UPPER = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅÄÖÜÉÈÊÁÀÂÍÓÚÝÞÐ'];
+const DIGITS = [...'0123456789'];
+const WS = [' ', '\t'];
+
+export const Bom = createToken({ name: 'Bom', pattern: /\uFEFF/, group: Lexer.SKIPPED });
+
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
+
+/**
+ * `<!-- … -->`, possibly over several lines. An unterminated comment runs to the end
+ * of its line (the tree builder reports it), so one typo cannot swallow the file.
+ */
+function makeCommentMatcher(): CustomPatternMatcherFunc {
+  // Where the last search for `-->` failed: every later search would fail too (keeps it linear).
+  let noCloseFrom = Number.POSITIVE_INFINITY;
+  let lastText: string | undefined;
+  return (text, offset) => {
+    if (text.charCodeAt(offset) !== 60 || !text.startsWith('<!--', offset)) return null;
+    if (text !== lastText) {
+      lastText = text;
+      noCloseFrom = Number.POSITIVE_INFINITY;
+    }
+    let close = offset + 4 >= noCloseFrom ? -1 : text.indexOf('-->', offset + 4);
+    if (close < 0) {
+      noCloseFrom = Math.min(noCloseFrom, offset + 4);
+      let end = offset + 4;
+      while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+      close = end - 3;
+    }
+    const match = [text.slice(offset, close + 3)] as unknown as RegExpExecArray;
+    return match;
+  };
+}
+
+export const Comment = createToken({
+  name: 'Comment',
+  pattern: makeCommentMatcher(),
+  line_breaks: true,
+  start_chars_hint: ['<'],
+});
+
+function headingMatcher(level: number): CustomPatternMatcherFunc {
+  return custom((text, offset) => {
+    if (!atLineStart(text, offset)) return null;
+    let i = offset;
+    while (i < text.length && text.charCodeAt(i) === 35 /* # */) i++;
+    const n = i - offset;
+    if (level === 4 ? n < 4 || n > 6 : n !== level) return null;
+    const c = text.charCodeAt(i);
+    if (i < text.length && c !== 32 && c !== 9 && c !== 10 && c !== 13) return null;
+    return [text.slice(offset, i)] as unknown as RegExpExecArray;
+  });
+}
+
+export const H1 = createToken({ name: 'H1', pattern: headingMatcher(1), line_breaks: false, start_chars_hint: ['#'] });
+export const H2 = createToken({ name: 'H2', pattern: headingMatcher(2), line_breaks: false, start_chars_hint: ['#'] });
+export const H3 = createToken({ name: 'H3', pattern: headingMatcher(3), line_breaks: false, start_chars_hint: ['#'] });
+/** Levels 4 to 6: sub-headings inside a section. */
+export const H4 = createToken({ name: 'H4', pattern: headingMatcher(4), line_breaks: false, start_chars_hint: ['#'] });
+
+/** A pipe-table row: the whole line (cells are split by the tree builder). */
+export const TableRow = createToken({
+  name: 'TableRow',
+  pattern: lineStartPattern(/[ \t]{0,3}\|[^\r\n]*/y),
+  line_breaks: false,
+  start_chars_hint: ['|', ...WS],
+});
+
+export const OrderedMarker = createToken({
+  name: 'OrderedMarker',
+  pattern: lineStartPattern(/[ \t]*\d{1,9}[.)](?=[ \t]|\r|\n|$)/y),
+  line_breaks: false,
+  start_chars_hint: [...DIGITS, ...WS],
+});
+
+export const BulletMarker = createToken({
+  name: 'BulletMarker',
+  pattern: lineStartPattern(/[ \t]*[-*+•](?=[ \t])/y),
+  line_breaks: false,
+  start_chars_hint: ['-', '*', '+', '•', ...WS],
+});
+
+/** `Name:` at the start of a line: a field in the header or right after an item heading. */
+export const FieldName = createToken({
+  name: 'FieldName',
+  pattern: lineStartPattern(/\p{Lu}[\p{L}\p{M}-]*(?: [\p{L}\p{M}-]+){0,3}[ \t]*:(?=[ \t]|\r|\n|$)/uy),
+  line_breaks: false,
+  start_chars_hint: UPPER,
+});
+
+/** Leading whitespace of a line that has content (whitespace-only lines are blank). */
+export const Indent = createToken({
+  name: 'Indent',
+  pattern: lineStartPattern(/[ \t]+(?=[^ \t\r\n])/y),
+  line_breaks: false,
+  start_chars_hint: WS,
+});
+
+export const PunktKeyword = createToken({
+  name: 'PunktKeyword',
+  pattern: custom((text, offset, tokens) =>
+    lastToken(tokens)?.tokenType === H2 ? stickyAt(/Punkt(?=[ \t]+[0-9][^\s:]*[ \t]*:)/y, text, offset) : null,
+  ),
+  line_breaks: false,
+  start_chars_hint: ['P'],
+});
+
+export const ItemNumber = createToken({
+  name: 'ItemNumber',
+  pattern: custom((text, offset, tokens) =>
+    lastToken(tokens)?.tokenType === PunktKeyword ? stickyAt(/[0-9][^\s:]*/y, text, offset) : null,
+  ),
+  line_breaks: false,
+  start_chars_hint: DIGITS,
+});
+
+export const ItemColon = createToken({
+  name: 'ItemColon',
+  pattern: custom((text, offset, tokens) =>
+    lastToken(tokens)?.tokenType === ItemNumber ? stickyAt(/:/y, text, offset) : null,
+  ),
+  line_breaks: false,
+  start_chars_hint: [':'],
+});
+
+export const TitleKeyword = createToken({
+  name: 'TitleKeyword',
+  pattern: custom((text, offset, tokens) =>
+    lastToken(tokens)?.tokenType === H1 ? stickyAt(/(?:REFERAT|DAGSORDEN)(?![\p{L}\p{N}])/uy, text, offset) : null,
+  ),
+  line_breaks: false,
+  start_chars_hint: ['R', 'D'],
+});
+
+export const Whitespace = createToken({ name: 'Whitespace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
+
+/** Text up to the end of the line or the next comment. */
+export const Text = createToken({ name: 'Text', pattern: /(?:[^\r\n<]|<(?!!--))+/, line_breaks: false });
+
+export const allTokens: TokenType[] = [
+  Bom,
+  Newline,
+  Comment,
+  H4,
+  H3,
+  H2,
+  H1,
+  TableRow,
+  OrderedMarker,
+  BulletMarker,
+  FieldName,
+  Indent,
+  PunktKeyword,
+  ItemNumber,
+  ItemColon,
+  TitleKeyword,
+  Whitespace,
+  Text,
+];
+
+export const blockLexer = new Lexer(allTokens, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: false,
+  skipValidations: true,
+});

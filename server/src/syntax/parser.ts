@@ -1,0 +1,689 @@
+/**
+ * `parse(text)` → `{ ast, diagnostics, lines }`. Never throws: any input yields a tree
+ * plus syntax diagnostics. Lexing and parsing are linear in the size of the text.
+ */
+import type { CstNode, IToken } from 'chevrotain';
+import type {
+  Block,
+  CommentBlock,
+  CommentNode,
+  Document,
+  Field,
+  Heading,
+  InlineComment,
+  InlineText,
+  Item,
+  List,
+  ListItem,
+  Paragraph,
+  ParseResult,
+  Range,
+  Section,
+  SubHeading,
+  SyntaxDiagnostic,
+  Table,
+  TableCell,
+  TableRow,
+  TextNode,
+  TextSegment,
+  Title,
+} from './ast.js';
+import { grammar } from './grammar.js';
+import { blockLexer, Comment, Newline } from './lexer.js';
+import { LineIndex } from './lines.js';
+import { messages } from './messages.js';
+
+type Children = Record<string, (CstNode | IToken)[] | undefined>;
+
+function isToken(x: CstNode | IToken): x is IToken {
+  return (x as IToken).image !== undefined;
+}
+
+function startOf(x: CstNode | IToken): number {
+  return isToken(x) ? x.startOffset : (x.location?.startOffset ?? 0);
+}
+
+/** All children of a CST node in source order. */
+function ordered(node: CstNode): (CstNode | IToken)[] {
+  const all: (CstNode | IToken)[] = [];
+  for (const list of Object.values(node.children as Children)) if (list) all.push(...list);
+  return all.sort((a, b) => startOf(a) - startOf(b));
+}
+
+function tokensOf(node: CstNode, name: string): IToken[] {
+  return ((node.children as Children)[name] ?? []) as IToken[];
+}
+function nodesOf(node: CstNode, name: string): CstNode[] {
+  return ((node.children as Children)[name] ?? []) as CstNode[];
+}
+
+/** Leaf tokens of a CST node in source order (recursively). */
+function leafTokens(node: CstNode, out: IToken[] = []): IToken[] {
+  for (const c of ordered(node)) {
+    if (isToken(c)) {
+      if (!isNaN(c.startOffset)) out.push(c);
+    } else leafTokens(c, out);
+  }
+  return out;
+}
+
+function tokenEnd(t: IToken): number {
+  return t.startOffset + t.image.length;
+}
+
+function dominantEol(text: string): '\n' | '\r\n' | '\r' {
+  let lf = 0;
+  let crlf = 0;
+  let cr = 0;
+  const limit = Math.min(text.length, 1 << 20);
+  for (let i = 0; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
+  if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
+  if (cr > lf) return '\r';
+  return '\n';
+}
+
+class TreeBuilder {
+  readonly diagnostics: SyntaxDiagnostic[] = [];
+  readonly comments: CommentNode[] = [];
+
+  constructor(
+    readonly text: string,
+    readonly lines: LineIndex,
+  ) {}
+
+  range(start: number, end: number): Range {
+    return this.lines.range(start, end);
+  }
+
+  textNode(start: number, end: number): TextNode {
+    return { text: this.text.slice(start, end), range: this.range(start, end) };
+  }
+
+  diag(code: keyof typeof messages, start: number, end: number, severity: 'error' | 'warning' = 'error', data?: Record<string, string>) {
+    const m = messages[code];
+    const fill = (s: string) => (data ? s.replace(/\{(\w+)\}/g, (w, k: string) => data[k] ?? w) : s);
+    this.diagnostics.push({
+      range: this.range(start, end),
+      code,
+      severity,
+      message: { da: fill(m.da), en: fill(m.en) },
+    });
+  }
+
+  /**
+   * Inline content from tokens (Text and Comment), possibly over several lines.
+   * Each line's content becomes one segment; segments are joined with one space.
+   */
+  inlineText(tokens: IToken[], fallbackOffset: number): InlineText {
+    const segments: TextSegment[] = [];
+    let text = '';
+    let lineStart = -1;
+    let lineEnd = -1;
+    const flush = () => {
+      if (lineStart < 0) return;
+      // Trim trailing whitespace of the line's content.
+      let end = lineEnd;
+      while (end > lineStart && (this.text.charCodeAt(end - 1) === 32 || this.text.charCodeAt(end - 1) === 9)) end--;
+      if (end > lineStart) {
+        if (text.length > 0) text += ' ';
+        segments.push({ textOffset: text.length, sourceOffset: lineStart, length: end - lineStart });
+        text += this.text.slice(lineStart, end);
+      }
+      lineStart = -1;
+    };
+    for (const t of tokens) {
+      if (t.tokenType === Comment) this.inlineComment(t);
+      // A multi-line comment ends a segment at each line break it contains.
+      const start = t.startOffset;
+      const end = tokenEnd(t);
+      if (lineStart >= 0 && this.lines.lineOf(start) !== this.lines.lineOf(lineEnd)) flush();
+      if (lineStart < 0) lineStart = start;
+      if (t.tokenType === Comment && /[\r\n]/.test(t.image)) {
+        // Keep the comment inside the segment text (it is removed by plainText); segments
+        // stay contiguous in the source so offsets map 1:1.
+        lineEnd = end;
+        continue;
+      }
+      lineEnd = end;
+    }
+    flush();
+    if (segments.length === 0) {
+      return { text: '', segments: [], range: this.range(fallbackOffset, fallbackOffset) };
+    }
+    const first = segments[0]!;
+    const last = segments[segments.length - 1]!;
+    return { text, segments, range: this.range(first.sourceOffset, last.sourceOffset + last.length) };
+  }
+
+  inlineComment(t: IToken): InlineComment {
+    const terminated = t.image.endsWith('-->') && t.image.length >= 7;
+    const body = t.image.slice(4, terminated ? -3 : undefined);
+    const node: InlineComment = { type: 'comment', text: t.image, body, range: this.range(t.startOffset, tokenEnd(t)) };
+    this.comments.push(node);
+    if (!terminated) this.diag('unterminated-comment', t.startOffset, tokenEnd(t));
+    return node;
+  }
+
+  /** Inline tokens of a node: the `inline` subrules' tokens plus `continuation` lines. */
+  inlineTokens(node: CstNode): IToken[] {
+    const out: IToken[] = [];
+    for (const c of ordered(node)) {
+      if (isToken(c)) continue;
+      if (c.name === 'inline' || c.name === 'continuation' || c.name === 'line') {
+        for (const t of leafTokens(c)) if (t.tokenType !== Newline && t.tokenType.name !== 'Indent' && t.tokenType.name !== 'FieldName') out.push(t);
+      }
+    }
+    return out;
+  }
+
+  nodeEnd(node: CstNode): number {
+    const leaves = leafTokens(node);
+    let end = startOf(node);
+    for (let i = leaves.length - 1; i >= 0; i--) {
+      const t = leaves[i]!;
+      if (t.tokenType !== Newline) {
+        end = tokenEnd(t);
+        break;
+      }
+    }
+    return end;
+  }
+
+  heading(node: CstNode, marker: IToken): Heading {
+    const content = this.inlineText(this.inlineTokens(node), tokenEnd(marker));
+    const end = Math.max(tokenEnd(marker), content.range.end.offset);
+    return {
+      level: marker.image.length,
+      marker: this.textNode(marker.startOffset, tokenEnd(marker)),
+      content,
+      range: this.range(marker.startOffset, end),
+    };
+  }
+
+  field(node: CstNode): Field {
+    const nameTok = tokensOf(node, 'FieldName')[0]!;
+    const colon = nameTok.image.lastIndexOf(':');
+    let nameEnd = nameTok.startOffset + colon;
+    while (nameEnd > nameTok.startOffset && /[ \t]/.test(this.text[nameEnd - 1]!)) nameEnd--;
+    const value = this.inlineText(this.inlineTokens(node), tokenEnd(nameTok));
+    return {
+      name: this.textNode(nameTok.startOffset, nameEnd),
+      value,
+      range: this.range(nameTok.startOffset, Math.max(tokenEnd(nameTok), value.range.end.offset)),
+    };
+  }
+
+  paragraphOrComment(node: CstNode): Block[] {
+    const tokens = leafTokens(node).filter((t) => t.tokenType !== Newline && t.tokenType.name !== 'Indent');
+    // A paragraph made only of comments is a comment block.
+    if (tokens.length > 0 && tokens.every((t) => t.tokenType === Comment || /^\s*$/.test(t.image))) {
+      return tokens
+        .filter((t) => t.tokenType === Comment)
+        .map((t): CommentBlock => {
+          const terminated = t.image.endsWith('-->') && t.image.length >= 7;
+          const c: CommentBlock = {
+            type: 'comment',
+            text: t.image,
+            body: t.image.slice(4, terminated ? -3 : undefined),
+            terminated,
+            range: this.range(t.startOffset, tokenEnd(t)),
+          };
+          this.comments.push(c);
+          if (!terminated) this.diag('unterminated-comment', t.startOffset, tokenEnd(t));
+          return c;
+        });
+    }
+    const content = this.inlineText(tokens, startOf(node));
+    const p: Paragraph = { type: 'paragraph', content, sentences: [], range: content.range };
+    return [p];
+  }
+
+  listItems(node: CstNode): ListItem[] {
+    return nodesOf(node, 'listItem').map((li) => {
+      const markerTok = (tokensOf(li, 'BulletMarker')[0] ?? tokensOf(li, 'OrderedMarker')[0])!;
+      const raw = markerTok.image;
+      const lead = raw.length - raw.trimStart().length;
+      const markerStart = markerTok.startOffset + lead;
+      const marker = this.textNode(markerStart, tokenEnd(markerTok));
+      let indent = 0;
+      for (let i = 0; i < lead; i++) indent += raw[i] === '\t' ? 4 : 1;
+      const ordered = markerTok.tokenType.name === 'OrderedMarker';
+      const content = this.inlineText(this.inlineTokens(li), tokenEnd(markerTok));
+      const end = Math.max(tokenEnd(markerTok), content.range.end.offset);
+      return {
+        type: 'listItem',
+        marker,
+        number: ordered ? parseInt(marker.text, 10) : undefined,
+        indent,
+        content,
+        children: [],
+        sentences: [],
+        range: this.range(markerStart, end),
+      } satisfies ListItem;
+    });
+  }
+
+  /** Builds nested lists from a flat run of items by indentation and marker kind. */
+  nestLists(items: ListItem[]): List[] {
+    const roots: List[] = [];
+    const stack: { list: List; indent: number }[] = [];
+    const newList = (first: ListItem): List => ({
+      type: 'list',
+      ordered: first.number !== undefined,
+      items: [first],
+      range: first.range,
+    });
+    for (const item of items) {
+      while (stack.length && item.indent < stack[stack.length - 1]!.indent) stack.pop();
+      const top = stack[stack.length - 1];
+      if (top && item.indent === top.indent && top.list.ordered === (item.number !== undefined)) {
+        top.list.items.push(item);
+        continue;
+      }
+      if (top && item.indent === top.indent) {
+        // Same indentation, other kind: a sibling list.
+        stack.pop();
+      }
+      const parent = stack[stack.length - 1];
+      const list = newList(item);
+      if (parent && item.indent > parent.indent) {
+        const owner = parent.list.items[parent.list.items.length - 1]!;
+        (owner.children as List[]).push(list);
+      } else roots.push(list);
+      stack.push({ list, indent: item.indent });
+    }
+    const fixRanges = (list: List): List => {
+      for (const it of list.items) it.children.forEach(fixRanges);
+      const last = list.items[list.items.length - 1]!;
+      const lastEnd = lastDeepEnd(last);
+      (list as { range: Range }).range = this.range(list.items[0]!.range.start.offset, lastEnd);
+      return list;
+    };
+    const lastDeepEnd = (it: ListItem): number => {
+      const kids = it.children;
+      if (kids.length) {
+        const l = kids[kids.length - 1]!;
+        return Math.max(it.range.end.offset, lastDeepEnd(l.items[l.items.length - 1]!));
+      }
+      return it.range.end.offset;
+    };
+    roots.forEach(fixRanges);
+    // Item ranges extend over their children.
+    const extend = (list: List) => {
+      for (const it of list.items) {
+        it.children.forEach(extend);
+        if (it.children.length) (it as { range: Range }).range = this.range(it.range.start.offset, lastDeepEnd(it));
+      }
+    };
+    roots.forEach(extend);
+    return roots;
+  }
+
+  table(node: CstNode): Table {
+    const rows: TableRow[] = tokensOf(node, 'TableRow').map((t) => this.tableRow(t));
+    const delimIndex = rows.findIndex((r) => r.delimiter);
+    const header = delimIndex === 1 ? rows[0] : undefined;
+    const body = rows.filter((r, i) => !r.delimiter && !(header && i === 0));
+    const delim = delimIndex >= 0 ? rows[delimIndex]! : undefined;
+    const align = delim
+      ? delim.cells.map((c) => {
+          const s = c.content.text.trim();
+          const l = s.startsWith(':');
+          const r = s.endsWith(':');
+          return l && r ? 'center' : r ? 'right' : l ? 'left' : null;
+        })
+      : [];
+    const width = header ? header.cells.length : delim ? delim.cells.length : undefined;
+    if (width !== undefined) {
+      for (const r of body) {
+        if (r.cells.length !== width) {
+          this.diag('table-columns', r.range.start.offset, r.range.end.offset, 'warning', {
+            found: String(r.cells.length),
+            expected: String(width),
+          });
+        }
+      }
+    }
+    const first = rows[0]!;
+    const last = rows[rows.length - 1]!;
+    return {
+      type: 'table',
+      header,
+      rows: body,
+      allRows: rows,
+      align,
+      range: this.range(first.range.start.offset, last.range.end.offset),
+    };
+  }
+
+  tableRow(t: IToken): TableRow {
+    const image = t.image;
+    const base = t.startOffset;
+    // Trim trailing whitespace.
+    let end = image.length;
+    while (end > 0 && /[ \t]/.test(image[end - 1]!)) end--;
+    let start = 0;
+    while (start < end && /[ \t]/.test(image[start]!)) start++;
+    const cells: TableCell[] = [];
+    // Split on unescaped pipes; the first pipe opens the row.
+    let i = start + 1;
+    let cellStart = i;
+    const pushCell = (s: number, e: number) => {
+      let cs = s;
+      let ce = e;
+      while (cs < ce && /[ \t]/.test(image[cs]!)) cs++;
+      while (ce > cs && /[ \t]/.test(image[ce - 1]!)) ce--;
+      const segs: TextSegment[] = ce > cs ? [{ textOffset: 0, sourceOffset: base + cs, length: ce - cs }] : [];
+      const content: InlineText = { text: image.slice(cs, ce), segments: segs, range: this.range(base + cs, base + ce) };
+      cells.push({ content, range: this.range(base + s, base + e) });
+    };
+    for (; i < end; i++) {
+      const c = image[i];
+      if (c === '\\') {
+        i++;
+        continue;
+      }
+      if (c === '|') {
+        pushCell(cellStart, i);
+        cellStart = i + 1;
+      }
+    }
+    if (cellStart < end) pushCell(cellStart, end);
+    // Comments inside cells are still comments.
+    const re = /<!--[\s\S]*?(?:-->|$)/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(image.slice(0, end)))) {
+      this.inlineComment({ image: m[0], startOffset: base + m.index } as IToken);
+    }
+    const delimiter = cells.length > 0 && cells.every((c) => /^\s*:?-{1,}:?\s*$/.test(c.content.text));
+    return { cells, delimiter, range: this.range(base + start, base + end) };
+  }
+
+  blocksOf(node: CstNode, skip: Set<string> = new Set()): Block[] {
+    const out: Block[] = [];
+    let pendingList: ListItem[] = [];
+    const flushLists = () => {
+      if (pendingList.length) out.push(...this.nestLists(pendingList));
+      pendingList = [];
+    };
+    for (const c of ordered(node)) {
+      if (isToken(c)) continue;
+      if (skip.has(c.name)) continue;
+      switch (c.name) {
+        case 'list':
+          // Lists separated only by blank lines are one list (loose list).
+          pendingList.push(...this.listItems(c));
+          continue;
+        case 'paragraph':
+          flushLists();
+          out.push(...this.paragraphOrComment(c));
+          break;
+        case 'table':
+          flushLists();
+          out.push(this.table(c));
+          break;
+        case 'subheading': {
+          flushLists();
+          out.push(this.subheading(c, tokensOf(c, 'H4')[0]!));
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    flushLists();
+    return out;
+  }
+
+  subheading(node: CstNode, marker: IToken): SubHeading {
+    const h = this.heading(node, marker);
+    return { type: 'subheading', level: h.level, content: h.content, range: h.range };
+  }
+
+  section(node: CstNode): Section {
+    const marker = tokensOf(node, 'H3')[0]!;
+    const heading = this.heading(node, marker);
+    const blocks = this.blocksOf(node);
+    const end = Math.max(heading.range.end.offset, blocks.length ? blocks[blocks.length - 1]!.range.end.offset : 0);
+    if (heading.content.text.trim() === '') this.diag('empty-heading', marker.startOffset, tokenEnd(marker));
+    return { type: 'section', heading, title: headingTitle(heading.content.text), blocks, range: this.range(marker.startOffset, end) };
+  }
+
+  item(node: CstNode): Item {
+    const marker = tokensOf(node, 'H2')[0]!;
+    const kw = tokensOf(node, 'PunktKeyword')[0]!;
+    const num = tokensOf(node, 'ItemNumber')[0]!;
+    const colon = tokensOf(node, 'ItemColon')[0]!;
+    const headingContent = this.inlineText(
+      nodesOf(node, 'inline').flatMap((n) => leafTokens(n)),
+      tokenEnd(colon),
+    );
+    const headingEnd = Math.max(tokenEnd(colon), headingContent.range.end.offset);
+    const heading: Heading = {
+      level: 2,
+      marker: this.textNode(marker.startOffset, tokenEnd(marker)),
+      content: {
+        // The heading content as a whole: from `Punkt` to the end of the title.
+        text: this.text.slice(kw.startOffset, headingEnd),
+        segments: [{ textOffset: 0, sourceOffset: kw.startOffset, length: headingEnd - kw.startOffset }],
+        range: this.range(kw.startOffset, headingEnd),
+      },
+      range: this.range(marker.startOffset, headingEnd),
+    };
+    const titleText = headingContent.text;
+    const title: TextNode = headingContent.segments.length
+      ? { text: titleText, range: headingContent.range }
+      : { text: '', range: this.range(tokenEnd(colon), tokenEnd(colon)) };
+    if (plainHeading(titleText) === '') this.diag('empty-item-title', marker.startOffset, headingEnd);
+
+    const fields = nodesOf(node, 'field').map((f) => this.field(f));
+    const preamble: Block[] = [];
+    const sections: Section[] = [];
+    // Blocks and sections in source order: blocks before the first section are the preamble.
+    let pendingList: ListItem[] = [];
+    const target = () => (sections.length ? (sections[sections.length - 1]!.blocks as Block[]) : preamble);
+    const flushLists = () => {
+      if (pendingList.length) target().push(...this.nestLists(pendingList));
+      pendingList = [];
+    };
+    for (const c of ordered(node)) {
+      if (isToken(c)) continue;
+      switch (c.name) {
+        case 'section':
+          flushLists();
+          sections.push(this.section(c));
+          break;
+        case 'list':
+          pendingList.push(...this.listItems(c));
+          break;
+        case 'paragraph':
+          flushLists();
+          target().push(...this.paragraphOrComment(c));
+          break;
+        case 'table':
+          flushLists();
+          target().push(this.table(c));
+          break;
+        case 'subheading':
+          flushLists();
+          target().push(this.subheading(c, tokensOf(c, 'H4')[0]!));
+          break;
+        default:
+          break;
+      }
+    }
+    flushLists();
+    // Blocks after a section but parsed at item level (cannot happen: sections are greedy) are kept in order.
+    let end = headingEnd;
+    for (const f of fields) end = Math.max(end, f.range.end.offset);
+    for (const b of preamble) end = Math.max(end, b.range.end.offset);
+    for (const s of sections) end = Math.max(end, s.range.end.offset);
+    return {
+      type: 'item',
+      heading,
+      keyword: this.textNode(kw.startOffset, tokenEnd(kw)),
+      number: this.textNode(num.startOffset, tokenEnd(num)),
+      title,
+      fields,
+      preamble,
+      sections,
+      range: this.range(marker.startOffset, end),
+    };
+  }
+}
+
+/** A section or sub-heading's title: `**…**` stripped, comments removed, spaces folded. */
+export function headingTitle(text: string): string {
+  return plainHeading(text);
+}
+
+function plainHeading(text: string): string {
+  let s = text.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+  s = s.replace(/\s+/g, ' ').trim();
+  const m = /^\*\*(.*)\*\*$/.exec(s) ?? /^__(.*)__$/.exec(s);
+  if (m) s = m[1]!.trim();
+  return s;
+}
+
+export function parse(input: string): ParseResult {
+  const text = typeof input === 'string' ? input : String(input ?? '');
+  const lines = new LineIndex(text);
+  const b = new TreeBuilder(text, lines);
+  let cst: CstNode | undefined;
+  try {
+    const lexed = blockLexer.tokenize(text);
+    for (const e of lexed.errors) {
+      b.diag('unexpected-character', e.offset, e.offset + Math.max(1, e.length));
+    }
+    grammar.input = lexed.tokens;
+    cst = grammar.document();
+    for (const e of grammar.errors) {
+      const t = e.token;
+      const start = isNaN(t.startOffset) ? text.length : t.startOffset;
+      b.diag('syntax-error', start, isNaN(t.startOffset) ? start : start + t.image.length, 'error', { detail: e.message });
+    }
+  } catch (error) {
+    // The grammar must never throw; if it does, the tree is empty and the user is told.
+    b.diag('internal-error', 0, 0, 'error', { detail: String(error) });
+    cst = undefined;
+  }
+
+  let title: Title | undefined;
+  const fields: Field[] = [];
+  const headerBlocks: Block[] = [];
+  const items: Item[] = [];
+  let pendingList: ListItem[] = [];
+  const sink = (): Block[] => {
+    if (items.length === 0) return headerBlocks;
+    const item = items[items.length - 1]!;
+    return item.sections.length ? (item.sections[item.sections.length - 1]!.blocks as Block[]) : (item.preamble as Block[]);
+  };
+  const flushLists = () => {
+    if (pendingList.length) sink().push(...b.nestLists(pendingList));
+    pendingList = [];
+  };
+
+  for (const c of cst ? ordered(cst) : []) {
+    if (isToken(c)) continue;
+    if (c.name !== 'list') flushLists();
+    switch (c.name) {
+      case 'item':
+        items.push(b.item(c));
+        break;
+      case 'heading': {
+        const h1 = tokensOf(c, 'H1')[0];
+        const marker = (h1 ?? tokensOf(c, 'H2')[0])!;
+        const heading = b.heading(c, marker);
+        const kw = tokensOf(c, 'TitleKeyword')[0];
+        if (h1 && kw && !title && items.length === 0) {
+          const restStart = tokenEnd(kw);
+          const rest = heading.content.segments.length
+            ? b.textNode(
+                Math.max(restStart, heading.content.range.start.offset),
+                heading.content.range.end.offset,
+              )
+            : undefined;
+          title = {
+            heading: { ...heading, range: b.range(marker.startOffset, Math.max(tokenEnd(kw), heading.range.end.offset)) },
+            kind: kw.image as 'REFERAT' | 'DAGSORDEN',
+            keyword: b.textNode(kw.startOffset, tokenEnd(kw)),
+            rest: rest && rest.text.trim() ? rest : undefined,
+            range: b.range(marker.startOffset, Math.max(tokenEnd(kw), heading.range.end.offset)),
+          };
+        } else if (h1 && kw) {
+          b.diag('duplicate-title', marker.startOffset, heading.range.end.offset);
+          sink().push({ type: 'subheading', level: 1, content: heading.content, range: heading.range });
+        } else {
+          b.diag(h1 ? 'stray-heading-1' : 'stray-heading-2', marker.startOffset, heading.range.end.offset);
+          sink().push({ type: 'subheading', level: marker.image.length, content: heading.content, range: heading.range });
+        }
+        break;
+      }
+      case 'section': {
+        const s = b.section(c);
+        if (items.length === 0) {
+          b.diag('section-outside-item', s.heading.range.start.offset, s.heading.range.end.offset);
+          headerBlocks.push({ type: 'subheading', level: 3, content: s.heading.content, range: s.heading.range }, ...s.blocks);
+        } else {
+          // Cannot happen from the grammar (sections are parsed inside items); kept for safety.
+          (items[items.length - 1]!.sections as Section[]).push(s);
+        }
+        break;
+      }
+      case 'subheading':
+        sink().push(b.subheading(c, tokensOf(c, 'H4')[0]!));
+        break;
+      case 'field':
+        if (items.length === 0) fields.push(b.field(c));
+        else sink().push(...b.paragraphOrComment(c));
+        break;
+      case 'list':
+        pendingList.push(...b.listItems(c));
+        break;
+      case 'table':
+        sink().push(b.table(c));
+        break;
+      case 'paragraph':
+        sink().push(...b.paragraphOrComment(c));
+        break;
+      default:
+        break;
+    }
+  }
+  flushLists();
+
+  // Content before the title.
+  if (title) {
+    const before = [...fields.filter((f) => f.range.start.offset < title!.range.start.offset)];
+    if (before.length) b.diag('content-before-title', before[0]!.range.start.offset, before[0]!.range.end.offset, 'warning');
+    const beforeBlocks = headerBlocks.filter((x) => x.type !== 'comment' && x.range.start.offset < title!.range.start.offset);
+    if (beforeBlocks.length) b.diag('content-before-title', beforeBlocks[0]!.range.start.offset, beforeBlocks[0]!.range.end.offset, 'warning');
+  } else {
+    const firstLineEnd = lines.lineEnd(0);
+    b.diag('missing-title', 0, firstLineEnd);
+  }
+
+  b.comments.sort((x, y) => x.range.start.offset - y.range.start.offset);
+  b.diagnostics.sort((x, y) => x.range.start.offset - y.range.start.offset);
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const ast: Document = {
+    type: 'document',
+    title,
+    fields,
+    headerBlocks,
+    items,
+    comments: b.comments,
+    bom,
+    eol: dominantEol(text),
+    range: lines.range(0, text.length),
+  };
+  return { ast, diagnostics: b.diagnostics, lines };
+}
