@@ -1,0 +1,112 @@
+/**
+ * unknown-person: a name in an attendance note, a vote, `Afbud`, `Fraværende:` or the
+ * absent side of a substitution that is not a member of the meeting.
+ */
+import type { PersonName } from '../syntax/ast.js';
+import type { Fix, RelatedInfo, Rule } from './types.js';
+import { allSubstitutions, memberList } from './util/attendance.js';
+import { normalizeName, suggestMembers } from './util/names.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'unknown-person',
+    defaultSeverity: 'error',
+    description: {
+      da: 'Et navn i en fraværsnote, en afstemning, Afbud eller Fraværende, som ikke er mødedeltager.',
+      en: 'A name in an attendance note, a vote, Afbud or Fraværende that is not a member of the meeting.',
+    },
+    messages: {
+      unknown: {
+        da: '"{name}" er ikke blandt mødedeltagerne (Mødedeltagere). Ret stavningen, eller tilføj personen i Mødedeltagere eller Stedfortrædere.',
+        en: '"{name}" is not among the members (Mødedeltagere). Correct the spelling, or add the person to Mødedeltagere or Stedfortrædere.',
+      },
+      unknownDidYouMean: {
+        da: '"{name}" er ikke blandt mødedeltagerne (Mødedeltagere). Mente du {suggestion}? Ret navnet, så det står som i Mødedeltagere.',
+        en: '"{name}" is not among the members (Mødedeltagere). Did you mean {suggestion}? Write the name as in Mødedeltagere.',
+      },
+      unknownDidYouMeanSeveral: {
+        da: '"{name}" er ikke blandt mødedeltagerne (Mødedeltagere). Mente du en af: {suggestions}? Skriv det fulde navn som i Mødedeltagere.',
+        en: '"{name}" is not among the members (Mødedeltagere). Did you mean one of: {suggestions}? Write the full name as in Mødedeltagere.',
+      },
+      unknownRoster: {
+        da: '"{name}" er ikke i udvalgets medlemsliste (members i konfigurationen). Ret stavningen, eller tilføj personen i Mødedeltagere eller i konfigurationen.',
+        en: '"{name}" is not in the committee\'s member roster (members in the configuration). Correct the spelling, or add the person to Mødedeltagere or to the configuration.',
+      },
+      unknownRosterDidYouMean: {
+        da: '"{name}" er ikke i udvalgets medlemsliste (members i konfigurationen). Mente du {suggestion}? Ret navnet, så det står som i medlemslisten.',
+        en: '"{name}" is not in the committee\'s member roster (members in the configuration). Did you mean {suggestion}? Write the name as in the roster.',
+      },
+      unknownRosterDidYouMeanSeveral: {
+        da: '"{name}" er ikke i udvalgets medlemsliste (members i konfigurationen). Mente du en af: {suggestions}? Skriv det fulde navn som i medlemslisten.',
+        en: '"{name}" is not in the committee\'s member roster (members in the configuration). Did you mean one of: {suggestions}? Write the full name as in the roster.',
+      },
+    },
+    fixable: true,
+    tags: ['people'],
+  },
+
+  check(ctx) {
+    const list = memberList(ctx);
+    if (!list) return; // no Mødedeltagere and no roster: names cannot be checked (spec §6)
+    const keys = new Set(list.members.map((m) => m.key));
+    const candidates = list.members.map((m) => m.name);
+    const { meeting } = ctx;
+
+    // Every name that must be a member, once (by position).
+    const names: PersonName[] = [];
+    const seen = new Set<number>();
+    const add = (n: PersonName | undefined) => {
+      if (!n || seen.has(n.nameRange.start.offset)) return;
+      seen.add(n.nameRange.start.offset);
+      names.push(n);
+    };
+    meeting.afbud.forEach(add);
+    for (const s of allSubstitutions(meeting)) add(s.for);
+    for (const item of meeting.items) {
+      const a = item.attendance;
+      a.forfald.forEach(add);
+      a.absent.forEach(add);
+      a.absentField?.names.names.forEach(add);
+      a.left.forEach((l) => add(l.name));
+      a.inhabil.forEach(add);
+      a.councilRequests.forEach(add);
+      for (const v of a.votes) v.sentence.names.names.forEach(add);
+    }
+    names.sort((x, y) => x.nameRange.start.offset - y.nameRange.start.offset);
+
+    const related: RelatedInfo[] = meeting.membersField
+      ? [{ range: meeting.membersField.field.range, message: { da: 'Mødedeltagerne står her.', en: 'The members are listed here.' } }]
+      : [];
+    const roster = list.source === 'roster';
+
+    for (const n of names) {
+      if (keys.has(normalizeName(n.name))) continue;
+      const found = suggestMembers(n.name, candidates);
+      const replace = (to: string): Fix => ({
+        title: { da: `Erstat med "${to}"`, en: `Replace with "${to}"` },
+        edits: [{ start: n.nameRange.start.offset, end: n.nameRange.end.offset, newText: to }],
+      });
+      if (found.length === 1) {
+        ctx.report({
+          messageId: roster ? 'unknownRosterDidYouMean' : 'unknownDidYouMean',
+          data: { name: n.name, suggestion: found[0]! },
+          range: n.nameRange,
+          fix: replace(found[0]!),
+          related,
+        });
+      } else if (found.length > 1) {
+        ctx.report({
+          messageId: roster ? 'unknownRosterDidYouMeanSeveral' : 'unknownDidYouMeanSeveral',
+          data: { name: n.name, suggestions: found.join(', ') },
+          range: n.nameRange,
+          suggestions: found.map(replace),
+          related,
+        });
+      } else {
+        ctx.report({ messageId: roster ? 'unknownRoster' : 'unknown', data: { name: n.name }, range: n.nameRange, related });
+      }
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,222 @@
+/**
+ * Who is a member, and who is away from an item: the shared reading of the attendance
+ * notes (spec §6) used by unknown-person, afbud-not-noted, left-not-noted, vote-count and
+ * quorum. Everything compares names with {@link normalizeName}.
+ */
+import type { Meeting, ItemModel } from '../../model/types.js';
+import type { PersonName, Range } from '../../syntax/ast.js';
+import type { Fix, RuleContext, TextEdit } from '../types.js';
+import { joinNames, normalizeName } from './names.js';
+
+export interface KnownMember {
+  /** The name as declared (no party letter). */
+  readonly name: string;
+  readonly key: string;
+  readonly substitute: boolean;
+  readonly declaration?: PersonName;
+}
+
+export interface MemberList {
+  readonly members: readonly KnownMember[];
+  /** `members` when the file's `Mødedeltagere` is used, `roster` for the configured roster. */
+  readonly source: 'members' | 'roster';
+}
+
+/**
+ * The members names are checked against: the file's `Mødedeltagere` (plus substitutes),
+ * else the configured roster, else undefined (names cannot be checked).
+ */
+export function memberList(ctx: Pick<RuleContext, 'meeting' | 'roster'>): MemberList | undefined {
+  const out: KnownMember[] = [];
+  const seen = new Set<string>();
+  const add = (m: KnownMember) => {
+    if (!m.key || seen.has(m.key)) return;
+    seen.add(m.key);
+    out.push(m);
+  };
+  if (ctx.meeting.members) {
+    for (const m of ctx.meeting.members) {
+      add({ name: m.name, key: normalizeName(m.name), substitute: !!m.substitute, declaration: m.declaration });
+    }
+    // Substitutes named in `Stedfortrædere` or a sentence count as members at this meeting.
+    for (const s of allSubstitutions(ctx.meeting)) {
+      add({ name: s.substitute.name, key: normalizeName(s.substitute.name), substitute: true, declaration: s.substitute });
+    }
+    return { members: out, source: 'members' };
+  }
+  if (ctx.roster && ctx.roster.length > 0) {
+    for (const r of ctx.roster) {
+      const name = r.replace(/\s*\([^)]*\)\s*$/, '').trim();
+      add({ name, key: normalizeName(name), substitute: false });
+    }
+    return { members: out, source: 'roster' };
+  }
+  return undefined;
+}
+
+/** Substitutions from `Stedfortrædere` and from `mødte som stedfortræder` sentences, without duplicates. */
+export function allSubstitutions(meeting: Meeting): { substitute: PersonName; for: PersonName }[] {
+  const out: { substitute: PersonName; for: PersonName }[] = [];
+  const seen = new Set<number>();
+  const push = (s: { substitute: PersonName; for: PersonName }) => {
+    const at = s.for.nameRange.start.offset;
+    if (seen.has(at)) return;
+    seen.add(at);
+    out.push(s);
+  };
+  meeting.substitutions.forEach(push);
+  for (const item of meeting.items) item.attendance.substitutes.forEach(push);
+  return out;
+}
+
+/** Names of the `Fraværende:` field and of the absence sentences (`deltog ikke …`, `var fraværende`) of an item. */
+export function absentNames(item: ItemModel): PersonName[] {
+  const out = [...item.attendance.absent];
+  const field = item.attendance.absentField;
+  if (field) {
+    for (const n of field.names.names) {
+      if (!out.some((o) => o.nameRange.start.offset === n.nameRange.start.offset)) out.push(n);
+    }
+  }
+  return out;
+}
+
+/** Keys of the members noted absent on an item: `havde forfald`, `deltog ikke …`, `var fraværende`, `Fraværende:`. */
+export function notedAbsentKeys(item: ItemModel): Set<string> {
+  const keys = new Set<string>();
+  for (const n of item.attendance.forfald) keys.add(normalizeName(n.name));
+  for (const n of absentNames(item)) keys.add(normalizeName(n.name));
+  return keys;
+}
+
+export interface Departure {
+  readonly name: PersonName;
+  /** Index of the item the sentence stands in. */
+  readonly sentenceItem: number;
+  /** Index of the last item the member attended (fully or in part); later items are missed. */
+  readonly lastItem: number;
+  /** True for `… under behandlingen af punktet`: the member left during `lastItem`. */
+  readonly during: boolean;
+  readonly range: Range;
+}
+
+/**
+ * Members who left the meeting (`forlod mødet efter punkt <n>` / `under behandlingen af
+ * punktet`): they miss every item after `lastItem`. `efter punkt <n>` names an item by its
+ * number; when no item has that number, the number is compared with the numeric item
+ * numbers; failing that, the item of the sentence counts.
+ */
+export function departures(meeting: Meeting): Departure[] {
+  const out: Departure[] = [];
+  meeting.items.forEach((item, index) => {
+    for (const left of item.attendance.left) {
+      let last = index;
+      if (left.afterItem !== undefined) {
+        const written = left.afterItem.trim().replace(/\.$/, '');
+        const byNumber = meeting.items.findIndex((it) => it.number.trim() === written);
+        if (byNumber >= 0) last = byNumber;
+        else if (/^\d+$/.test(written)) {
+          const n = Number(written);
+          let k = -1;
+          meeting.items.forEach((it, i) => {
+            if (it.numeric !== undefined && it.numeric <= n) k = i;
+          });
+          if (k >= 0) last = k;
+        }
+      }
+      out.push({ name: left.name, sentenceItem: index, lastItem: last, during: left.afterItem === undefined, range: left.sentence.range });
+    }
+  });
+  return out;
+}
+
+export type AwayReason = 'afbud' | 'forfald' | 'absent' | 'inhabil' | 'left' | 'substituted';
+
+/**
+ * Who is away from an item, by name key, with the first reason found:
+ * `Afbud` and `havde forfald` (anywhere: absent from the whole meeting), members replaced by
+ * a substitute, members noted absent or inhabil on the item, members who left before it.
+ */
+export function awayFromItem(meeting: Meeting, index: number, deps: readonly Departure[] = departures(meeting)): Map<string, AwayReason> {
+  const away = new Map<string, AwayReason>();
+  const put = (name: string, reason: AwayReason) => {
+    const key = normalizeName(name);
+    if (!away.has(key)) away.set(key, reason);
+  };
+  for (const n of meeting.afbud) put(n.name, 'afbud');
+  for (const it of meeting.items) for (const n of it.attendance.forfald) put(n.name, 'forfald');
+  for (const s of allSubstitutions(meeting)) put(s.for.name, 'substituted');
+  const item = meeting.items[index]!;
+  for (const n of absentNames(item)) put(n.name, 'absent');
+  for (const n of item.attendance.inhabil) put(n.name, 'inhabil');
+  for (const d of deps) if (d.lastItem < index) put(d.name.name, 'left');
+  return away;
+}
+
+/** The members present at an item, and the committee size (substitutes replace, they do not add). */
+export function presence(list: MemberList, meeting: Meeting, index: number, deps?: readonly Departure[]): { present: KnownMember[]; size: number; away: Map<string, AwayReason> } {
+  const away = awayFromItem(meeting, index, deps);
+  const present = list.members.filter((m) => !away.has(m.key));
+  const size = list.members.filter((m) => !m.substitute).length;
+  return { present, size, away };
+}
+
+/** An open, decided item of a REFERAT: not closed, with a non-empty Beslutning. */
+export function hasOpenDecision(meeting: Meeting, item: ItemModel): boolean {
+  return meeting.kind === 'REFERAT' && !item.closed && !!item.decisionSection && !item.decisionSection.empty;
+}
+
+/** Where a finding about an item's decision points: the `### Beslutning` heading. */
+export function decisionRange(item: ItemModel): Range {
+  return item.decisionSection?.node.heading.range ?? item.node.heading.range;
+}
+
+function written(n: PersonName): string {
+  return n.party ? `${n.name} (${n.party})` : n.name;
+}
+
+/**
+ * The fix that notes `names` absent on an item, in the item's own way:
+ * - the item has a `Fraværende:` field → the names are added to it;
+ * - the decision has an absence sentence (`… deltog ikke i sagens behandling.`) → the
+ *   names are added to its name list;
+ * - otherwise a new paragraph `<names> deltog ikke i sagens behandling.` follows the
+ *   decision's last block.
+ * Names are joined `A, B og C`. Returns undefined when the item has no decision to write into.
+ */
+export function absenceNoteFix(ctx: Pick<RuleContext, 'eol' | 'source'>, item: ItemModel, names: readonly string[]): Fix | undefined {
+  if (names.length === 0) return undefined;
+  const joined = joinNames([...names]);
+  const title = {
+    da: `Notér ${joined} fraværende på punkt ${item.number}`,
+    en: `Note ${joinNames([...names], 'and')} absent on item ${item.number}`,
+  };
+  const edit = ((): TextEdit | undefined => {
+    const field = item.attendance.absentField;
+    if (field) {
+      const existing = field.names.names.map(written);
+      if (existing.length === 0) {
+        const v = field.field.value.range;
+        return { start: v.start.offset, end: v.end.offset, newText: joined };
+      }
+      const r = field.names.range;
+      return { start: r.start.offset, end: r.end.offset, newText: joinNames([...existing, ...names]) };
+    }
+    const section = item.decisionSection;
+    if (!section || section.empty) return undefined;
+    const s = section.node.range;
+    const sentence = item.attendance.sentences.find(
+      (x) => x.kind === 'absent' && x.names.names.length > 0 && x.range.start.offset >= s.start.offset && x.range.end.offset <= s.end.offset,
+    );
+    if (sentence) {
+      const r = sentence.names.range;
+      return { start: r.start.offset, end: r.end.offset, newText: joinNames([...sentence.names.names.map(written), ...names]) };
+    }
+    const blocks = section.node.blocks;
+    const last = blocks[blocks.length - 1];
+    if (!last) return undefined;
+    const at = last.range.end.offset;
+    return { start: at, end: at, newText: `${ctx.eol}${ctx.eol}${joined} deltog ikke i sagens behandling.` };
+  })();
+  return edit ? { title, edits: [edit] } : undefined;
+}
