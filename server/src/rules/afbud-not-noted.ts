@@ -1,0 +1,63 @@
+/**
+ * afbud-not-noted: where the house style notes absence on every item (Randers), a member
+ * in `Afbud` must be noted absent in every open item's decision.
+ */
+import type { Rule } from './types.js';
+import { absenceNoteFix, decisionRange, hasOpenDecision, notedAbsentKeys } from './util/attendance.js';
+import { joinNames, normalizeName } from './util/names.js';
+
+const rule: Rule = {
+  meta: {
+    id: 'afbud-not-noted',
+    defaultSeverity: 'warning',
+    description: {
+      da: 'Et medlem med afbud, som ikke er noteret fraværende i beslutningen på et punkt, hvor husstilen noterer fravær på hvert punkt.',
+      en: 'A member in Afbud who is not noted absent in an item\'s decision, where the house style notes absence on every item.',
+    },
+    messages: {
+      notNoted: {
+        da: '{names} har meldt afbud, men er ikke noteret fraværende i beslutningen på punkt {item}. Tilføj "{names} deltog ikke i sagens behandling."',
+        en: '{namesEn} sent apologies (Afbud) but is not noted absent in the decision of item {item}. Add "{names} deltog ikke i sagens behandling."',
+      },
+      notNotedMany: {
+        da: '{names} har meldt afbud, men er ikke noteret fraværende i beslutningen på punkt {item}. Tilføj "{names} deltog ikke i sagens behandling."',
+        en: '{namesEn} sent apologies (Afbud) but are not noted absent in the decision of item {item}. Add "{names} deltog ikke i sagens behandling."',
+      },
+    },
+    fixable: true,
+    tags: ['people', 'house-style'],
+  },
+
+  check(ctx) {
+    const { meeting } = ctx;
+    if (!ctx.profile.absenceNotedPerItem || meeting.kind !== 'REFERAT' || meeting.afbud.length === 0) return;
+    const afbud: string[] = [];
+    const keys = new Set<string>();
+    for (const n of meeting.afbud) {
+      const key = normalizeName(n.name);
+      if (key && !keys.has(key)) {
+        keys.add(key);
+        afbud.push(n.name);
+      }
+    }
+    const related = meeting.afbudField
+      ? [{ range: meeting.afbudField.field.range, message: { da: 'Afbud står her.', en: 'Afbud is given here.' } }]
+      : [];
+    for (const item of meeting.items) {
+      // Items without a (non-empty) Beslutning are missing-decision's; closed items stay internal.
+      if (!hasOpenDecision(meeting, item)) continue;
+      const noted = notedAbsentKeys(item);
+      const missing = afbud.filter((name) => !noted.has(normalizeName(name)));
+      if (missing.length === 0) continue;
+      ctx.report({
+        messageId: missing.length === 1 ? 'notNoted' : 'notNotedMany',
+        data: { names: joinNames(missing), namesEn: joinNames(missing, 'and'), item: item.number },
+        range: decisionRange(item),
+        fix: absenceNoteFix(ctx, item, missing),
+        related,
+      });
+    }
+  },
+};
+
+export default rule;
