@@ -326,6 +326,9 @@ class SentenceGrammar extends CstParser {
 
 const sentenceGrammar = new SentenceGrammar();
 
+/** The sentence parser, for the generated grammar reference. */
+export const sentenceGrammarInstance: CstParser = sentenceGrammar;
+
 /** Cheap pre-filter: only candidate sentences with one of these words are parsed. */
 const TRIGGER =
   /(?<![\p{L}])(?:forfald|deltog|fraværende|stedfortræder|forlod|inhabil|begærede|ønskede|stemte|stemme)(?![\p{L}])/u;
