@@ -1,0 +1,206 @@
+/**
+ * `referat export --format pdf|html|docx|text|json [--edition public|internal] [-o FILE|-] FILE…`
+ *
+ * Default output: beside each input with the format's extension (`møde.referat` → `møde.pdf`).
+ * `-o -` writes to standard output (one input only); `-o DIR/` (an existing folder) writes
+ * every output into that folder. Progress goes to stderr when it is a terminal.
+ * Exit codes: 0 written; 2 on a usage or I/O error (one line on stderr); an export that
+ * fails is never silent and never leaves an empty file behind.
+ */
+import { Command, Option } from 'commander';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { defaultConfig, type ResolvedConfig } from '../../config/resolve.js';
+import { EXPORT_FORMATS, EDITIONS, EXTENSIONS, ExportError, exportReferat, type Edition, type ExportFormat, type PdfFonts } from '../../export/index.js';
+import { langFromLocale, type Lang } from '../../i18n.js';
+
+export interface ExportCliOptions {
+  readonly format: ExportFormat;
+  readonly edition?: Edition;
+  readonly output?: string;
+  readonly lang?: Lang;
+  /** The configuration to use for a file (house style); defaults to the built-in one. */
+  readonly configFor?: (file: string) => ResolvedConfig;
+}
+
+export interface CliIo {
+  readonly stdout: { write(chunk: string | Uint8Array): unknown; isTTY?: boolean };
+  readonly stderr: { write(chunk: string): unknown; isTTY?: boolean };
+}
+
+const MSG = {
+  noFiles: { da: 'referat export: ingen filer angivet', en: 'referat export: no files given' },
+  stdoutOne: {
+    da: 'referat export: -o - (standardoutput) kan kun bruges med én fil',
+    en: 'referat export: -o - (standard output) works with one file only',
+  },
+  outOne: {
+    da: 'referat export: -o {file} kan kun bruges med én fil (angiv en eksisterende mappe for flere)',
+    en: 'referat export: -o {file} works with one file only (give an existing folder for several)',
+  },
+  read: { da: 'referat export: kan ikke læse {file}: {error}', en: 'referat export: cannot read {file}: {error}' },
+  write: { da: 'referat export: kan ikke skrive {file}: {error}', en: 'referat export: cannot write {file}: {error}' },
+  failed: { da: 'referat export: {file}: {error}', en: 'referat export: {file}: {error}' },
+  fonts: {
+    da: 'referat export: skrifttyperne til PDF blev ikke fundet (fonts/DejaVuSans.ttf i pakken)',
+    en: 'referat export: the PDF fonts were not found (fonts/DejaVuSans.ttf in the package)',
+  },
+  wrote: { da: '{done}/{total} skrev {file}', en: '{done}/{total} wrote {file}' },
+} as const;
+
+function fmt(lang: Lang, m: { da: string; en: string }, data: Record<string, string | number> = {}): string {
+  return m[lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in data ? String(data[k]) : w));
+}
+
+function errorText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  return err?.code ? `${err.code} ${err.message.replace(/^[A-Z]+: /, '')}` : e instanceof Error ? e.message : String(e);
+}
+
+/** Finds the package's fonts/ folder: beside dist/ in the bundle, or up from the sources in development. */
+export function findFontsDir(): string | undefined {
+  const starts = [
+    typeof __dirname === 'string' ? __dirname : undefined,
+    process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : undefined,
+    process.cwd(),
+  ].filter((s): s is string => !!s);
+  for (const start of starts) {
+    let dir = start;
+    for (let i = 0; i < 8; i++) {
+      const candidate = path.join(dir, 'fonts');
+      if (existsSync(path.join(candidate, 'DejaVuSans.ttf'))) return candidate;
+      const up = path.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  return undefined;
+}
+
+export function loadFonts(dir = findFontsDir()): PdfFonts | undefined {
+  if (!dir) return undefined;
+  try {
+    const italic = path.join(dir, 'DejaVuSans-Oblique.ttf');
+    return {
+      regular: readFileSync(path.join(dir, 'DejaVuSans.ttf')),
+      bold: readFileSync(path.join(dir, 'DejaVuSans-Bold.ttf')),
+      italic: existsSync(italic) ? readFileSync(italic) : undefined,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the export of `input` goes. */
+export function outputPath(input: string, format: ExportFormat, output?: string): string {
+  const ext = EXTENSIONS[format];
+  const base = path.basename(input).replace(/\.referat$/i, '') + ext;
+  if (output && output !== '-') {
+    if (output.endsWith('/') || output.endsWith(path.sep) || (existsSync(output) && statSync(output).isDirectory())) {
+      return path.join(output, base);
+    }
+    return output;
+  }
+  return path.join(path.dirname(input), base);
+}
+
+/** Writes atomically (temp file + rename), so a failed export never leaves a broken file. */
+function writeAtomic(file: string, data: string | Uint8Array): void {
+  const dir = path.dirname(file);
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* nothing to clean */
+    }
+    throw e;
+  }
+}
+
+/** Runs the export; returns the exit code (0 or 2). */
+export async function runExport(files: readonly string[], options: ExportCliOptions, io: CliIo = process): Promise<number> {
+  const lang = options.lang ?? langFromLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+  const fail = (m: { da: string; en: string }, data?: Record<string, string | number>) => {
+    io.stderr.write(fmt(lang, m, data) + '\n');
+    return 2;
+  };
+  if (files.length === 0) return fail(MSG.noFiles);
+  const toStdout = options.output === '-';
+  if (toStdout && files.length > 1) return fail(MSG.stdoutOne);
+  const outIsDir =
+    !!options.output &&
+    !toStdout &&
+    (options.output.endsWith('/') || (existsSync(options.output) && statSync(options.output).isDirectory()));
+  if (options.output && !toStdout && !outIsDir && files.length > 1) return fail(MSG.outOne, { file: options.output });
+
+  let fonts: PdfFonts | undefined;
+  if (options.format === 'pdf') {
+    fonts = loadFonts();
+    if (!fonts) return fail(MSG.fonts);
+  }
+  const progress = !toStdout && !!io.stderr.isTTY && files.length > 1;
+  let done = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      return fail(MSG.read, { file, error: errorText(e) });
+    }
+    let data: string | Uint8Array;
+    try {
+      const config = options.configFor ? options.configFor(file) : defaultConfig;
+      const result = await exportReferat(text, { format: options.format, edition: options.edition ?? 'public', config, fonts });
+      data = result.data;
+    } catch (e) {
+      const error = e instanceof ExportError ? e.localized[lang] : errorText(e);
+      return fail(MSG.failed, { file, error });
+    }
+    if (toStdout) {
+      io.stdout.write(data);
+      continue;
+    }
+    const out = outputPath(file, options.format, options.output);
+    try {
+      writeAtomic(out, data);
+    } catch (e) {
+      return fail(MSG.write, { file: out, error: errorText(e) });
+    }
+    done++;
+    if (progress) io.stderr.write(`\r\x1b[K${fmt(lang, MSG.wrote, { done, total: files.length, file: out })}`);
+    else if (!toStdout) io.stderr.write(fmt(lang, MSG.wrote, { done, total: files.length, file: out }) + '\n');
+  }
+  if (progress) io.stderr.write('\n');
+  return 0;
+}
+
+/** The commander sub-command; main.ts registers it with `program.addCommand(exportCommand(...))`. */
+export function exportCommand(hooks: { configFor?: (file: string) => ResolvedConfig; exit?: (code: number) => void } = {}): Command {
+  return new Command('export')
+    .description('Export referater as PDF, HTML, Word, text or portal JSON / Eksportér referater som PDF, HTML, Word, tekst eller portal-JSON')
+    .addOption(new Option('-f, --format <format>', 'output format / format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .addOption(
+      new Option('-e, --edition <edition>', 'public: closed items and comments left out (default); internal: everything / offentlig eller intern udgave')
+        .choices([...EDITIONS])
+        .default('public'),
+    )
+    .option('-o, --output <file>', 'output file, folder, or - for standard output / outputfil, mappe eller - for standardoutput')
+    .option('--lang <lang>', 'message language: da or en / sprog for meddelelser')
+    .argument('<files...>', '.referat files / .referat-filer')
+    .action(async (files: string[], opts: { format: ExportFormat; edition: Edition; output?: string; lang?: string }) => {
+      const code = await runExport(files, {
+        format: opts.format,
+        edition: opts.edition,
+        output: opts.output,
+        lang: opts.lang === 'da' || opts.lang === 'en' ? opts.lang : undefined,
+        configFor: hooks.configFor,
+      });
+      if (hooks.exit) hooks.exit(code);
+      else process.exitCode = code;
+    });
+}

@@ -1,0 +1,387 @@
+/**
+ * Meeting model + house-style profile + edition → the export document.
+ *
+ * This is the one place that decides what is published:
+ * - comments never reach the export document (in either edition; spec §4);
+ * - in the `public` edition a closed item keeps its number, title and case number only;
+ * - sections follow the profile's order and display names, the decision heading follows
+ *   the profile (`Beslutning <udvalg> den <DD-MM-YYYY>` for `committee-date`);
+ * - the `Fraværende:` item field is printed as `<names> deltog ikke i sagens behandling.`
+ */
+import type { Profile } from '../config/schema.js';
+import type { ItemModel, Meeting, SectionModel } from '../model/types.js';
+import type { Block, Field, Inline, InlineText, List, Table } from '../syntax/ast.js';
+import { parseInline } from '../syntax/inline.js';
+import { normalizeSpace, parseInlineMarkup, safeHref, stripComments } from './inline.js';
+import type {
+  DocAttachment,
+  DocBlock,
+  DocItem,
+  DocList,
+  DocSection,
+  DocTable,
+  Edition,
+  ExportDocument,
+  HeaderField,
+  InlineNode,
+} from './model.js';
+import { inlineText } from './model.js';
+
+export interface DocumentOptions {
+  readonly edition?: Edition;
+}
+
+const WEEKDAYS = ['Søndag', 'Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag'];
+const MONTHS = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `Tirsdag d. 03. december 2024 kl. 16:30` (the time only when known). */
+export function danishLongDate(year: number, month: number, day: number, hour?: number, minute?: number): string {
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, month - 1, day)).getUTCDay()] ?? '';
+  const base = `${weekday} d. ${pad(day)}. ${MONTHS[month - 1] ?? String(month)} ${year}`;
+  return hour !== undefined ? `${base} kl. ${pad(hour)}:${pad(minute ?? 0)}` : base;
+}
+
+/** `A`, `A og B`, `A, B og C`. */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} og ${names[names.length - 1]}`;
+}
+
+function fieldValue(fields: readonly Field[], name: string): string | undefined {
+  const f = fields.find((x) => x.name.text.trim().toLowerCase() === name.toLowerCase());
+  if (!f) return undefined;
+  const v = normalizeSpace(stripComments(f.value.text)).trim();
+  return v || undefined;
+}
+
+/** The syntax layer's inline nodes → export inline nodes: comments dropped, unsafe links reduced to their text. */
+function fromSyntax(nodes: readonly Inline[]): InlineNode[] {
+  const out: InlineNode[] = [];
+  for (const n of nodes) {
+    switch (n.type) {
+      case 'text':
+        out.push({ type: 'text', text: n.text });
+        break;
+      case 'comment':
+        out.push({ type: 'text', text: ' ' });
+        break;
+      case 'strong':
+        out.push({ type: 'strong', children: fromSyntax(n.children) });
+        break;
+      case 'emphasis':
+        out.push({ type: 'emphasis', children: fromSyntax(n.children) });
+        break;
+      case 'link': {
+        const href = safeHref(n.url.text);
+        const children = fromSyntax(n.children);
+        if (href !== undefined) out.push({ type: 'link', href, children });
+        else out.push(...children);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Folds whitespace (comments leave gaps) and trims the ends of a run of inline nodes. */
+function tidy(nodes: InlineNode[]): InlineNode[] {
+  const fold = (list: readonly InlineNode[]): InlineNode[] => {
+    const out: InlineNode[] = [];
+    for (const n of list) {
+      const m: InlineNode = n.type === 'text' ? { type: 'text', text: n.text.replace(/\s+/g, ' ') } : { ...n, children: fold(n.children) };
+      const last = out[out.length - 1];
+      if (m.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', text: (last.text + m.text).replace(/ {2,}/g, ' ') };
+      else out.push(m);
+    }
+    return out;
+  };
+  const out = fold(nodes);
+  const trimEdge = (list: InlineNode[], atStart: boolean): void => {
+    const i = atStart ? 0 : list.length - 1;
+    const n = list[i];
+    if (!n) return;
+    if (n.type === 'text') {
+      const text = atStart ? n.text.trimStart() : n.text.trimEnd();
+      if (text) list[i] = { type: 'text', text };
+      else {
+        list.splice(i, 1);
+        trimEdge(list, atStart);
+      }
+    }
+  };
+  trimEdge(out, true);
+  trimEdge(out, false);
+  return out;
+}
+
+function inlines(inline: InlineText): InlineNode[] {
+  try {
+    return tidy(fromSyntax(parseInline(inline)));
+  } catch {
+    // The local reader is the fallback: an export must not fail on odd inline markup.
+    return parseInlineMarkup(inline.text);
+  }
+}
+
+function convertList(list: List): DocList {
+  return {
+    type: 'list',
+    ordered: list.ordered,
+    items: list.items.map((li) => ({
+      number: li.number,
+      content: inlines(li.content),
+      children: li.children.map(convertList),
+    })),
+  };
+}
+
+function convertTable(table: Table): DocTable {
+  const header = table.header;
+  const body = table.rows.filter((r) => !r.delimiter && r !== header);
+  return {
+    type: 'table',
+    header: header ? header.cells.map((c) => inlines(c.content)) : undefined,
+    rows: body.map((r) => r.cells.map((c) => inlines(c.content))),
+    align: [...table.align],
+  };
+}
+
+/** Converts blocks, dropping comments and blocks left empty once comments are gone. */
+export function convertBlocks(blocks: readonly Block[]): DocBlock[] {
+  const out: DocBlock[] = [];
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'comment':
+        break;
+      case 'paragraph': {
+        const content = inlines(b.content);
+        if (inlineText(content).trim() !== '') out.push({ type: 'paragraph', content });
+        break;
+      }
+      case 'subheading': {
+        const content = inlines(b.content);
+        if (inlineText(content).trim() !== '') out.push({ type: 'heading', level: Math.max(4, b.level), content });
+        break;
+      }
+      case 'list':
+        if (b.items.length > 0) out.push(convertList(b));
+        break;
+      case 'table':
+        out.push(convertTable(b));
+        break;
+    }
+  }
+  return out;
+}
+
+function formatShort(d: { year: number; month: number; day: number }): string {
+  return `${pad(d.day)}-${pad(d.month)}-${d.year}`;
+}
+
+/** The heading a section is published under. */
+function sectionHeading(section: SectionModel, meeting: Meeting, profile: Profile, shortDate?: string): string {
+  if (section.kind === 'beslutning') {
+    const def = profile.sections.find((s) => s.kind === 'beslutning');
+    const base = def?.name ?? 'Beslutning';
+    if (section.decisionBody) return `${base} ${section.decisionBody.committee} den ${section.decisionBody.date}`;
+    if (profile.decisionHeading === 'committee-date' && meeting.committee && shortDate) {
+      return `${base} ${meeting.committee} den ${shortDate}`;
+    }
+    return base;
+  }
+  if (section.kind === 'unknown') return normalizeSpace(stripComments(section.node.title)).trim() || section.displayName;
+  return section.displayName;
+}
+
+/** Sections in profile order; unknown sections stay after the section they followed. */
+function orderSections(sections: readonly SectionModel[], profile: Profile): SectionModel[] {
+  const keyed: { s: SectionModel; key: number; idx: number }[] = [];
+  let last = -1;
+  sections.forEach((s, idx) => {
+    const p = profile.sections.findIndex((d) => d.kind === s.kind);
+    const key = p >= 0 ? p : last + 0.5;
+    if (p >= 0) last = p;
+    keyed.push({ s, key, idx });
+  });
+  return keyed.sort((a, b) => a.key - b.key || a.idx - b.idx).map((k) => k.s);
+}
+
+function attachmentsOf(blocks: readonly DocBlock[]): DocAttachment[] {
+  const out: DocAttachment[] = [];
+  for (const b of blocks) {
+    if (b.type === 'list') {
+      for (const li of b.items) {
+        const name = inlineText(li.content).trim();
+        if (!name) continue;
+        const link = li.content.find((n) => n.type === 'link');
+        out.push(link && link.type === 'link' ? { name, href: link.href } : { name });
+      }
+    } else if (b.type === 'paragraph') {
+      const name = inlineText(b.content).trim();
+      const link = b.content.find((n) => n.type === 'link');
+      if (name) out.push(link && link.type === 'link' ? { name, href: link.href } : { name });
+    }
+  }
+  return out;
+}
+
+function anchorFor(number: string, used: Set<string>): string {
+  const base = `punkt-${number.replace(/[^0-9A-Za-z]+/g, '-').replace(/^-+|-+$/g, '') || 'x'}`;
+  let id = base;
+  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}
+
+function buildItem(
+  item: ItemModel,
+  meeting: Meeting,
+  profile: Profile,
+  edition: Edition,
+  used: Set<string>,
+  shortDate?: string,
+): DocItem {
+  const number = normalizeSpace(item.number).trim();
+  const title = normalizeSpace(stripComments(item.title)).trim();
+  const caseNumber = item.caseNumber ? normalizeSpace(stripComments(item.caseNumber.text)).trim() || undefined : undefined;
+  const anchor = anchorFor(number, used);
+  if (item.closed && edition === 'public') {
+    return { number, title, caseNumber, closed: true, redacted: true, anchor, preamble: [], sections: [], attachments: [] };
+  }
+  const sections: DocSection[] = [];
+  let attachments: DocAttachment[] = [];
+  for (const s of orderSections(item.sections, profile)) {
+    const def = profile.sections.find((d) => d.kind === s.kind);
+    const blocks = convertBlocks(s.node.blocks);
+    if (s.kind === 'bilag') attachments = attachments.concat(attachmentsOf(blocks));
+    sections.push({
+      kind: s.kind,
+      heading: sectionHeading(s, meeting, profile, shortDate),
+      portalClass: def?.portalClass,
+      blocks,
+    });
+  }
+  // The structured `Fraværende:` field is published as the sentence (spec §6).
+  const absentField = item.attendance.absentField;
+  if (absentField && absentField.names.names.length > 0) {
+    const sentence: DocBlock = {
+      type: 'paragraph',
+      content: [{ type: 'text', text: `${joinNames(absentField.names.names.map((n) => n.name))} deltog ikke i sagens behandling.` }],
+    };
+    const decision = sections.find((s) => s.kind === 'beslutning');
+    if (decision) {
+      sections[sections.indexOf(decision)] = { ...decision, blocks: [...decision.blocks, sentence] };
+    } else {
+      const def = profile.sections.find((d) => d.kind === 'beslutning');
+      const heading =
+        profile.decisionHeading === 'committee-date' && meeting.committee && shortDate
+          ? `${def?.name ?? 'Beslutning'} ${meeting.committee} den ${shortDate}`
+          : def?.name ?? 'Beslutning';
+      const at = profile.sections.findIndex((d) => d.kind === 'beslutning');
+      const newSection: DocSection = { kind: 'beslutning', heading, portalClass: def?.portalClass, blocks: [sentence] };
+      // Insert in profile order.
+      let pos = sections.length;
+      for (let i = 0; i < sections.length; i++) {
+        const k = profile.sections.findIndex((d) => d.kind === sections[i]!.kind);
+        if (at >= 0 && k > at) {
+          pos = i;
+          break;
+        }
+      }
+      sections.splice(pos, 0, newSection);
+    }
+  }
+  return {
+    number,
+    title,
+    caseNumber,
+    closed: item.closed,
+    redacted: false,
+    anchor,
+    preamble: convertBlocks(item.node.preamble),
+    sections,
+    attachments,
+  };
+}
+
+/** Builds the export document; never throws on odd input (missing title, date, items …). */
+export function buildExportDocument(meeting: Meeting, profile: Profile, options: DocumentOptions = {}): ExportDocument {
+  const edition = options.edition ?? 'public';
+  const date = meeting.date;
+  const dmy = date && date.valid ? date : meeting.titleDate;
+  const shortDate = dmy ? formatShort(dmy) : undefined;
+  const isoDate = dmy ? `${dmy.year}-${pad(dmy.month)}-${pad(dmy.day)}` : undefined;
+  const longDate =
+    date && date.valid
+      ? danishLongDate(date.year, date.month, date.day, date.hour, date.minute)
+      : dmy
+        ? danishLongDate(dmy.year, dmy.month, dmy.day)
+        : fieldValue(meeting.fields, 'Mødedato');
+  const time = date && date.valid && date.hour !== undefined ? `${pad(date.hour)}:${pad(date.minute ?? 0)}` : undefined;
+
+  const kind = meeting.kind;
+  const committee = meeting.committee ? normalizeSpace(stripComments(meeting.committee)).trim() || undefined : undefined;
+  const t = meeting.document.title;
+  let title = t
+    ? normalizeSpace([t.kind, t.rest ? inlineText(parseInlineMarkup(t.rest.text)) : ''].join(' ')).trim()
+    : '';
+  if (!title) title = [kind, committee].filter(Boolean).join(' ');
+  if (shortDate && !/\d{1,2}-\d{1,2}-\d{4}/.test(title)) title = `${title} d. ${shortDate}`;
+
+  const participants = meeting.membersField
+    ? meeting.membersField.names.names.map((n) => (n.party ? `${n.name} (${n.party})` : n.name))
+    : [];
+  const absent = meeting.afbud.map((n) => n.name);
+
+  const header: HeaderField[] = [];
+  const add = (label: string, value: string | undefined) => {
+    if (value) header.push({ label, value });
+  };
+  add('Mødedato', longDate);
+  add('Mødested', meeting.place ? normalizeSpace(stripComments(meeting.place)).trim() : fieldValue(meeting.fields, 'Mødested'));
+  add('Mødedeltagere', participants.length ? participants.join(', ') : fieldValue(meeting.fields, 'Mødedeltagere'));
+  add('Stedfortrædere', fieldValue(meeting.fields, 'Stedfortrædere'));
+  add('Afbud', absent.length ? joinNames(absent) : fieldValue(meeting.fields, 'Afbud'));
+  add('Formand', meeting.chair ? normalizeSpace(stripComments(meeting.chair)).trim() : undefined);
+  add('Referent', meeting.secretary ? normalizeSpace(stripComments(meeting.secretary)).trim() : undefined);
+
+  const used = new Set<string>();
+  const items = meeting.items.map((it) => buildItem(it, meeting, profile, edition, used, shortDate));
+  return {
+    kind,
+    edition,
+    title,
+    committee,
+    period: meeting.period,
+    municipality: meeting.municipality ? normalizeSpace(stripComments(meeting.municipality)).trim() : undefined,
+    isoDate,
+    shortDate,
+    longDate,
+    time,
+    place: header.find((h) => h.label === 'Mødested')?.value,
+    participants,
+    absent,
+    chair: meeting.chair,
+    secretary: meeting.secretary,
+    header,
+    items,
+    lang: 'da',
+  };
+}
+
+export { safeHref };

@@ -1,0 +1,454 @@
+/**
+ * PDF with pdfkit (pure JavaScript: nothing to install on the user's machine).
+ *
+ * Layout as the published referater: title, header block, `Indholdsfortegnelse` with dotted
+ * leaders and page numbers, every item on a new page as `Punkt N: title` with its case
+ * number, bold section headings, lists, tables; a running header (committee and date) and
+ * a `Side X af Y` footer, both marked as artifacts.
+ *
+ * One pass with buffered pages: the table-of-contents lines are reserved up front, the page
+ * where each item starts is recorded, and at the end we switch back and write label,
+ * leaders, number and a link. Bookmarks (outline) for every item, named destinations,
+ * a tagged structure tree (H1/H2/H3, P, L/LI/Lbl/LBody, Table/TR/TH/TD, TOC/TOCI),
+ * document language da-DK and the title in the metadata (shown as window title).
+ *
+ * The fonts (DejaVu Sans, shipped in fonts/) are passed in as bytes by the host, since
+ * this layer does no I/O; they are registered under virtual paths and always used by path,
+ * so that pdfkit caches them (a font re-opened per table cell is very slow).
+ */
+import * as pdfkitModule from 'pdfkit';
+import type { DocBlock, DocList, DocTable, ExportDocument, InlineNode } from './model.js';
+import { inlineText, itemHeading, runningHeader } from './model.js';
+
+export interface PdfFonts {
+  readonly regular: Uint8Array;
+  readonly bold: Uint8Array;
+  readonly italic?: Uint8Array;
+}
+
+export interface PdfOptions {
+  /** Fixed creation date (tests, reproducible builds). */
+  readonly creationDate?: Date;
+}
+
+type StructElem = PDFKit.PDFStructureElement;
+
+const FONT = {
+  regular: '/referat-fonts/DejaVuSans.ttf',
+  bold: '/referat-fonts/DejaVuSans-Bold.ttf',
+  italic: '/referat-fonts/DejaVuSans-Oblique.ttf',
+} as const;
+
+// ESM exposes `default` and `registerFile`; the CommonJS build (esbuild bundle) puts both on the default export.
+type PdfCtor = new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
+const pdfkitAny = pdfkitModule as unknown as {
+  default?: PdfCtor & { registerFile?: (path: string, data: Uint8Array) => void };
+  registerFile?: (path: string, data: Uint8Array) => void;
+};
+const PDFDocument = (pdfkitAny.default ?? (pdfkitModule as unknown)) as PdfCtor;
+const registerFile = pdfkitAny.registerFile ?? pdfkitAny.default?.registerFile;
+
+const SIZE = { body: 10.5, title: 18, h2: 14, h3: 11.5, h4: 10.5, small: 8.5, toc: 10.5 } as const;
+const MARGIN = { top: 72, bottom: 68, left: 62, right: 62 } as const;
+
+/** Text runs of a paragraph: plain text with a font and, for links, a target. */
+interface Run {
+  readonly text: string;
+  readonly font: string;
+  readonly link?: string;
+}
+
+function runsOf(nodes: readonly InlineNode[], bold = false, italic = false, link?: string, hasItalic = true): Run[] {
+  const out: Run[] = [];
+  for (const n of nodes) {
+    if (n.type === 'text') {
+      const font = bold ? FONT.bold : italic && hasItalic ? FONT.italic : FONT.regular;
+      if (n.text) out.push(link ? { text: n.text, font, link } : { text: n.text, font });
+    } else if (n.type === 'strong') out.push(...runsOf(n.children, true, italic, link, hasItalic));
+    else if (n.type === 'emphasis') out.push(...runsOf(n.children, bold, true, link, hasItalic));
+    else out.push(...runsOf(n.children.length ? n.children : [{ type: 'text', text: n.href }], bold, italic, n.href, hasItalic));
+  }
+  return out;
+}
+
+/** Removes characters the font cannot draw sensibly (controls); keeps all printable Unicode. */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '').replace(/\t/g, ' ');
+}
+
+class PdfWriter {
+  readonly pdf: PDFKit.PDFDocument;
+  readonly root: StructElem;
+  private readonly hasItalic: boolean;
+
+  constructor(
+    readonly doc: ExportDocument,
+    fonts: PdfFonts,
+    options: PdfOptions,
+  ) {
+    if (!registerFile) throw new Error('pdfkit.registerFile is missing (pdfkit ≥ 0.17 is required)');
+    registerFile(FONT.regular, fonts.regular);
+    registerFile(FONT.bold, fonts.bold);
+    this.hasItalic = !!fonts.italic;
+    if (fonts.italic) registerFile(FONT.italic, fonts.italic);
+    const title = doc.title || 'Referat';
+    this.pdf = new PDFDocument({
+      size: 'A4',
+      margins: { ...MARGIN },
+      bufferPages: true,
+      autoFirstPage: true,
+      tagged: true,
+      lang: 'da-DK',
+      displayTitle: true,
+      pdfVersion: '1.7',
+      font: FONT.regular,
+      info: {
+        Title: title,
+        Subject: [doc.committee, doc.shortDate].filter(Boolean).join(' '),
+        Author: doc.municipality ?? doc.committee ?? '',
+        Creator: 'Referat',
+        Producer: 'Referat (pdfkit)',
+        Keywords: [doc.kind, doc.committee, doc.edition === 'internal' ? 'intern udgave' : 'offentlig udgave']
+          .filter(Boolean)
+          .join(', '),
+        CreationDate: options.creationDate ?? new Date(),
+        ModDate: options.creationDate ?? new Date(),
+      },
+    } as PDFKit.PDFDocumentOptions);
+    this.root = this.pdf.struct('Document');
+    this.pdf.addStructure(this.root);
+  }
+
+  get width(): number {
+    return this.pdf.page.width - MARGIN.left - MARGIN.right;
+  }
+
+  get bottom(): number {
+    return this.pdf.page.height - MARGIN.bottom;
+  }
+
+  /** Starts a new page unless at least `needed` points are left. */
+  ensureSpace(needed: number): void {
+    if (this.pdf.y + needed > this.bottom) this.pdf.addPage();
+  }
+
+  /** Draws marked content for a structure element. */
+  tagged(parent: StructElem, type: string, draw: () => void): StructElem {
+    const el = this.pdf.struct(type);
+    parent.add(el);
+    const content = this.pdf.markStructureContent(type);
+    draw();
+    this.pdf.endMarkedContent();
+    el.add(content);
+    el.end();
+    return el;
+  }
+
+  heading(parent: StructElem, type: 'H1' | 'H2' | 'H3' | 'H4' | 'H5' | 'H6', text: string, size: number, gapBefore: number): void {
+    if (this.pdf.y > MARGIN.top + 1) this.pdf.moveDown(gapBefore / this.pdf.currentLineHeight());
+    this.pdf.font(FONT.bold).fontSize(size);
+    // Keep a heading with at least two lines of what follows.
+    this.ensureSpace(this.pdf.heightOfString(clean(text), { width: this.width }) + SIZE.body * 3);
+    this.tagged(parent, type, () => {
+      this.pdf.text(clean(text), MARGIN.left, this.pdf.y, { width: this.width });
+    });
+    this.pdf.font(FONT.regular).fontSize(SIZE.body);
+    this.pdf.moveDown(0.3);
+  }
+
+  /** Writes inline runs as one paragraph at x with the given width. */
+  runs(runs: readonly Run[], x: number, width: number, opts: { gapAfter?: number } = {}): void {
+    const pdf = this.pdf;
+    pdf.fontSize(SIZE.body);
+    const list = runs.length ? runs : [{ text: ' ', font: FONT.regular }];
+    list.forEach((r, i) => {
+      pdf.font(r.font);
+      const last = i === list.length - 1;
+      const textOpts: PDFKit.Mixins.TextOptions = {
+        width,
+        continued: !last,
+        lineGap: 1.5,
+        link: r.link ?? null,
+        underline: !!r.link,
+      } as PDFKit.Mixins.TextOptions;
+      if (i === 0) pdf.text(clean(r.text), x, pdf.y, textOpts);
+      else pdf.text(clean(r.text), textOpts);
+    });
+    pdf.font(FONT.regular);
+    pdf.x = MARGIN.left;
+    if (opts.gapAfter !== 0) pdf.moveDown(opts.gapAfter ?? 0.6);
+  }
+
+  paragraph(parent: StructElem, content: readonly InlineNode[]): void {
+    const runs = runsOf(content, false, false, undefined, this.hasItalic);
+    this.pdf.font(FONT.regular).fontSize(SIZE.body);
+    this.ensureSpace(this.pdf.currentLineHeight(true) * 2);
+    this.tagged(parent, 'P', () => this.runs(runs, MARGIN.left, this.width));
+  }
+
+  list(parent: StructElem, list: DocList, depth: number): void {
+    const L = this.pdf.struct('L');
+    parent.add(L);
+    const indent = MARGIN.left + depth * 18;
+    const labelWidth = list.ordered ? 22 : 12;
+    list.items.forEach((li, i) => {
+      const LI = this.pdf.struct('LI');
+      L.add(LI);
+      this.pdf.font(FONT.regular).fontSize(SIZE.body);
+      this.ensureSpace(this.pdf.currentLineHeight(true) * 1.5);
+      const y = this.pdf.y;
+      const label = list.ordered ? `${li.number ?? i + 1}.` : '•';
+      this.tagged(LI, 'Lbl', () => {
+        this.pdf.text(label, indent, y, { width: labelWidth, lineBreak: false });
+      });
+      this.pdf.y = y;
+      const body = this.pdf.struct('LBody');
+      LI.add(body);
+      const content = this.pdf.markStructureContent('LBody');
+      this.runs(runsOf(li.content, false, false, undefined, this.hasItalic), indent + labelWidth, this.width - (indent - MARGIN.left) - labelWidth, {
+        gapAfter: 0.25,
+      });
+      this.pdf.endMarkedContent();
+      body.add(content);
+      for (const child of li.children) this.list(body, child, depth + 1);
+      body.end();
+      LI.end();
+    });
+    L.end();
+    this.pdf.moveDown(0.35);
+  }
+
+  table(parent: StructElem, table: DocTable): void {
+    const cols = Math.max(table.header?.length ?? 0, ...table.rows.map((r) => r.length), 1);
+    const pad = (cells: readonly (readonly InlineNode[])[]) => {
+      const out = cells.map((c) => clean(inlineText(c)).trim());
+      while (out.length < cols) out.push('');
+      return out;
+    };
+    const align = (i: number): 'left' | 'center' | 'right' => table.align[i] ?? 'left';
+    this.pdf.font(FONT.regular).fontSize(SIZE.body - 1);
+    this.ensureSpace(this.pdf.currentLineHeight(true) * 4);
+    const t = this.pdf.table({
+      position: { x: MARGIN.left, y: this.pdf.y },
+      maxWidth: this.width,
+      defaultStyle: { border: 0.5, borderColor: '#808080', padding: [3, 5, 3, 5] as unknown as number, font: { src: FONT.regular } },
+      structParent: parent,
+    } as PDFKit.Mixins.TableOptions);
+    if (table.header) {
+      t.row(
+        pad(table.header).map((text, i) => ({
+          text,
+          type: 'TH' as const,
+          scope: 'column',
+          font: { src: FONT.bold },
+          backgroundColor: '#eeeeee',
+          align: { x: align(i), y: 'top' as const },
+        })) as PDFKit.Mixins.RowOptions[],
+      );
+    }
+    for (const row of table.rows) {
+      t.row(pad(row).map((text, i) => ({ text, align: { x: align(i), y: 'top' as const } })));
+    }
+    t.end();
+    this.pdf.x = MARGIN.left;
+    this.pdf.font(FONT.regular).fontSize(SIZE.body);
+    this.pdf.moveDown(0.6);
+  }
+
+  blocks(parent: StructElem, blocks: readonly DocBlock[]): void {
+    for (const b of blocks) {
+      switch (b.type) {
+        case 'paragraph':
+          this.paragraph(parent, b.content);
+          break;
+        case 'heading': {
+          const level = Math.min(6, Math.max(4, b.level));
+          this.heading(parent, `H${level}` as 'H4', inlineText(b.content).trim(), SIZE.h4, 6);
+          break;
+        }
+        case 'list':
+          this.list(parent, b, 0);
+          break;
+        case 'table':
+          this.table(parent, b);
+          break;
+      }
+    }
+  }
+
+  /** Writes the whole document; returns the PDF bytes. */
+  async render(): Promise<Uint8Array> {
+    const pdf = this.pdf;
+    const doc = this.doc;
+    const chunks: Uint8Array[] = [];
+    const done = new Promise<Uint8Array>((resolve, reject) => {
+      pdf.on('data', (c: Uint8Array) => chunks.push(c));
+      pdf.on('end', () => resolve(concat(chunks)));
+      pdf.on('error', reject);
+    });
+
+    // Title and header block.
+    this.heading(this.root, 'H1', doc.title || 'Referat', SIZE.title, 0);
+    if (doc.edition === 'internal') {
+      this.tagged(this.root, 'P', () => {
+        pdf.font(FONT.bold).fontSize(SIZE.body).fillColor('#b00020');
+        pdf.text('Intern udgave – indeholder lukkede punkter og må ikke offentliggøres.', MARGIN.left, pdf.y, { width: this.width });
+        pdf.fillColor('black').font(FONT.regular);
+      });
+      pdf.moveDown(0.5);
+    }
+    pdf.moveDown(0.4);
+    const labelWidth = 110;
+    for (const h of doc.header) {
+      pdf.fontSize(SIZE.body);
+      const y = pdf.y;
+      this.tagged(this.root, 'P', () => {
+        pdf.font(FONT.bold).text(h.label, MARGIN.left, y, { width: labelWidth - 8, continued: false });
+        pdf.y = y;
+        pdf.font(FONT.regular).text(clean(h.value), MARGIN.left + labelWidth, y, { width: this.width - labelWidth, lineGap: 1.5 });
+      });
+      pdf.x = MARGIN.left;
+      pdf.moveDown(0.6);
+    }
+
+    // Table of contents: reserve one line per item now, write it when page numbers are known.
+    const toc: { page: number; y: number }[] = [];
+    let tocStruct: StructElem | undefined;
+    if (doc.items.length > 0) {
+      this.heading(this.root, 'H2', 'Indholdsfortegnelse', SIZE.h2, 14);
+      tocStruct = pdf.struct('TOC');
+      this.root.add(tocStruct);
+      pdf.font(FONT.regular).fontSize(SIZE.toc);
+      const lh = pdf.currentLineHeight(true) + 5;
+      for (let i = 0; i < doc.items.length; i++) {
+        if (pdf.y + lh > this.bottom) {
+          pdf.addPage();
+        }
+        toc.push({ page: this.pageIndex(), y: pdf.y });
+        pdf.y += lh;
+      }
+    }
+
+    // Items, each from a new page.
+    const starts: number[] = [];
+    doc.items.forEach((item, idx) => {
+      pdf.addPage();
+      starts.push(this.pageIndex());
+      const dest = `${item.anchor}`;
+      pdf.addNamedDestination(dest, 'XYZ', MARGIN.left, pdf.page.height - MARGIN.top + 6, null as unknown as number);
+      pdf.outline.addItem(clean(itemHeading(item)));
+      const sect = pdf.struct('Sect', { title: clean(itemHeading(item)) });
+      this.root.add(sect);
+      this.heading(sect, 'H2', itemHeading(item), SIZE.h2, 0);
+      if (item.caseNumber) {
+        this.tagged(sect, 'P', () => {
+          pdf.font(FONT.regular).fontSize(SIZE.body).text(clean(item.caseNumber!), MARGIN.left, pdf.y, { width: this.width });
+        });
+        pdf.moveDown(0.8);
+      }
+      this.blocks(sect, item.preamble);
+      for (const s of item.sections) {
+        this.heading(sect, 'H3', s.heading, SIZE.h3, 10);
+        this.blocks(sect, s.blocks);
+      }
+      sect.end();
+      void idx;
+    });
+
+    // Now the page numbers are known: write the table of contents.
+    if (tocStruct) {
+      const current = this.pageIndex();
+      doc.items.forEach((item, i) => {
+        const slot = toc[i]!;
+        pdf.switchToPage(slot.page);
+        const pageNo = String((starts[i] ?? 0) + 1);
+        const entry = pdf.struct('TOCI');
+        tocStruct!.add(entry);
+        const content = pdf.markStructureContent('TOCI');
+        pdf.font(FONT.regular).fontSize(SIZE.toc);
+        const numberWidth = pdf.widthOfString(pageNo);
+        const maxLabel = this.width - numberWidth - 24;
+        let label = clean(item.title || itemHeading(item));
+        if (pdf.widthOfString(label) > maxLabel) {
+          while (label.length > 1 && pdf.widthOfString(`${label}…`) > maxLabel) label = label.slice(0, -1);
+          label = `${label.trimEnd()}…`;
+        }
+        const labelWidth = pdf.widthOfString(label);
+        const dotWidth = pdf.widthOfString('.');
+        const dotsSpace = this.width - labelWidth - numberWidth - 8;
+        const dots = dotsSpace > dotWidth * 2 ? '.'.repeat(Math.floor(dotsSpace / dotWidth)) : '';
+        pdf.text(label, MARGIN.left, slot.y, { lineBreak: false });
+        if (dots) pdf.text(dots, MARGIN.left + labelWidth + 4, slot.y, { lineBreak: false });
+        pdf.text(pageNo, MARGIN.left + this.width - numberWidth, slot.y, { lineBreak: false });
+        pdf.endMarkedContent();
+        entry.add(content);
+        entry.end();
+        pdf.goTo(MARGIN.left, slot.y - 1, this.width, pdf.currentLineHeight() + 2, item.anchor);
+      });
+      tocStruct.end();
+      pdf.switchToPage(current);
+    }
+
+    // Running header and footer on every page, as artifacts.
+    const range = pdf.bufferedPageRange();
+    const total = range.count;
+    const head = clean(runningHeader(doc));
+    for (let i = range.start; i < range.start + total; i++) {
+      pdf.switchToPage(i);
+      const savedBottom = pdf.page.margins.bottom;
+      const savedTop = pdf.page.margins.top;
+      pdf.page.margins.bottom = 0;
+      pdf.page.margins.top = 0;
+      pdf.font(FONT.regular).fontSize(SIZE.small).fillColor('#444444');
+      if (i > range.start && head) {
+        pdf.markContent('Artifact', { type: 'Pagination' });
+        pdf.text(head, MARGIN.left, 36, { width: this.width, align: 'left', lineBreak: false });
+        pdf.moveTo(MARGIN.left, 50).lineTo(MARGIN.left + this.width, 50).lineWidth(0.4).strokeColor('#999999').stroke();
+        pdf.endMarkedContent();
+      }
+      pdf.markContent('Artifact', { type: 'Pagination' });
+      const footer = `Side ${i - range.start + 1} af ${total}`;
+      pdf.text(footer, MARGIN.left, pdf.page.height - 44, { width: this.width, align: 'right', lineBreak: false });
+      pdf.endMarkedContent();
+      pdf.fillColor('black').strokeColor('black');
+      pdf.page.margins.bottom = savedBottom;
+      pdf.page.margins.top = savedTop;
+    }
+
+    this.root.end();
+    pdf.end();
+    return done;
+  }
+
+  pageIndex(): number {
+    const r = this.pdf.bufferedPageRange();
+    return r.start + r.count - 1;
+  }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const c of chunks) n += c.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * Renders the export document as PDF bytes. Rejects with a clear error when the PDF
+ * cannot be produced (e.g. no fonts); never returns an empty or partial file.
+ */
+export async function renderPdf(doc: ExportDocument, fonts: PdfFonts, options: PdfOptions = {}): Promise<Uint8Array> {
+  if (!fonts.regular?.length || !fonts.bold?.length) {
+    throw new Error('PDF export needs the DejaVu Sans fonts (fonts/DejaVuSans.ttf and fonts/DejaVuSans-Bold.ttf)');
+  }
+  const writer = new PdfWriter(doc, fonts, options);
+  const bytes = await writer.render();
+  if (bytes.length < 100) throw new Error('PDF export produced no output');
+  return bytes;
+}
