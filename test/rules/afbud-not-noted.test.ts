@@ -80,6 +80,15 @@ describe('afbud-not-noted', () => {
     expect(findings(empty, ID)).toEqual([]);
   });
 
+  test('a name in Afbud that is not a member is left to unknown-person', () => {
+    const text = meeting({ header: ['Afbud: Claus Bergren'], items: [{ decision: ['Claus Berggren deltog ikke i sagens behandling.'] }] });
+    expect(findings(text, ID)).toEqual([]);
+    expect(findings(text, 'unknown-person').map((f) => covered(text, f))).toEqual(['Claus Bergren']);
+    // Without Mødedeltagere (members unknown) every name in Afbud is taken as written.
+    const noMembers = meeting({ members: null, header: ['Afbud: Claus Bergren'], items: [{ decision: [] }] });
+    expect(findings(noMembers, ID)).toHaveLength(1);
+  });
+
   test('sonderborg house style notes absence once: silent', () => {
     const text = meeting({ header: ['Afbud: Claus Berggren'], items: [{ decision: [] }, { decision: [] }] });
     expect(findings(text, ID)).toHaveLength(2);

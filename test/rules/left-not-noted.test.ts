@@ -69,6 +69,11 @@ describe('left-not-noted', () => {
     expect(findings(meeting({ kind: 'DAGSORDEN', items: [{ decision: ['Anne Holm forlod mødet efter punkt 1.'] }, { decision: [] }] }), ID)).toEqual([]);
   });
 
+  test('a name that is not a member is left to unknown-person', () => {
+    const text = meeting({ items: [{ decision: ['Jens Jensen forlod mødet efter punkt 1.'] }, { decision: [] }] });
+    expect(findings(text, ID)).toEqual([]);
+  });
+
   test('sonderborg house style notes absence once: silent', () => {
     const text = meeting({ items: [{ decision: ['Anne Holm forlod mødet efter punkt 1.'] }, { decision: [] }] });
     expect(findings(text, ID)).toHaveLength(1);

@@ -167,6 +167,15 @@ describe('unknown-person', () => {
     expect(f!.fix?.edits[0]?.newText).toBe('Bo Vestergaard');
   });
 
+  test('with the roster, substitutes from Stedfortrædere are members too', () => {
+    const text = meeting({
+      members: null,
+      header: ['Afbud: Martin Bech', 'Stedfortrædere: Kim Østergaard for Martin Bech'],
+      items: [{ decision: ['Martin Bech deltog ikke i sagens behandling.', 'For stemte: Anne Holm og Kim Østergaard (2).'] }],
+    });
+    expect(findings(text, ID, config({ members: ['Anne Holm (A)', 'Martin Bech (V)'] }))).toEqual([]);
+  });
+
   test('without Mødedeltagere and without a roster, names are not checked', () => {
     const text = meeting({ members: null, items: [{ decision: ['Bo Vestergård deltog ikke i sagens behandling.'] }] });
     expect(findings(text, ID)).toEqual([]);

@@ -3,7 +3,7 @@
  * in `Afbud` must be noted absent in every open item's decision.
  */
 import type { Rule } from './types.js';
-import { absenceNoteFix, decisionRange, hasOpenDecision, notedAbsentKeys } from './util/attendance.js';
+import { absenceNoteFix, decisionRange, hasOpenDecision, memberList, notedAbsentKeys } from './util/attendance.js';
 import { joinNames, normalizeName } from './util/names.js';
 
 const rule: Rule = {
@@ -31,15 +31,20 @@ const rule: Rule = {
   check(ctx) {
     const { meeting } = ctx;
     if (!ctx.profile.absenceNotedPerItem || meeting.kind !== 'REFERAT' || meeting.afbud.length === 0) return;
+    // A name that is not a member is unknown-person's finding: noting it everywhere would spread the mistake.
+    const members = memberList(ctx);
+    const memberKeys = members ? new Set(members.members.map((m) => m.key)) : undefined;
     const afbud: string[] = [];
     const keys = new Set<string>();
     for (const n of meeting.afbud) {
       const key = normalizeName(n.name);
+      if (memberKeys && !memberKeys.has(key)) continue;
       if (key && !keys.has(key)) {
         keys.add(key);
         afbud.push(n.name);
       }
     }
+    if (afbud.length === 0) return;
     const related = meeting.afbudField
       ? [{ range: meeting.afbudField.field.range, message: { da: 'Afbud står her.', en: 'Afbud is given here.' } }]
       : [];

@@ -4,7 +4,7 @@
  * where the house style notes absence on every item.
  */
 import type { RelatedInfo, Rule } from './types.js';
-import { absenceNoteFix, decisionRange, departures, hasOpenDecision, notedAbsentKeys } from './util/attendance.js';
+import { absenceNoteFix, decisionRange, departures, hasOpenDecision, memberList, notedAbsentKeys } from './util/attendance.js';
 import { joinNames, normalizeName } from './util/names.js';
 
 const rule: Rule = {
@@ -36,7 +36,10 @@ const rule: Rule = {
   check(ctx) {
     const { meeting } = ctx;
     if (!ctx.profile.absenceNotedPerItem || meeting.kind !== 'REFERAT') return;
-    const deps = departures(meeting);
+    // A name that is not a member is unknown-person's finding: noting it everywhere would spread the mistake.
+    const members = memberList(ctx);
+    const memberKeys = members ? new Set(members.members.map((m) => m.key)) : undefined;
+    const deps = departures(meeting).filter((d) => !memberKeys || memberKeys.has(normalizeName(d.name.name)));
     if (deps.length === 0) return;
     meeting.items.forEach((item, index) => {
       if (!hasOpenDecision(meeting, item)) return;

@@ -6,7 +6,7 @@
 import type { Meeting, ItemModel } from '../../model/types.js';
 import type { PersonName, Range } from '../../syntax/ast.js';
 import type { Fix, RuleContext, TextEdit } from '../types.js';
-import { joinNames, normalizeName } from './names.js';
+import { foldSpaces, joinNames, normalizeName, stripParty } from './names.js';
 
 export interface KnownMember {
   /** The name as declared (no party letter). */
@@ -46,8 +46,11 @@ export function memberList(ctx: Pick<RuleContext, 'meeting' | 'roster'>): Member
   }
   if (ctx.roster && ctx.roster.length > 0) {
     for (const r of ctx.roster) {
-      const name = r.replace(/\s*\([^)]*\)\s*$/, '').trim();
+      const name = stripParty(foldSpaces(r));
       add({ name, key: normalizeName(name), substitute: false });
+    }
+    for (const s of allSubstitutions(ctx.meeting)) {
+      add({ name: s.substitute.name, key: normalizeName(s.substitute.name), substitute: true, declaration: s.substitute });
     }
     return { members: out, source: 'roster' };
   }
@@ -138,6 +141,24 @@ export type AwayReason = 'afbud' | 'forfald' | 'absent' | 'inhabil' | 'left' | '
  * a substitute, members noted absent or inhabil on the item, members who left before it.
  */
 export function awayFromItem(meeting: Meeting, index: number, deps: readonly Departure[] = departures(meeting)): Map<string, AwayReason> {
+  const away = new Map(meetingWideAway(meeting));
+  const put = (name: string, reason: AwayReason) => {
+    const key = normalizeName(name);
+    if (!away.has(key)) away.set(key, reason);
+  };
+  const item = meeting.items[index]!;
+  for (const n of absentNames(item)) put(n.name, 'absent');
+  for (const n of item.attendance.inhabil) put(n.name, 'inhabil');
+  for (const d of deps) if (d.lastItem < index) put(d.name.name, 'left');
+  return away;
+}
+
+const wideCache = new WeakMap<Meeting, ReadonlyMap<string, AwayReason>>();
+
+/** Away from the whole meeting: `Afbud`, `havde forfald` on any item, replaced by a substitute. */
+function meetingWideAway(meeting: Meeting): ReadonlyMap<string, AwayReason> {
+  const cached = wideCache.get(meeting);
+  if (cached) return cached;
   const away = new Map<string, AwayReason>();
   const put = (name: string, reason: AwayReason) => {
     const key = normalizeName(name);
@@ -146,10 +167,7 @@ export function awayFromItem(meeting: Meeting, index: number, deps: readonly Dep
   for (const n of meeting.afbud) put(n.name, 'afbud');
   for (const it of meeting.items) for (const n of it.attendance.forfald) put(n.name, 'forfald');
   for (const s of allSubstitutions(meeting)) put(s.for.name, 'substituted');
-  const item = meeting.items[index]!;
-  for (const n of absentNames(item)) put(n.name, 'absent');
-  for (const n of item.attendance.inhabil) put(n.name, 'inhabil');
-  for (const d of deps) if (d.lastItem < index) put(d.name.name, 'left');
+  wideCache.set(meeting, away);
   return away;
 }
 
