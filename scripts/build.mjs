@@ -8,7 +8,7 @@ const production = process.argv.includes('--production');
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js', platform: 'node', banner: '#!/usr/bin/env node' },
-  { in: 'server/src/lsp/node.ts', out: 'dist/server.js', platform: 'node' },
+  { in: 'server/src/lsp/main.ts', out: 'dist/server.js', platform: 'node' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', platform: 'node', external: ['vscode'] },
   { in: 'server/src/lsp/browser.ts', out: 'dist/browser-server.js', platform: 'browser', format: 'iife' },
   { in: 'client/src/browser.ts', out: 'dist/browser-client.js', platform: 'browser', external: ['vscode'] },
