@@ -85,3 +85,87 @@ describe('quorum', () => {
     expect(f!.range.start.line).toBe(positionOf(text, '## Punkt 1').line);
   });
 });
+
+describe('the rules about people on a meeting in the style of the Randers seed', () => {
+  const seedLike = [
+    '# REFERAT Beskæftigelsesudvalget d. 03-12-2024',
+    '',
+    'Mødedato: Tirsdag d. 03. december 2024 kl. 16:30',
+    'Mødested: C.2.25',
+    'Mødedeltagere: Claus Berggren, Kasper Fuhr Christensen, Jesper Gade,',
+    '  Henriette Malland, Bjarne Overmark, Bo Vestergaard, Jens Peter Hansen',
+    'Afbud: Claus Berggren',
+    '',
+    '## Punkt 122: Godkendelse af dagsorden',
+    'Sagsnr: 00.22.00-P35-1-24',
+    '',
+    '### Beslutning',
+    'Godkendt.',
+    '',
+    'Claus Berggren havde forfald.',
+    '',
+    '## Punkt 123: Omstilling af Ydelseskantoret',
+    'Sagsnr: 00.22.00-P35-1-24',
+    '',
+    '### Indstilling',
+    'Forvaltningen indstiller til beskæftigelsesudvalget,',
+    '',
+    '1. at orienteringen om Ydelseskantoret tages til efterretning.',
+    '',
+    '### Beslutning',
+    '1. at taget til efterretning.',
+    '',
+    'Claus Berggren deltog ikke i sagens behandling.',
+    '',
+    'Bjarne Overmark forlod mødet efter punkt 123.',
+    '',
+    '## Punkt 124: Redegørelse for repatrieringsindsatsen',
+    'Sagsnr: 00.22.00-P35-1-24',
+    '',
+    '### Indstilling',
+    'Forvaltningen indstiller til byrådet via beskæftigelsesudvalget og økonomiudvalget,',
+    '',
+    '1. at redegørelsen tages til efterretning.',
+    '2. at forvaltningens forslag til fremtidig indsats godkendes.',
+    '',
+    '### Beslutning',
+    '1. at taget til efterretning.',
+    '2. at indstilles godkendt.',
+    '',
+    'For stemte: Kasper Fuhr Christensen, Jesper Gade, Henriette Malland og Bo Vestergaard (4).',
+    '',
+    'Imod stemte: Jens Peter Hansen (1).',
+    '',
+    'Claus Berggren og Bjarne Overmark deltog ikke i sagens behandling.',
+    '',
+    'Kasper Fuhr Christensen begærede sagen i byrådet.',
+    '',
+    'Lars Præcius, afdelingsleder, deltog under punktet.',
+    '',
+    '## Punkt 125: Lukket',
+    'Sagsnr: 00.22.00-P35-1-24',
+    '',
+  ].join('\n');
+
+  test('clean', () => {
+    for (const id of ['unknown-person', 'afbud-not-noted', 'left-not-noted', 'vote-count', 'quorum']) {
+      expect(findings(seedLike, id), id).toEqual([]);
+      expect(findings(crlf(seedLike), id), id).toEqual([]);
+    }
+  });
+
+  test('typical mistakes are each found once, by the right rule', () => {
+    const wrong = seedLike
+      .replace('For stemte: Kasper Fuhr Christensen, Jesper Gade, Henriette Malland og Bo Vestergaard (4).', 'For stemte: Kasper Christensen, Jesper Gade, Henriette Malland, Bjarne Overmark og Bo Vestergaard (4).')
+      .replace('Claus Berggren og Bjarne Overmark deltog ikke i sagens behandling.', 'Claus Berggren deltog ikke i sagens behandling.');
+    const all = ['unknown-person', 'afbud-not-noted', 'left-not-noted', 'vote-count', 'quorum'].flatMap((id) =>
+      findings(wrong, id).map((f) => `${id}:${f.messageId}:${covered(wrong, f)}`),
+    );
+    expect(all).toEqual([
+      'unknown-person:unknownDidYouMean:Kasper Christensen',
+      'left-not-noted:notNoted:### Beslutning',
+      'vote-count:votesLeft:Bjarne Overmark',
+      'vote-count:countMismatch:4',
+    ]);
+  });
+});
