@@ -1,3 +1,4 @@
+/// <reference types="pdfkit" />
 /**
  * PDF with pdfkit (pure JavaScript: nothing to install on the user's machine).
  *
@@ -16,7 +17,6 @@
  * this layer does no I/O; they are registered under virtual paths and always used by path,
  * so that pdfkit caches them (a font re-opened per table cell is very slow).
  */
-import * as pdfkitModule from 'pdfkit';
 import type { DocBlock, DocList, DocTable, ExportDocument, InlineNode } from './model.js';
 import { inlineText, itemHeading, runningHeader } from './model.js';
 
@@ -39,16 +39,27 @@ const FONT = {
   italic: '/referat-fonts/DejaVuSans-Oblique.ttf',
 } as const;
 
-// ESM exposes `default` and `registerFile`; the CommonJS build (esbuild bundle) puts both on the default export.
 type PdfCtor = new (options?: PDFKit.PDFDocumentOptions) => PDFKit.PDFDocument;
-const pdfkitAny = pdfkitModule as unknown as {
-  default?: PdfCtor & { registerFile?: (path: string, data: Uint8Array) => void };
-  registerFile?: (path: string, data: Uint8Array) => void;
-};
-const PDFDocument = (pdfkitAny.default ?? (pdfkitModule as unknown)) as PdfCtor;
-const registerFile = pdfkitAny.registerFile ?? pdfkitAny.default?.registerFile;
+type RegisterFile = (path: string, data: Uint8Array) => void;
 
-const SIZE = { body: 10.5, title: 18, h2: 14, h3: 11.5, h4: 10.5, small: 8.5, toc: 10.5 } as const;
+let pdfkit: { PDFDocument: PdfCtor; registerFile?: RegisterFile } | undefined;
+
+/**
+ * Loads pdfkit on first use, through `require`: bundlers then take pdfkit's CommonJS build
+ * (its ES build reads `import.meta.url` at load time, which a CommonJS bundle lacks), and
+ * nothing of pdfkit is evaluated by hosts that never export PDF (language server, preview).
+ */
+function loadPdfkit(): { PDFDocument: PdfCtor; registerFile?: RegisterFile } {
+  if (!pdfkit) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const m = require('pdfkit') as { default?: PdfCtor & { registerFile?: RegisterFile }; registerFile?: RegisterFile } & PdfCtor;
+    const PDFDocument = (m.default ?? m) as PdfCtor;
+    pdfkit = { PDFDocument, registerFile: m.registerFile ?? m.default?.registerFile };
+  }
+  return pdfkit;
+}
+
+const SIZE = { body: 10.5, title: 16, h2: 14, h3: 11.5, h4: 10.5, small: 8.5, toc: 10.5 } as const;
 const MARGIN = { top: 72, bottom: 68, left: 62, right: 62 } as const;
 
 /** Text runs of a paragraph: plain text with a font and, for links, a target. */
@@ -87,6 +98,7 @@ class PdfWriter {
     fonts: PdfFonts,
     options: PdfOptions,
   ) {
+    const { PDFDocument, registerFile } = loadPdfkit();
     if (!registerFile) throw new Error('pdfkit.registerFile is missing (pdfkit ≥ 0.17 is required)');
     registerFile(FONT.regular, fonts.regular);
     registerFile(FONT.bold, fonts.bold);
