@@ -112,7 +112,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
   const readFile = async (uri: string): Promise<string | undefined> => {
     const open = documents.get(uri);
     if (open) return open.getText();
-    if (host.readFile && !uri.startsWith('vscode-') && (uri.startsWith('file:') || !initOptions.clientFileSystem)) return host.readFile(uri);
+    if (host.readFile && !initOptions.clientFileSystem) return host.readFile(uri);
     if (initOptions.clientFileSystem) {
       try {
         const r = await connection.sendRequest<string | null>(ReadFileRequest, { uri });
