@@ -11,11 +11,14 @@ export class LineIndex implements LineIndexLike {
   constructor(private readonly text: string) {
     const starts: number[] = [0];
     const n = text.length;
-    // indexOf-driven scan: much faster than a per-character loop on long lines.
+    // indexOf-driven scan (fast on long lines); the next CR and LF positions are cached
+    // so that a file without CRs is not rescanned for one at every line (that is quadratic).
     let i = 0;
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
     while (i < n) {
-      const lf = text.indexOf('\n', i);
-      const cr = text.indexOf('\r', i);
+      if (lf >= 0 && lf < i) lf = text.indexOf('\n', i);
+      if (cr >= 0 && cr < i) cr = text.indexOf('\r', i);
       if (lf < 0 && cr < 0) break;
       let at: number;
       if (cr >= 0 && (lf < 0 || cr < lf)) {

@@ -45,9 +45,14 @@ function startOf(x: CstNode | IToken): number {
 
 /** All children of a CST node in source order. */
 function ordered(node: CstNode): (CstNode | IToken)[] {
+  const lists = Object.values(node.children as Children);
+  if (lists.length === 1) return lists[0] ?? [];
   const all: (CstNode | IToken)[] = [];
-  for (const list of Object.values(node.children as Children)) if (list) all.push(...list);
-  return all.sort((a, b) => startOf(a) - startOf(b));
+  for (const list of lists) if (list) for (const x of list) all.push(x);
+  // Children are grouped by kind; only sort when the groups interleave.
+  let sorted = true;
+  for (let i = 1; i < all.length && sorted; i++) if (startOf(all[i - 1]!) > startOf(all[i]!)) sorted = false;
+  return sorted ? all : all.sort((a, b) => startOf(a) - startOf(b));
 }
 
 function tokensOf(node: CstNode, name: string): IToken[] {
@@ -59,6 +64,13 @@ function nodesOf(node: CstNode, name: string): CstNode[] {
 
 /** Leaf tokens of a CST node in source order (recursively). */
 function leafTokens(node: CstNode, out: IToken[] = []): IToken[] {
+  if (node.name === 'inline') {
+    // An inline node holds exactly one token (Text or Comment).
+    const c = node.children as Children;
+    const t = (c.Text?.[0] ?? c.Comment?.[0]) as IToken | undefined;
+    if (t && !isNaN(t.startOffset)) out.push(t);
+    return out;
+  }
   for (const c of ordered(node)) {
     if (isToken(c)) {
       if (!isNaN(c.startOffset)) out.push(c);
@@ -72,21 +84,21 @@ function tokenEnd(t: IToken): number {
 }
 
 function dominantEol(text: string): '\n' | '\r\n' | '\r' {
-  let lf = 0;
+  let cr = text.indexOf('\r');
+  if (cr < 0) return '\n';
   let crlf = 0;
-  let cr = 0;
-  const limit = Math.min(text.length, 1 << 20);
-  for (let i = 0; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
-        crlf++;
-        i++;
-      } else cr++;
-    } else if (c === 10) lf++;
+  let lone = 0;
+  let crs = 0;
+  for (; cr >= 0 && crs < 100_000; cr = text.indexOf('\r', cr + 1), crs++) {
+    if (text.charCodeAt(cr + 1) === 10) crlf++;
+    else lone++;
   }
-  if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
-  if (cr > lf) return '\r';
+  // LFs that are not part of a CRLF.
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && lf < 200_000; i = text.indexOf('\n', i + 1)) lf++;
+  lf -= crlf;
+  if (crlf >= lf && crlf >= lone && crlf > 0) return '\r\n';
+  if (lone > lf) return '\r';
   return '\n';
 }
 

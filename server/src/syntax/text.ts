@@ -30,15 +30,16 @@ export function rangeOfText(inline: InlineText, lines: LineIndexLike, from: numb
 
 /** Replaces comments (and, if asked, `*`/`_` emphasis markers) by spaces, keeping every offset. */
 export function maskComments(text: string, maskEmphasis = false): string {
-  let out = text.replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => ' '.repeat(m.length));
-  if (maskEmphasis) out = out.replace(/\*+/g, (m) => ' '.repeat(m.length));
+  let out = text.indexOf('<!--') < 0 ? text : text.replace(/<!--[\s\S]*?(?:-->|$)/g, (m) => ' '.repeat(m.length));
+  if (maskEmphasis && out.indexOf('*') >= 0) out = out.replace(/\*+/g, (m) => ' '.repeat(m.length));
   return out;
 }
 
 /** The text a reader sees: comments removed, `**`/`*` markers removed, whitespace folded. */
 export function plainText(inline: InlineText | string): string {
   const text = typeof inline === 'string' ? inline : inline.text;
-  return maskComments(text, true).replace(/\s+/g, ' ').trim();
+  const masked = maskComments(text, true);
+  return /\s\s|[\t\r\n]/.test(masked) ? masked.replace(/\s+/g, ' ').trim() : masked.trim();
 }
 
 /** The text with comments removed and whitespace folded (emphasis kept). */
