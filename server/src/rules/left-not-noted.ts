@@ -39,7 +39,7 @@ const rule: Rule = {
     // A name that is not a member is unknown-person's finding: noting it everywhere would spread the mistake.
     const members = memberList(ctx);
     const memberKeys = members ? new Set(members.members.map((m) => m.key)) : undefined;
-    const deps = departures(meeting).filter((d) => !memberKeys || memberKeys.has(normalizeName(d.name.name)));
+    const deps = departures(meeting).filter((d) => !memberKeys || memberKeys.has(d.key));
     if (deps.length === 0) return;
     meeting.items.forEach((item, index) => {
       if (!hasOpenDecision(meeting, item)) return;
@@ -48,9 +48,8 @@ const rule: Rule = {
       const keys = new Set<string>();
       for (const d of deps) {
         if (d.lastItem >= index) continue;
-        const key = normalizeName(d.name.name);
-        if (noted.has(key) || keys.has(key)) continue;
-        keys.add(key);
+        if (noted.has(d.key) || keys.has(d.key)) continue;
+        keys.add(d.key);
         missing.push({ name: d.name.name, leftAfter: meeting.items[d.lastItem]!.number, during: d.during, range: d.range });
       }
       if (missing.length === 0) return;

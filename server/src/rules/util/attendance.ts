@@ -94,6 +94,8 @@ export function notedAbsentKeys(item: ItemModel): Set<string> {
 
 export interface Departure {
   readonly name: PersonName;
+  /** {@link normalizeName} of the name. */
+  readonly key: string;
   /** Index of the item the sentence stands in. */
   readonly sentenceItem: number;
   /** Index of the last item the member attended (fully or in part); later items are missed. */
@@ -127,7 +129,7 @@ export function departures(meeting: Meeting): Departure[] {
           if (k >= 0) last = k;
         }
       }
-      out.push({ name: left.name, sentenceItem: index, lastItem: last, during: left.afterItem === undefined, range: left.sentence.range });
+      out.push({ name: left.name, key: normalizeName(left.name.name), sentenceItem: index, lastItem: last, during: left.afterItem === undefined, range: left.sentence.range });
     }
   });
   return out;
@@ -149,7 +151,7 @@ export function awayFromItem(meeting: Meeting, index: number, deps: readonly Dep
   const item = meeting.items[index]!;
   for (const n of absentNames(item)) put(n.name, 'absent');
   for (const n of item.attendance.inhabil) put(n.name, 'inhabil');
-  for (const d of deps) if (d.lastItem < index) put(d.name.name, 'left');
+  for (const d of deps) if (d.lastItem < index && !away.has(d.key)) away.set(d.key, 'left');
   return away;
 }
 

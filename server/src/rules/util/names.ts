@@ -5,7 +5,7 @@
  *
  * Decisions (documented in docs/rules/unknown-person.md):
  * - Two names are the same person when they are equal after {@link normalizeName}:
- *   Unicode NFC, case folded (Danish locale), runs of whitespace (also no-break spaces)
+ *   Unicode NFC, case folded, runs of whitespace (also no-break spaces)
  *   folded to one space, and a trailing party letter in parentheses (`(A)`, `(Ø)`, `(SF)`)
  *   removed. `claus  berggren (A)` is `Claus Berggren`.
  * - Suggestions use the Levenshtein distance on the case-folded forms; a candidate is
@@ -37,7 +37,7 @@ export function foldSpaces(text: string): string {
 
 /** The comparison key of a person's name: NFC, no party letter, spaces folded, lower case. */
 export function normalizeName(name: string): string {
-  return foldSpaces(stripParty(foldSpaces(name.normalize('NFC')))).toLocaleLowerCase('da');
+  return foldSpaces(stripParty(foldSpaces(name.normalize('NFC')))).toLowerCase();
 }
 
 /** Whether two written names denote the same person (see {@link normalizeName}). */
@@ -63,12 +63,12 @@ export interface SuggestOptions {
  * folding) is not a suggestion. The candidates are returned as given.
  */
 export function suggest(word: string, candidates: readonly string[], options: SuggestOptions = {}): string[] {
-  const w = foldSpaces(word.normalize('NFC')).toLocaleLowerCase('da');
+  const w = foldSpaces(word.normalize('NFC')).toLowerCase();
   if (!w) return [];
   const scored: { candidate: string; d: number; i: number }[] = [];
   const seen = new Set<string>();
   candidates.forEach((candidate, i) => {
-    const c = foldSpaces(candidate.normalize('NFC')).toLocaleLowerCase('da');
+    const c = foldSpaces(candidate.normalize('NFC')).toLowerCase();
     if (!c || c === w || seen.has(c)) return;
     seen.add(c);
     const d = distance(w, c);
