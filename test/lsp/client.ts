@@ -13,6 +13,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
 import type * as lsp from 'vscode-languageserver-types';
+import type { ServerCapabilities } from 'vscode-languageserver';
 import { startServer } from '../../server/src/lsp/node.js';
 
 export interface PublishedDiagnostics {
@@ -55,8 +56,8 @@ export class TestClient {
     return new TestClient(createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up)));
   }
 
-  async initialize(options: { rootUri?: string; initializationOptions?: unknown; configuration?: boolean } = {}): Promise<lsp.ServerCapabilities> {
-    const result = await this.conn.sendRequest<{ capabilities: lsp.ServerCapabilities }>('initialize', {
+  async initialize(options: { rootUri?: string; initializationOptions?: unknown; configuration?: boolean } = {}): Promise<ServerCapabilities> {
+    const result = await this.conn.sendRequest<{ capabilities: ServerCapabilities }>('initialize', {
       processId: null,
       rootUri: options.rootUri ?? null,
       workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'root' }] : null,

@@ -3,12 +3,14 @@
  * pair of streams, driven by a minimal client. Each test waits for the event it needs.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type * as lsp from 'vscode-languageserver-types';
+import type { ServerCapabilities } from 'vscode-languageserver';
 import { ruleById } from '../../server/src/engine.js';
 import { applyTextEdits, cursor, TestClient } from './client.js';
 
-const FAULTS = readFileSync(new URL('../fixtures/lsp/faults.referat', import.meta.url), 'utf8');
+const FAULTS = readFileSync(join(__dirname, '../fixtures/lsp/faults.referat'), 'utf8');
 const URI = 'file:///ws/udvalg/2024-12-03.referat';
 
 let client: TestClient;
