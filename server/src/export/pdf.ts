@@ -175,7 +175,7 @@ class PdfWriter {
     pdf.fontSize(SIZE.body);
     const list = runs.length ? runs : [{ text: ' ', font: FONT.regular }];
     list.forEach((r, i) => {
-      pdf.font(r.font);
+      pdf.font(r.font).fillColor(r.link ? '#0645ad' : 'black');
       const last = i === list.length - 1;
       const textOpts: PDFKit.Mixins.TextOptions = {
         width,
@@ -187,7 +187,7 @@ class PdfWriter {
       if (i === 0) pdf.text(clean(r.text), x, pdf.y, textOpts);
       else pdf.text(clean(r.text), textOpts);
     });
-    pdf.font(FONT.regular);
+    pdf.font(FONT.regular).fillColor('black');
     pdf.x = MARGIN.left;
     if (opts.gapAfter !== 0) pdf.moveDown(opts.gapAfter ?? 0.6);
   }

@@ -69,6 +69,6 @@ export type PortalExport = z.infer<typeof portalExportSchema>;
 
 /** The JSON Schema of the export (draft 2020-12), as written to docs/portal-record.schema.json. */
 export function portalJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(portalExportSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
-  return { title: 'Referat portal export', ...schema };
+  const { $schema, ...schema } = z.toJSONSchema(portalExportSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return { $schema, title: 'Referat portal export', ...schema };
 }

@@ -1,0 +1,80 @@
+/**
+ * The internal-edition text export of each seed example (examples/randers-*.referat) is
+ * close to the published seed it was written from: word-level similarity ≥ 0.95.
+ *
+ * Similarity is the Sørensen–Dice coefficient over word multisets: 2·|A ∩ B| / (|A| + |B|),
+ * words being runs of letters and digits, lower-cased (extraction leftovers such as `**`,
+ * `<b>` and `#` in the seeds are not words). The seed for an example is the one whose
+ * title carries the same meeting date.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportReferat } from '../../server/src/export/index.js';
+import { root } from './helpers.js';
+
+const seedsDir = [path.resolve(root, '../shared/seeds'), '/work/shared/seeds'].find((d) => existsSync(d));
+const examplesDir = path.join(root, 'examples');
+
+export function words(text: string): string[] {
+  return (
+    text
+      .replace(/<\/?[a-z][^>]*>/gi, ' ')
+      .toLowerCase()
+      .normalize('NFC')
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+export function similarity(a: string, b: string): number {
+  const count = (ws: string[]) => {
+    const m = new Map<string, number>();
+    for (const w of ws) m.set(w, (m.get(w) ?? 0) + 1);
+    return m;
+  };
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.length + wb.length === 0) return 1;
+  const ca = count(wa);
+  const cb = count(wb);
+  let common = 0;
+  for (const [w, n] of ca) common += Math.min(n, cb.get(w) ?? 0);
+  return (2 * common) / (wa.length + wb.length);
+}
+
+function seedFor(date: string): string | undefined {
+  if (!seedsDir) return undefined;
+  for (const f of readdirSync(seedsDir).filter((x) => x.endsWith('.txt'))) {
+    const text = readFileSync(path.join(seedsDir, f), 'utf8');
+    const title = text.split('\n').find((l) => /REFERAT/.test(l));
+    if (title && title.includes(date)) return text;
+  }
+  return undefined;
+}
+
+const examples = existsSync(examplesDir) ? readdirSync(examplesDir).filter((f) => /^randers-.*\.referat$/.test(f)).sort() : [];
+
+describe('similarity measure', () => {
+  it('is 1 for the same words and drops with differences', () => {
+    expect(similarity('Punkt 1: **Godkendt**', 'punkt 1 godkendt')).toBe(1);
+    expect(similarity('a b c d', 'a b c e')).toBe(0.75);
+  });
+});
+
+describe.skipIf(!seedsDir || examples.length === 0)(
+  `text export vs. seeds${!seedsDir ? ' (skipped: seeds not found)' : examples.length === 0 ? ' (skipped: no examples/randers-*.referat yet)' : ''}`,
+  () => {
+    for (const name of examples) {
+      it(`${name} is at least 0.95 similar to its seed`, async () => {
+        const source = readFileSync(path.join(examplesDir, name), 'utf8');
+        const result = await exportReferat(source, { format: 'text', edition: 'internal' });
+        const date = result.document.shortDate;
+        expect(date, 'the example has a meeting date').toBeDefined();
+        const seed = seedFor(date!);
+        if (!seed) return; // an example that is not taken from a seed
+        const score = similarity(result.data as string, seed);
+        expect(score, `${name}: similarity ${score.toFixed(3)}`).toBeGreaterThanOrEqual(0.95);
+      });
+    }
+  },
+);
