@@ -79,6 +79,13 @@ function leafTokens(node: CstNode, out: IToken[] = []): IToken[] {
   return out;
 }
 
+/** The one token of an `inline` node. */
+function inlineToken(node: CstNode, out: IToken[]): void {
+  const c = node.children as Children;
+  const t = (c.Text?.[0] ?? c.Comment?.[0]) as IToken | undefined;
+  if (t && !isNaN(t.startOffset)) out.push(t);
+}
+
 function tokenEnd(t: IToken): number {
   return t.startOffset + t.image.length;
 }
@@ -184,14 +191,16 @@ class TreeBuilder {
     return node;
   }
 
-  /** Inline tokens of a node: the `inline` subrules' tokens plus `continuation` lines. */
+  /**
+   * Inline tokens of a node in source order: its own `inline` children, then those of its
+   * `continuation` lines (which follow on later lines), without sorting.
+   */
   inlineTokens(node: CstNode): IToken[] {
     const out: IToken[] = [];
-    for (const c of ordered(node)) {
-      if (isToken(c)) continue;
-      if (c.name === 'inline' || c.name === 'continuation' || c.name === 'line') {
-        for (const t of leafTokens(c)) if (t.tokenType !== Newline && t.tokenType.name !== 'Indent' && t.tokenType.name !== 'FieldName') out.push(t);
-      }
+    const c = node.children as Children;
+    for (const n of (c.inline ?? []) as CstNode[]) inlineToken(n, out);
+    for (const cont of (c.continuation ?? []) as CstNode[]) {
+      for (const n of ((cont.children as Children).inline ?? []) as CstNode[]) inlineToken(n, out);
     }
     return out;
   }
@@ -234,7 +243,18 @@ class TreeBuilder {
   }
 
   paragraphOrComment(node: CstNode): Block[] {
-    const tokens = leafTokens(node).filter((t) => t.tokenType !== Newline && t.tokenType.name !== 'Indent');
+    const tokens: IToken[] = [];
+    const c = node.children as Children;
+    if (node.name === 'field') {
+      // A `Name:` line inside an item body reads as a paragraph.
+      tokens.push(tokensOf(node, 'FieldName')[0]!, ...this.inlineTokens(node));
+    } else {
+      for (const line of (c.line ?? []) as CstNode[]) {
+        const field = tokensOf(line, 'FieldName')[0];
+        if (field) tokens.push(field);
+        for (const n of ((line.children as Children).inline ?? []) as CstNode[]) inlineToken(n, tokens);
+      }
+    }
     // A paragraph made only of comments is a comment block.
     if (tokens.length > 0 && tokens.every((t) => t.tokenType === Comment || /^\s*$/.test(t.image))) {
       return tokens
