@@ -1,0 +1,309 @@
+/**
+ * meeting-date: the meeting's date must exist, be a real date, agree with its written
+ * weekday, and agree with the date in the title (and, in the committee-date house style,
+ * with the date in `Beslutning <udvalg> den <dato>` headings).
+ *
+ * `Mødedato` is authoritative: it is the structured field, its weekday double-checks it,
+ * and the title and decision headings repeat it. Fixes therefore change the weekday, the
+ * title date and the decision-heading date to agree with `Mødedato` — except when the
+ * written weekday contradicts `Mødedato` but agrees with the title date: then it is unclear
+ * which one is wrong, and the changes are offered as suggestions only.
+ */
+import type { ItemModel } from '../model/types.js';
+import { formatLongDanish, isValidDate, MONTHS, parseMeetingDate, WEEKDAYS, weekdayName } from '../model/dates.js';
+import type { Field, Range } from '../syntax/ast.js';
+import type { Fix, Rule, RuleContext } from './types.js';
+import { sourceSpan, spanRange, trimmedSpan } from './util/spans.js';
+import { suggest } from './util/names.js';
+
+interface Ymd {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const dmy = (d: Ymd, sep = '-') => `${pad2(d.day)}${sep}${pad2(d.month)}${sep}${d.year}`;
+const sameDay = (a: Ymd, b: Ymd) => a.year === b.year && a.month === b.month && a.day === b.day;
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** English weekday names, Danish order (mandag first). */
+const EN_WEEKDAYS: Readonly<Record<string, string>> = {
+  mandag: 'Monday',
+  tirsdag: 'Tuesday',
+  onsdag: 'Wednesday',
+  torsdag: 'Thursday',
+  fredag: 'Friday',
+  lørdag: 'Saturday',
+  søndag: 'Sunday',
+};
+
+/** Gives `word` the capitalisation of `model`: `Tirsdag`→`Onsdag`, `TIRSDAG`→`ONSDAG`, `tirsdag`→`onsdag`. */
+export function matchCase(word: string, model: string): string {
+  if (model.length > 1 && model === model.toUpperCase() && model !== model.toLowerCase()) return word.toUpperCase();
+  const first = model.charAt(0);
+  if (first && first === first.toUpperCase() && first !== first.toLowerCase()) {
+    return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+  }
+  return word.toLowerCase();
+}
+
+const NUMERIC_DATE = /(\d{1,2})([-./])(\d{1,2})\2(\d{4})/;
+
+const rule: Rule = {
+  meta: {
+    id: 'meeting-date',
+    defaultSeverity: 'error',
+    description: {
+      en: 'A missing, unreadable or impossible meeting date, a weekday that does not match it, or a title date that disagrees with Mødedato.',
+      da: 'En manglende, ulæselig eller umulig mødedato, en ugedag der ikke passer, eller en dato i titlen, der ikke stemmer med Mødedato.',
+    },
+    messages: {
+      missing: {
+        en: 'The meeting has no date. Add the header line "Mødedato: {example}".',
+        da: 'Mødet har ingen dato. Tilføj linjen "Mødedato: {example}" i mødets hoved.',
+      },
+      empty: {
+        en: 'Mødedato is empty. Write the date as "Tirsdag d. 03. december 2024 kl. 16:30" or "2024-12-03 16:30".',
+        da: 'Mødedato er tom. Skriv datoen som "Tirsdag d. 03. december 2024 kl. 16:30" eller "2024-12-03 16:30".',
+      },
+      unparseable: {
+        en: 'Mødedato "{value}" cannot be read as a date. Write it in the Danish long form "Tirsdag d. 03. december 2024 kl. 16:30" or as ISO "2024-12-03 16:30".',
+        da: 'Mødedato "{value}" kan ikke læses som en dato. Skriv den på den lange form "Tirsdag d. 03. december 2024 kl. 16:30" eller som ISO "2024-12-03 16:30".',
+      },
+      misspelled: {
+        en: 'Mødedato "{value}": "{word}" is not a Danish {kind}. Write "{fixed}".',
+        da: 'Mødedato "{value}": "{word}" er ikke en dansk {kindDa}. Skriv "{fixed}".',
+      },
+      noSuchMonth: {
+        en: 'Mødedato has month {month}, which does not exist. Correct the date (months are 1–12).',
+        da: 'Mødedato har måned {month}, som ikke findes. Ret datoen (månederne er 1–12).',
+      },
+      noSuchDay: {
+        en: 'Mødedato is day {day} of {monthEn} {year}, which has only {days} days. Correct the date.',
+        da: 'Mødedato er den {day}. {monthDa} {year}, men måneden har kun {days} dage. Ret datoen.',
+      },
+      badTime: {
+        en: 'Mødedato has the time {time}, which does not exist. Correct it (00:00–23:59).',
+        da: 'Mødedato har klokkeslættet {time}, som ikke findes. Ret det (00:00–23:59).',
+      },
+      weekday: {
+        en: '{date} is a {actualEn}, not a {writtenEn}. Change the weekday to "{fixed}" (or correct the date).',
+        da: '{date} er en {actual}, ikke en {written}. Ret ugedagen til "{fixed}" (eller ret datoen).',
+      },
+      titleMismatch: {
+        en: 'The date in the title ({title}) disagrees with Mødedato ({date}). Mødedato is authoritative: change the title date to {fixed}.',
+        da: 'Datoen i titlen ({title}) stemmer ikke med Mødedato ({date}). Mødedato er afgørende: ret datoen i titlen til {fixed}.',
+      },
+      titleImpossible: {
+        en: 'The date in the title ({title}) does not exist. Change it to the date of Mødedato, {fixed}.',
+        da: 'Datoen i titlen ({title}) findes ikke. Ret den til datoen fra Mødedato, {fixed}.',
+      },
+      decisionMismatch: {
+        en: 'The date in the decision heading ({written}) disagrees with Mødedato ({date}). Change it to {fixed}.',
+        da: 'Datoen i beslutningens overskrift ({written}) stemmer ikke med Mødedato ({date}). Ret den til {fixed}.',
+      },
+    },
+    fixable: true,
+    tags: ['header'],
+  },
+  check(ctx) {
+    const m = ctx.meeting;
+    const field = m.dateField;
+    if (!field) {
+      reportMissing(ctx);
+      return;
+    }
+    const date = m.date;
+    if (!date) {
+      reportUnparseable(ctx, field);
+      return;
+    }
+    if (!isValidDate(date.year, date.month, date.day)) {
+      if (date.month < 1 || date.month > 12) {
+        ctx.report({ messageId: 'noSuchMonth', data: { month: date.month }, range: date.range });
+      } else {
+        ctx.report({
+          messageId: 'noSuchDay',
+          data: { day: date.day, monthDa: MONTHS[date.month - 1]!, monthEn: monthEn(date.month), year: date.year, days: daysIn(date.year, date.month) },
+          range: date.range,
+        });
+      }
+      return;
+    }
+    if (!date.valid && date.hour !== undefined) {
+      ctx.report({ messageId: 'badTime', data: { time: `${pad2(date.hour)}:${pad2(date.minute ?? 0)}` }, range: date.range });
+    }
+
+    const actual = weekdayName(date.year, date.month, date.day);
+    const written = date.weekday;
+    const weekdayWrong = !!written && written.name.toLowerCase() !== actual;
+    const title = m.titleDate;
+    const titleValid = !!title && isValidDate(title.year, title.month, title.day);
+    const titleWrong = !!title && (!titleValid || !sameDay(title, date));
+    // Which is wrong, the weekday or Mødedato's date? Unclear when the title sides with the weekday.
+    const ambiguous =
+      weekdayWrong && titleWrong && titleValid && weekdayName(title!.year, title!.month, title!.day) === written!.name.toLowerCase();
+
+    if (written && weekdayWrong) {
+      const fixed = matchCase(actual, written.name);
+      const fix: Fix = {
+        title: { en: `Change the weekday to ${fixed}`, da: `Ret ugedagen til ${fixed}` },
+        edits: [{ start: written.range.start.offset, end: written.range.end.offset, newText: fixed }],
+      };
+      ctx.report({
+        messageId: 'weekday',
+        data: {
+          date: dmy(date),
+          actual,
+          actualEn: EN_WEEKDAYS[actual]!,
+          written: written.name.toLowerCase(),
+          writtenEn: EN_WEEKDAYS[written.name.toLowerCase()] ?? written.name,
+          fixed,
+        },
+        range: written.range,
+        ...(ambiguous ? { suggestions: [fix] } : { fix }),
+      });
+    }
+
+    if (title && titleWrong) {
+      const titleText = ctx.source.slice(title.range.start.offset, title.range.end.offset);
+      const found = NUMERIC_DATE.exec(titleText);
+      const sep = found?.[2] ?? '-';
+      const fixed = dmy(date, sep);
+      const fix: Fix | undefined = found
+        ? {
+            title: { en: `Change the title date to ${fixed}`, da: `Ret datoen i titlen til ${fixed}` },
+            edits: [{ start: title.range.start.offset + found.index, end: title.range.start.offset + found.index + found[0].length, newText: fixed }],
+          }
+        : undefined;
+      const range: Range = found
+        ? spanRange(ctx.lines, { start: title.range.start.offset + found.index, end: title.range.start.offset + found.index + found[0].length })
+        : title.range;
+      ctx.report({
+        messageId: titleValid ? 'titleMismatch' : 'titleImpossible',
+        data: { title: found ? found[0] : titleText, date: dmy(date), fixed },
+        range,
+        ...(fix ? (ambiguous ? { suggestions: [fix] } : { fix }) : {}),
+      });
+    }
+
+    for (const item of m.items) checkDecisionHeadings(ctx, item, date);
+  },
+};
+
+function monthEn(month: number): string {
+  return new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+}
+
+/** `Beslutning Arbejdsmarkedsudvalget den 13-08-2024`: the date must be the meeting's. */
+function checkDecisionHeadings(ctx: RuleContext, item: ItemModel, date: Ymd): void {
+  for (const s of item.sections) {
+    if (!s.decisionBody) continue;
+    const content = s.node.heading.content;
+    const text = content.text;
+    const found = NUMERIC_DATE.exec(text);
+    if (!found) continue;
+    const written = { day: +found[1]!, month: +found[3]!, year: +found[4]! };
+    if (isValidDate(written.year, written.month, written.day) && sameDay(written, date)) continue;
+    const span = sourceSpan(content, found.index, found.index + found[0].length);
+    const fixed = dmy(date, found[2]!);
+    ctx.report({
+      messageId: 'decisionMismatch',
+      data: { written: found[0], date: dmy(date), fixed },
+      range: spanRange(ctx.lines, span),
+      fix: {
+        title: { en: `Change the date to ${fixed}`, da: `Ret datoen til ${fixed}` },
+        edits: [{ start: span.start, end: span.end, newText: fixed }],
+      },
+    });
+  }
+}
+
+function reportMissing(ctx: RuleContext): void {
+  const m = ctx.meeting;
+  const doc = m.document;
+  const t = m.titleDate;
+  const fromTitle = t && isValidDate(t.year, t.month, t.day) ? formatLongDanish(t) : undefined;
+  const example = fromTitle ?? 'Tirsdag d. 03. december 2024 kl. 16:30';
+  const range: Range = doc.title ? doc.title.heading.range : { start: doc.range.start, end: doc.range.start };
+  let fix: Fix | undefined;
+  if (fromTitle) {
+    const line = `Mødedato: ${fromTitle}`;
+    const eol = ctx.eol;
+    const fields = doc.fields;
+    const before = fields.find((f) => !/^(kommune|udvalg)$/i.test(f.name.text.trim()));
+    let edit;
+    if (before) edit = { start: before.range.start.offset, end: before.range.start.offset, newText: line + eol };
+    else if (fields.length) {
+      const end = fields[fields.length - 1]!.range.end.offset;
+      edit = { start: end, end, newText: eol + line };
+    } else if (doc.title) {
+      const end = doc.title.heading.range.end.offset;
+      edit = { start: end, end, newText: eol + eol + line };
+    }
+    if (edit) fix = { title: { en: `Add "${line}"`, da: `Tilføj "${line}"` }, edits: [edit] };
+  }
+  ctx.report({ messageId: 'missing', data: { example }, range, fix });
+}
+
+function reportUnparseable(ctx: RuleContext, field: Field): void {
+  const { start, end } = trimmedSpan(field.value.text);
+  if (start === end) {
+    ctx.report({ messageId: 'empty', range: field.name.range });
+    return;
+  }
+  const value = field.value.text.slice(start, end);
+  const span = sourceSpan(field.value, start, end);
+  const range = spanRange(ctx.lines, span);
+  const repair = repairWord(value);
+  if (repair) {
+    const s = sourceSpan(field.value, start + repair.start, start + repair.end);
+    ctx.report({
+      messageId: 'misspelled',
+      data: { value, word: repair.word, fixed: repair.fixed, kind: repair.kind === 'weekday' ? 'weekday' : 'month name', kindDa: repair.kind === 'weekday' ? 'ugedag' : 'månedsnavn' },
+      range: spanRange(ctx.lines, s),
+      fix: {
+        title: { en: `Change to "${repair.fixed}"`, da: `Ret til "${repair.fixed}"` },
+        edits: [{ start: s.start, end: s.end, newText: repair.fixed }],
+      },
+    });
+    return;
+  }
+  ctx.report({ messageId: 'unparseable', data: { value }, range });
+}
+
+/**
+ * A value that becomes a valid date when one word is replaced: a misspelled weekday
+ * (replaced by the date's real weekday) or a misspelled month name (the one close month).
+ */
+function repairWord(value: string): { start: number; end: number; word: string; fixed: string; kind: 'weekday' | 'month' } | undefined {
+  const words = [...value.matchAll(/\p{L}+/gu)];
+  for (const w of words) {
+    const word = w[0];
+    const lowerWord = word.toLowerCase();
+    if (['d', 'den', 'kl', 'klokken'].includes(lowerWord)) continue;
+    if ((WEEKDAYS as readonly string[]).includes(lowerWord) || (MONTHS as readonly string[]).includes(lowerWord)) continue;
+    const start = w.index;
+    const end = start + word.length;
+    // A month name?
+    const months = suggest(word, MONTHS);
+    if (months.length === 1) {
+      const candidate = value.slice(0, start) + months[0] + value.slice(end);
+      const d = parseMeetingDate(candidate);
+      if (d && d.valid && (!d.weekday || d.weekday.name.toLowerCase() === weekdayName(d.year, d.month, d.day))) {
+        return { start, end, word, fixed: matchCase(months[0]!, word), kind: 'month' };
+      }
+    }
+    // A weekday: the first word, and the rest a valid date.
+    if (w === words[0] && start === 0) {
+      const d = parseMeetingDate(value.slice(end).replace(/^,/, ''));
+      if (d && d.valid && suggest(word, WEEKDAYS).length > 0) {
+        return { start, end, word, fixed: matchCase(weekdayName(d.year, d.month, d.day), word), kind: 'weekday' };
+      }
+    }
+  }
+  return undefined;
+}
+
+export default rule;
