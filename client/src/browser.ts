@@ -1,0 +1,35 @@
+/**
+ * The web extension (vscode.dev, github.dev): the language server runs in a web
+ * worker and reads the workspace through VS Code's file system API.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/browser';
+import { activateCommon, clientOptions } from './common.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser-server.js');
+  await activateCommon(context, () => {
+    // A new worker on every start, so that a restart gets a fresh server.
+    const serverOptions = async () => new Worker(serverMain.toString(true));
+    client = new LanguageClient('referat', vscode.l10n.t('Referat language server'), serverOptions, clientOptions(context, { clientFileSystem: true }));
+    client.onRequest('referat/readFile', async (p: { uri: string }) => {
+      try {
+        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(p.uri));
+        return new TextDecoder('utf-8').decode(bytes);
+      } catch {
+        return null;
+      }
+    });
+    client.onRequest('referat/listFiles', async () => {
+      const uris = await vscode.workspace.findFiles('**/*.referat', '**/node_modules/**', 10_000);
+      return uris.map((u) => u.toString());
+    });
+    return client;
+  });
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,120 @@
+/**
+ * What the Node and the web extension share: client options, the restart command,
+ * the status bar item with the meeting's state, and numbered-list continuation on Enter.
+ * All language logic lives in the server; this only starts, stops and shows.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+
+export const LANGUAGE_ID = 'referat';
+
+interface MeetingState {
+  readonly kind: 'REFERAT' | 'DAGSORDEN';
+  readonly items: number;
+  readonly closed: number;
+  readonly decided: number;
+  readonly undecided: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly text: string;
+}
+
+export function clientOptions(context: vscode.ExtensionContext, extra: { clientFileSystem?: boolean } = {}): LanguageClientOptions {
+  return {
+    documentSelector: [{ language: LANGUAGE_ID }],
+    synchronize: {
+      configurationSection: 'referat',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.referat,.referatrc.json}'),
+    },
+    initializationOptions: {
+      locale: vscode.env.language,
+      ruleDocsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
+      clientFileSystem: extra.clientFileSystem ?? false,
+    },
+    outputChannelName: 'Referat',
+  };
+}
+
+/** Starts the client and registers what the extension contributes at runtime. */
+export async function activateCommon(context: vscode.ExtensionContext, create: () => BaseLanguageClient): Promise<BaseLanguageClient> {
+  let client = create();
+  const status = vscode.window.createStatusBarItem('referat.meetingState', vscode.StatusBarAlignment.Left, 100);
+  status.name = vscode.l10n.t('Referat: meeting state');
+  status.command = 'workbench.actions.view.problems';
+  context.subscriptions.push(status);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const refresh = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void updateStatus(), 150);
+  };
+  const updateStatus = async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== LANGUAGE_ID || !client.isRunning()) {
+      status.hide();
+      return;
+    }
+    try {
+      const state = await client.sendRequest<MeetingState | null>('referat/meetingState', { uri: editor.document.uri.toString() });
+      if (!state) {
+        status.hide();
+        return;
+      }
+      const icon = state.undecided > 0 || state.errors > 0 ? '$(warning)' : '$(check)';
+      status.text = `${icon} ${state.text}`;
+      status.tooltip = vscode.l10n.t('{0} items, {1} decided, {2} without decision, {3} closed. {4} errors, {5} warnings.', state.items, state.decided, state.undecided, state.closed, state.errors, state.warnings);
+      status.show();
+    } catch {
+      status.hide();
+    }
+  };
+
+  context.subscriptions.push(
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const active = vscode.window.activeTextEditor?.document.uri.toString();
+      if (active && e.uris.some((u) => u.toString() === active)) refresh();
+    }),
+    vscode.commands.registerCommand('referat.restartServer', async () => {
+      try {
+        if (client.isRunning()) await client.stop();
+        await client.start();
+        void vscode.window.showInformationMessage(vscode.l10n.t('Referat: the language server was restarted.'));
+      } catch (error) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Referat: the language server could not be restarted: {0}', String(error)));
+        client = create();
+        await client.start();
+      }
+      refresh();
+    }),
+    vscode.commands.registerCommand('referat.showOutput', () => client.outputChannel.show()),
+    vscode.workspace.onDidChangeTextDocument(continueNumberedList),
+    { dispose: () => void client.stop() },
+  );
+
+  await client.start();
+  refresh();
+  return client;
+}
+
+const NUMBERED = /^([ \t]*)(\d+)([.)])[ \t]+(at\b)?.*\S/;
+
+/** After Enter on `2. at …`, the new line starts `3. at ` (or `3. ` for a list without `at`). */
+function continueNumberedList(e: vscode.TextDocumentChangeEvent): void {
+  if (e.document.languageId !== LANGUAGE_ID || e.contentChanges.length !== 1 || e.reason !== undefined) return;
+  const change = e.contentChanges[0]!;
+  if (change.rangeLength !== 0 || !/^(\r?\n|\r)[ \t]*$/.test(change.text)) return;
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document !== e.document) return;
+  const line = change.range.start.line;
+  const m = NUMBERED.exec(e.document.lineAt(line).text);
+  if (!m) return;
+  // Only when the cursor ended on the new, empty line.
+  const next = e.document.lineAt(line + 1);
+  if (next.text.trim() !== '' || editor.selection.active.line !== line + 1) return;
+  const insert = `${m[1]}${Number(m[2]) + 1}${m[3]} ${m[4] ? 'at ' : ''}`;
+  void editor.edit(
+    (b) => b.replace(next.range, insert),
+    { undoStopBefore: false, undoStopAfter: false },
+  );
+}
