@@ -68,3 +68,19 @@ describe('HTML export', () => {
     expect(out).toContain('&lt;svg onload=alert(3)&gt;');
   });
 });
+
+describe('editor preview', () => {
+  it('marks items, sections and blocks with their source line and uses the webview CSP', async () => {
+    const { renderPreview } = await import('../../server/src/export/preview.js');
+    const out = renderPreview(source, { cspSource: 'vscode-resource:', nonce: 'abc123', scriptUri: 'vscode-resource:/preview.js' });
+    const lines = source.split('\n');
+    const at = (needle: string) => lines.findIndex((l) => l.startsWith(needle));
+    expect(out).toContain(`<article id="punkt-123" aria-labelledby="punkt-123-h" data-line="${at('## Punkt 123')}">`);
+    expect(out).toContain(`<section class="resume" data-line="${at('### Resumé')}">`);
+    expect(out).toContain(`<ol data-line="${at('1. at orienteringen')}">`);
+    expect(out).toContain("script-src 'nonce-abc123'");
+    expect(out).toContain('<script nonce="abc123" src="vscode-resource:/preview.js"></script>');
+    // The published export itself has no source lines and no scripts.
+    expect(await html()).not.toContain('data-line');
+  });
+});

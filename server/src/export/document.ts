@@ -141,6 +141,7 @@ function inlines(inline: InlineText): InlineNode[] {
 function convertList(list: List): DocList {
   return {
     type: 'list',
+    line: list.range.start.line,
     ordered: list.ordered,
     items: list.items.map((li) => ({
       number: li.number,
@@ -155,6 +156,7 @@ function convertTable(table: Table): DocTable {
   const body = table.rows.filter((r) => !r.delimiter && r !== header);
   return {
     type: 'table',
+    line: table.range.start.line,
     header: header ? header.cells.map((c) => inlines(c.content)) : undefined,
     rows: body.map((r) => r.cells.map((c) => inlines(c.content))),
     align: [...table.align],
@@ -170,12 +172,12 @@ export function convertBlocks(blocks: readonly Block[]): DocBlock[] {
         break;
       case 'paragraph': {
         const content = inlines(b.content);
-        if (inlineText(content).trim() !== '') out.push({ type: 'paragraph', content });
+        if (inlineText(content).trim() !== '') out.push({ type: 'paragraph', content, line: b.range.start.line });
         break;
       }
       case 'subheading': {
         const content = inlines(b.content);
-        if (inlineText(content).trim() !== '') out.push({ type: 'heading', level: Math.max(4, b.level), content });
+        if (inlineText(content).trim() !== '') out.push({ type: 'heading', level: Math.max(4, b.level), content, line: b.range.start.line });
         break;
       }
       case 'list':
@@ -261,7 +263,7 @@ function buildItem(
   const caseNumber = item.caseNumber ? normalizeSpace(stripComments(item.caseNumber.text)).trim() || undefined : undefined;
   const anchor = anchorFor(number, used);
   if (item.closed && edition === 'public') {
-    return { number, title, caseNumber, closed: true, redacted: true, anchor, preamble: [], sections: [], attachments: [] };
+    return { number, title, caseNumber, closed: true, redacted: true, anchor, preamble: [], sections: [], attachments: [], line: item.node.range.start.line };
   }
   const sections: DocSection[] = [];
   let attachments: DocAttachment[] = [];
@@ -274,6 +276,7 @@ function buildItem(
       heading: sectionHeading(s, meeting, profile, shortDate),
       portalClass: def?.portalClass,
       blocks,
+      line: s.node.range.start.line,
     });
   }
   // The structured `Fraværende:` field is published as the sentence (spec §6).
@@ -316,6 +319,7 @@ function buildItem(
     preamble: convertBlocks(item.node.preamble),
     sections,
     attachments,
+    line: item.node.range.start.line,
   };
 }
 

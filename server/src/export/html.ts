@@ -9,6 +9,15 @@ import type { DocBlock, DocList, DocSection, DocTable, ExportDocument, InlineNod
 import { itemHeading } from './model.js';
 import { safeHref } from './inline.js';
 
+export interface HtmlOptions {
+  /** Adds `data-line="<0-based source line>"` to items, sections and blocks (editor preview scroll sync). */
+  readonly sourceLines?: boolean;
+  /** Replaces the Content-Security-Policy (a webview needs its own, e.g. with a script nonce). */
+  readonly csp?: string;
+  /** Trusted markup appended to `<head>` (e.g. the preview's nonce'd script); never user text. */
+  readonly head?: string;
+}
+
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML content and (double- or single-quoted) attribute values. */
@@ -42,7 +51,12 @@ export function inlineToHtml(nodes: readonly InlineNode[]): string {
   return out;
 }
 
-function listToHtml(list: DocList): string {
+/** ` data-line="N"` when source lines are asked for and known. */
+function lineAttr(line: number | undefined, on: boolean): string {
+  return on && line !== undefined ? ` data-line="${line}"` : '';
+}
+
+function listToHtml(list: DocList, lines = false): string {
   const tag = list.ordered ? 'ol' : 'ul';
   const first = list.items[0]?.number;
   const start = list.ordered && first !== undefined && first !== 1 ? ` start="${first}"` : '';
@@ -51,15 +65,15 @@ function listToHtml(list: DocList): string {
       // Keep the numbers as written when they do not simply count up.
       const expected = (first ?? 1) + i;
       const value = list.ordered && li.number !== undefined && li.number !== expected ? ` value="${li.number}"` : '';
-      return `<li${value}>${inlineToHtml(li.content)}${li.children.map(listToHtml).join('')}</li>`;
+      return `<li${value}>${inlineToHtml(li.content)}${li.children.map((c) => listToHtml(c, lines)).join('')}</li>`;
     })
     .join('');
-  return `<${tag}${start}>${items}</${tag}>`;
+  return `<${tag}${start}${lineAttr(list.line, lines)}>${items}</${tag}>`;
 }
 
 const ALIGN_CLASS = { left: 'l', center: 'c', right: 'r' } as const;
 
-function tableToHtml(table: DocTable): string {
+function tableToHtml(table: DocTable, lines = false): string {
   const cls = (i: number) => {
     const a = table.align[i];
     return a ? ` class="${ALIGN_CLASS[a]}"` : '';
@@ -70,32 +84,33 @@ function tableToHtml(table: DocTable): string {
   const body = table.rows
     .map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${inlineToHtml(c)}</td>`).join('')}</tr>`)
     .join('\n');
-  return `<div class="table-wrap"><table>${head}<tbody>\n${body}\n</tbody></table></div>`;
+  return `<div class="table-wrap"${lineAttr(table.line, lines)}><table>${head}<tbody>\n${body}\n</tbody></table></div>`;
 }
 
-export function blockToHtml(block: DocBlock): string {
+export function blockToHtml(block: DocBlock, lines = false): string {
+  const at = lineAttr(block.line, lines);
   switch (block.type) {
     case 'paragraph':
-      return `<p>${inlineToHtml(block.content)}</p>`;
+      return `<p${at}>${inlineToHtml(block.content)}</p>`;
     case 'heading': {
       const level = Math.min(6, Math.max(4, block.level));
-      return `<h${level}>${inlineToHtml(block.content)}</h${level}>`;
+      return `<h${level}${at}>${inlineToHtml(block.content)}</h${level}>`;
     }
     case 'list':
-      return listToHtml(block);
+      return listToHtml(block, lines);
     case 'table':
-      return tableToHtml(block);
+      return tableToHtml(block, lines);
   }
 }
 
 /** A section's body as HTML (also used for the portal record). */
-export function blocksToHtml(blocks: readonly DocBlock[], sep = '\n'): string {
-  return blocks.map(blockToHtml).join(sep);
+export function blocksToHtml(blocks: readonly DocBlock[], sep = '\n', lines = false): string {
+  return blocks.map((b) => blockToHtml(b, lines)).join(sep);
 }
 
-function sectionToHtml(section: DocSection): string {
+function sectionToHtml(section: DocSection, lines: boolean): string {
   const cls = section.portalClass ?? section.kind;
-  return `<section class="${escapeHtml(cls)}">\n<h3>${escapeHtml(section.heading)}</h3>\n${blocksToHtml(section.blocks)}\n</section>`;
+  return `<section class="${escapeHtml(cls)}"${lineAttr(section.line, lines)}>\n<h3>${escapeHtml(section.heading)}</h3>\n${blocksToHtml(section.blocks, '\n', lines)}\n</section>`;
 }
 
 const CSS = `
@@ -138,19 +153,21 @@ tr,li{page-break-inside:avoid;break-inside:avoid}
 }
 `.trim();
 
-export function renderHtml(doc: ExportDocument): string {
+export const DEFAULT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
+
+export function renderHtml(doc: ExportDocument, options: HtmlOptions = {}): string {
+  const lines = !!options.sourceLines;
   const out: string[] = [];
   out.push('<!DOCTYPE html>');
   out.push(`<html lang="${doc.lang}">`);
   out.push('<head>');
   out.push('<meta charset="utf-8">');
   out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
-  out.push(
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'">`,
-  );
+  out.push(`<meta http-equiv="Content-Security-Policy" content="${(options.csp ?? DEFAULT_CSP).replace(/[&"<>]/g, (c) => ESC[c]!)}">`);
   out.push('<meta name="generator" content="Referat">');
   out.push(`<title>${escapeHtml(doc.title)}</title>`);
   out.push(`<style>\n${CSS}\n</style>`);
+  if (options.head) out.push(options.head);
   out.push('</head>');
   out.push('<body>');
   out.push('<header>');
@@ -174,11 +191,11 @@ export function renderHtml(doc: ExportDocument): string {
   }
   out.push('<main>');
   for (const it of doc.items) {
-    out.push(`<article id="${escapeHtml(it.anchor)}" aria-labelledby="${escapeHtml(it.anchor)}-h">`);
+    out.push(`<article id="${escapeHtml(it.anchor)}" aria-labelledby="${escapeHtml(it.anchor)}-h"${lineAttr(it.line, lines)}>`);
     out.push(`<h2 id="${escapeHtml(it.anchor)}-h">${escapeHtml(itemHeading(it))}</h2>`);
     if (it.caseNumber) out.push(`<p class="sagsnr"><span class="visually-hidden">Sagsnummer: </span>${escapeHtml(it.caseNumber)}</p>`);
-    if (it.preamble.length) out.push(blocksToHtml(it.preamble));
-    for (const s of it.sections) out.push(sectionToHtml(s));
+    if (it.preamble.length) out.push(blocksToHtml(it.preamble, '\n', lines));
+    for (const s of it.sections) out.push(sectionToHtml(s, lines));
     out.push('</article>');
   }
   out.push('</main>');

@@ -26,19 +26,24 @@ export interface DocListItem {
   readonly children: readonly DocList[];
 }
 
-export interface DocList {
+/** Where a block starts in the source (0-based line), for the editor preview's scroll sync. */
+export interface SourceLine {
+  readonly line?: number;
+}
+
+export interface DocList extends SourceLine {
   readonly type: 'list';
   readonly ordered: boolean;
   readonly items: readonly DocListItem[];
 }
 
-export interface DocParagraph {
+export interface DocParagraph extends SourceLine {
   readonly type: 'paragraph';
   readonly content: readonly InlineNode[];
 }
 
 /** A sub-heading inside a section (markup level 4 and deeper). */
-export interface DocHeading {
+export interface DocHeading extends SourceLine {
   readonly type: 'heading';
   /** 4, 5, 6 … as in the markup. */
   readonly level: number;
@@ -47,7 +52,7 @@ export interface DocHeading {
 
 export type CellAlign = 'left' | 'center' | 'right' | null;
 
-export interface DocTable {
+export interface DocTable extends SourceLine {
   readonly type: 'table';
   readonly header?: readonly (readonly InlineNode[])[];
   readonly rows: readonly (readonly (readonly InlineNode[])[])[];
@@ -56,7 +61,7 @@ export interface DocTable {
 
 export type DocBlock = DocParagraph | DocList | DocHeading | DocTable;
 
-export interface DocSection {
+export interface DocSection extends SourceLine {
   /** The canonical kind (`resume`, `beslutning` …) or `unknown`. */
   readonly kind: string;
   /** The heading as published: the profile's display name, or `Beslutning <udvalg> den <dato>`. */
@@ -72,7 +77,7 @@ export interface DocAttachment {
   readonly href?: string;
 }
 
-export interface DocItem {
+export interface DocItem extends SourceLine {
   /** The item number as written (`123`, `1.a`). */
   readonly number: string;
   readonly title: string;
