@@ -10,6 +10,7 @@
  */
 import type { Field } from '../syntax/ast.js';
 import type { Rule, RuleContext } from './types.js';
+import { distance } from 'fastest-levenshtein';
 import { suggest } from './util/names.js';
 
 export const HEADER_FIELDS = [
@@ -68,16 +69,28 @@ const ITEM_SYNONYMS: Readonly<Record<string, string>> = {
 
 const lower = (s: string) => s.toLocaleLowerCase('da').replace(/\s+/g, ' ').trim();
 
-function candidatesFor(name: string, canonical: readonly string[], aliases: Readonly<Record<string, string>>, synonyms: Readonly<Record<string, string>>): string[] {
+/**
+ * Canonical fields the name may mean, best first, and whether the first is a clear choice
+ * (the only one, or strictly closer than the next).
+ */
+export function candidatesFor(
+  name: string,
+  canonical: readonly string[],
+  aliases: Readonly<Record<string, string>>,
+  synonyms: Readonly<Record<string, string>>,
+): { candidates: string[]; clear: boolean } {
   const key = lower(name);
-  if (synonyms[key]) return [synonyms[key]!];
+  if (synonyms[key]) return { candidates: [synonyms[key]!], clear: true };
   const words = [...canonical, ...Object.keys(aliases)];
-  const out: string[] = [];
+  const best = new Map<string, number>();
   for (const s of suggest(name, words)) {
     const c = aliases[lower(s)] ?? s;
-    if (!out.includes(c)) out.push(c);
+    const d = distance(key, lower(s));
+    if (!best.has(c) || best.get(c)! > d) best.set(c, d);
   }
-  return out;
+  const ranked = [...best.entries()].sort((a, b) => a[1] - b[1]);
+  const clear = ranked.length === 1 || (ranked.length > 1 && ranked[0]![1] < ranked[1]![1]);
+  return { candidates: ranked.map(([c]) => c), clear };
 }
 
 const rule: Rule = {
@@ -157,7 +170,7 @@ function reportUnknown(
   synonyms: Readonly<Record<string, string>>,
 ): void {
   const name = field.name.text;
-  const candidates = candidatesFor(name, canonical, aliases, synonyms);
+  const { candidates, clear } = candidatesFor(name, canonical, aliases, synonyms);
   const range = field.name.range;
   const edit = (to: string) => ({
     title: { en: `Rename to "${to}"`, da: `Omdøb til "${to}"` },
@@ -173,10 +186,10 @@ function reportUnknown(
   }
   ctx.report({
     messageId: `unknown${where}FieldSuggest`,
-    data: { name, suggestion: candidates.length === 1 ? candidates[0]! : candidates.join('" / "') },
+    data: { name, suggestion: clear ? candidates[0]! : candidates.join('" / "') },
     range,
-    // One clear candidate: a safe fix. Several: the user picks.
-    fix: candidates.length === 1 ? edit(candidates[0]!) : undefined,
+    // One clear candidate: a safe fix. Otherwise the user picks.
+    fix: clear ? edit(candidates[0]!) : undefined,
     suggestions: candidates.length > 1 ? candidates.map(edit) : undefined,
   });
 }
