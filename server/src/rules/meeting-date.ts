@@ -136,7 +136,7 @@ const rule: Rule = {
     }
 
     const actual = weekdayName(date.year, date.month, date.day);
-    const written = date.weekday;
+    const written = date.weekday ?? leadingWeekday(ctx, field, actual);
     const weekdayWrong = !!written && written.name.toLowerCase() !== actual;
     const title = m.titleDate;
     const titleValid = !!title && isValidDate(title.year, title.month, title.day);
@@ -196,28 +196,74 @@ function monthEn(month: number): string {
   return new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
 }
 
-/** `Beslutning Arbejdsmarkedsudvalget den 13-08-2024`: the date must be the meeting's. */
+const DECISION_NUMERIC = /(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/;
+const DECISION_LONG = /(\d{1,2})\.\s*(\p{L}+)\s+(\d{4})/u;
+
+/**
+ * `Beslutning Arbejdsmarkedsudvalget den 13-08-2024` (also `13-08-24`, `13. august 2024`):
+ * the date must be the meeting's. The fix writes the meeting's date in the form written.
+ */
 function checkDecisionHeadings(ctx: RuleContext, item: ItemModel, date: Ymd): void {
   for (const s of item.sections) {
     if (!s.decisionBody) continue;
     const content = s.node.heading.content;
     const text = content.text;
-    const found = NUMERIC_DATE.exec(text);
+    let found: { index: number; text: string; written: Ymd; fixed: string } | undefined;
+    const n = DECISION_NUMERIC.exec(text);
+    if (n) {
+      const short = n[4]!.length === 2;
+      const year = short ? 2000 + +n[4]! : +n[4]!;
+      const sep = n[2]!;
+      const fixed = short
+        ? `${pad2(date.day)}${sep}${pad2(date.month)}${sep}${pad2(date.year % 100)}`
+        : dmy(date, sep);
+      found = { index: n.index, text: n[0], written: { day: +n[1]!, month: +n[3]!, year }, fixed };
+    } else {
+      const l = DECISION_LONG.exec(text);
+      const month = l ? MONTHS.indexOf(l[2]!.toLowerCase() as (typeof MONTHS)[number]) + 1 : 0;
+      if (l && month > 0) {
+        const day = l[1]!.length === 2 ? pad2(date.day) : String(date.day);
+        found = { index: l.index, text: l[0], written: { day: +l[1]!, month, year: +l[3]! }, fixed: `${day}. ${MONTHS[date.month - 1]} ${date.year}` };
+      }
+    }
     if (!found) continue;
-    const written = { day: +found[1]!, month: +found[3]!, year: +found[4]! };
+    const { written } = found;
     if (isValidDate(written.year, written.month, written.day) && sameDay(written, date)) continue;
-    const span = sourceSpan(content, found.index, found.index + found[0].length);
-    const fixed = dmy(date, found[2]!);
+    const span = sourceSpan(content, found.index, found.index + found.text.length);
     ctx.report({
       messageId: 'decisionMismatch',
-      data: { written: found[0], date: dmy(date), fixed },
+      data: { written: found.text, date: dmy(date), fixed: found.fixed },
       range: spanRange(ctx.lines, span),
       fix: {
-        title: { en: `Change the date to ${fixed}`, da: `Ret datoen til ${fixed}` },
-        edits: [{ start: span.start, end: span.end, newText: fixed }],
+        title: { en: `Change the date to ${found.fixed}`, da: `Ret datoen til ${found.fixed}` },
+        edits: [{ start: span.start, end: span.end, newText: found.fixed }],
       },
     });
   }
+}
+
+/**
+ * A weekday before an ISO date (`Tirsdag 2024-12-03`), which the model does not record.
+ * A misspelled one (`Tirsdg`) is reported here and fixed to the date's weekday.
+ */
+function leadingWeekday(ctx: RuleContext, field: Field, actual: string): { name: string; range: Range } | undefined {
+  const { start, end } = trimmedSpan(field.value.text);
+  const m = /^(\p{L}+)[,\s]/u.exec(field.value.text.slice(start, end));
+  if (!m) return undefined;
+  const word = m[1]!;
+  const span = sourceSpan(field.value, start, start + word.length);
+  const range = spanRange(ctx.lines, span);
+  if ((WEEKDAYS as readonly string[]).includes(word.toLowerCase())) return { name: word, range };
+  if (['d', 'den'].includes(word.toLowerCase()) || suggest(word, WEEKDAYS).length === 0) return undefined;
+  const fixed = matchCase(actual, word);
+  const value = field.value.text.slice(start, end);
+  ctx.report({
+    messageId: 'misspelled',
+    data: { value, word, fixed, kind: 'weekday', kindDa: 'ugedag' },
+    range,
+    fix: { title: { en: `Change to "${fixed}"`, da: `Ret til "${fixed}"` }, edits: [{ start: span.start, end: span.end, newText: fixed }] },
+  });
+  return undefined;
 }
 
 function reportMissing(ctx: RuleContext): void {
