@@ -123,6 +123,7 @@ h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
 h2{font-size:1.3rem;line-height:1.3;margin:2.5rem 0 .5rem;padding-top:.75rem;border-top:2px solid var(--rule)}
 h3{font-size:1.05rem;margin:1.4rem 0 .4rem}
 h4,h5,h6{font-size:1rem;margin:1rem 0 .3rem}
+h3+p,h3+ol,h3+ul,h4+p{margin-top:.25rem}
 a{color:var(--link)}
 a:focus-visible{outline:3px solid var(--link);outline-offset:2px}
 .meta{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1.25rem;margin:0 0 1.5rem}
