@@ -90,6 +90,10 @@ describe.skipIf(tools.length > 0)(`PDF export${tools.length ? ` (skipped: ${tool
     for (const o of json.outlines) {
       const number = /^Punkt (\S+):/.exec(o.title)![1];
       expect(texts[o.destpageposfrom1 - 1]).toMatch(new RegExp(`Punkt ${number}: `));
+      // Section bookmarks below the item point at the page holding their heading.
+      for (const kid of o.kids as { title: string; destpageposfrom1: number }[]) {
+        expect(texts[kid.destpageposfrom1 - 1], `${o.title} › ${kid.title}`).toMatch(new RegExp(`^\\s*${kid.title}\\s*$`, 'm'));
+      }
     }
   });
 

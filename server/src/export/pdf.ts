@@ -349,7 +349,7 @@ class PdfWriter {
       starts.push(this.pageIndex());
       const dest = `${item.anchor}`;
       pdf.addNamedDestination(dest, 'XYZ', MARGIN.left, pdf.page.height - MARGIN.top + 6, null as unknown as number);
-      pdf.outline.addItem(clean(itemHeading(item)));
+      const bookmark = pdf.outline.addItem(clean(itemHeading(item)), { expanded: false });
       const sect = pdf.struct('Sect', { title: clean(itemHeading(item)) });
       this.root.add(sect);
       this.heading(sect, 'H2', itemHeading(item), SIZE.h2, 0);
@@ -362,6 +362,8 @@ class PdfWriter {
       this.blocks(sect, item.preamble);
       for (const s of item.sections) {
         this.heading(sect, 'H3', s.heading, SIZE.h3, 10);
+        // A bookmark per section under the item's, on the page where its heading landed.
+        bookmark.addItem(clean(s.heading));
         this.blocks(sect, s.blocks);
       }
       sect.end();
