@@ -13,7 +13,7 @@ import type { ItemModel } from '../model/types.js';
 import { formatLongDanish, isValidDate, MONTHS, parseMeetingDate, WEEKDAYS, weekdayName } from '../model/dates.js';
 import type { Field, Range } from '../syntax/ast.js';
 import type { Fix, Rule, RuleContext } from './types.js';
-import { sourceSpan, spanRange, trimmedSpan } from './util/spans.js';
+import { headingRange, sourceSpan, spanRange, trimmedSpan } from './util/spans.js';
 import { suggest } from './util/names.js';
 
 interface Ymd {
@@ -272,7 +272,7 @@ function reportMissing(ctx: RuleContext): void {
   const t = m.titleDate;
   const fromTitle = t && isValidDate(t.year, t.month, t.day) ? formatLongDanish(t) : undefined;
   const example = fromTitle ?? 'Tirsdag d. 03. december 2024 kl. 16:30';
-  const range: Range = doc.title ? doc.title.heading.range : { start: doc.range.start, end: doc.range.start };
+  const range: Range = doc.title ? headingRange(ctx.lines, doc.title.heading) : { start: doc.range.start, end: doc.range.start };
   let fix: Fix | undefined;
   if (fromTitle) {
     const line = `Mødedato: ${fromTitle}`;
