@@ -114,7 +114,7 @@ describe('case-number: randers (KLE)', () => {
       'Case number "23/64938" is not in the KLE form dd.dd.dd-Xdd-n-yy that the house style "randers" uses. Correct it, e.g. 00.22.00-P35-1-24.',
     );
     expect(f!.message.da).toBe(
-      'Sagsnummeret "23/64938" er ikke på KLE-formen dd.dd.dd-Xdd-n-yy, som husstilen "randers" bruger. Ret det, f.eks. 00.22.00-P35-1-24.',
+      'Sagsnummeret "23/64938" er ikke på KLE-formen dd.dd.dd-Xdd-n-åå, som husstilen "randers" bruger. Ret det, f.eks. 00.22.00-P35-1-24.',
     );
   });
 
@@ -138,7 +138,7 @@ describe('case-number: randers (KLE)', () => {
       'Item 1 has no case number. Add the line "Sagsnr: …" right under the heading, in the KLE form dd.dd.dd-Xdd-n-yy (e.g. 00.22.00-P35-1-24).',
     );
     expect(found[0]!.message.da).toBe(
-      'Punkt 1 har intet sagsnummer. Tilføj linjen "Sagsnr: …" lige under overskriften, på KLE-formen dd.dd.dd-Xdd-n-yy (f.eks. 00.22.00-P35-1-24).',
+      'Punkt 1 har intet sagsnummer. Tilføj linjen "Sagsnr: …" lige under overskriften, på KLE-formen dd.dd.dd-Xdd-n-åå (f.eks. 00.22.00-P35-1-24).',
     );
   });
 

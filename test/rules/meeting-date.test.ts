@@ -189,7 +189,7 @@ describe('meeting-date: impossible and unreadable dates', () => {
     expect(f!.messageId).toBe('misspelled');
     expect(at(text, f!)).toBe('decmber');
     expect(f!.message.en).toBe('Mødedato "Tirsdag d. 03. decmber 2024 kl. 16:30": "decmber" is not a Danish month name. Write "december".');
-    expect(f!.message.da).toBe('Mødedato "Tirsdag d. 03. decmber 2024 kl. 16:30": "decmber" er ikke en dansk månedsnavn. Skriv "december".');
+    expect(f!.message.da).toBe('Mødedato "Tirsdag d. 03. decmber 2024 kl. 16:30": "decmber" er ikke et dansk månedsnavn. Skriv "december".');
     expect(fix(text)).toBe(meeting());
   });
 

@@ -48,11 +48,11 @@ function accepts(profile: Profile, form: CaseNumberForm | undefined): boolean {
 }
 
 const FORM_TEXT: Record<Profile['caseNumber'], { en: string; da: string; example: string }> = {
-  kle: { en: 'the KLE form dd.dd.dd-Xdd-n-yy', da: 'KLE-formen dd.dd.dd-Xdd-n-yy', example: '00.22.00-P35-1-24' },
+  kle: { en: 'the KLE form dd.dd.dd-Xdd-n-yy', da: 'KLE-formen dd.dd.dd-Xdd-n-åå', example: '00.22.00-P35-1-24' },
   short: { en: 'the short form yy/nnnnn', da: 'den korte form åå/nnnnn', example: '23/64938' },
   any: {
     en: 'the KLE form dd.dd.dd-Xdd-n-yy or the short form yy/nnnnn',
-    da: 'KLE-formen dd.dd.dd-Xdd-n-yy eller den korte form åå/nnnnn',
+    da: 'KLE-formen dd.dd.dd-Xdd-n-åå eller den korte form åå/nnnnn',
     example: '00.22.00-P35-1-24',
   },
 };

@@ -73,7 +73,7 @@ const rule: Rule = {
       },
       misspelled: {
         en: 'Mødedato "{value}": "{word}" is not a Danish {kind}. Write "{fixed}".',
-        da: 'Mødedato "{value}": "{word}" er ikke en dansk {kindDa}. Skriv "{fixed}".',
+        da: 'Mødedato "{value}": "{word}" er ikke {kindDa}. Skriv "{fixed}".',
       },
       noSuchMonth: {
         en: 'Mødedato has month {month}, which does not exist. Correct the date (months are 1–12).',
@@ -259,7 +259,7 @@ function leadingWeekday(ctx: RuleContext, field: Field, actual: string): { name:
   const value = field.value.text.slice(start, end);
   ctx.report({
     messageId: 'misspelled',
-    data: { value, word, fixed, kind: 'weekday', kindDa: 'ugedag' },
+    data: { value, word, fixed, kind: 'weekday', kindDa: 'en dansk ugedag' },
     range,
     fix: { title: { en: `Change to "${fixed}"`, da: `Ret til "${fixed}"` }, edits: [{ start: span.start, end: span.end, newText: fixed }] },
   });
@@ -307,7 +307,7 @@ function reportUnparseable(ctx: RuleContext, field: Field): void {
     const s = sourceSpan(field.value, start + repair.start, start + repair.end);
     ctx.report({
       messageId: 'misspelled',
-      data: { value, word: repair.word, fixed: repair.fixed, kind: repair.kind === 'weekday' ? 'weekday' : 'month name', kindDa: repair.kind === 'weekday' ? 'ugedag' : 'månedsnavn' },
+      data: { value, word: repair.word, fixed: repair.fixed, kind: repair.kind === 'weekday' ? 'weekday' : 'month name', kindDa: repair.kind === 'weekday' ? 'en dansk ugedag' : 'et dansk månedsnavn' },
       range: spanRange(ctx.lines, s),
       fix: {
         title: { en: `Change to "${repair.fixed}"`, da: `Ret til "${repair.fixed}"` },
