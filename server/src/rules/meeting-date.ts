@@ -192,8 +192,10 @@ const rule: Rule = {
   },
 };
 
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 function monthEn(month: number): string {
-  return new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+  return EN_MONTHS[month - 1] ?? String(month);
 }
 
 const DECISION_NUMERIC = /(\d{1,2})([-./])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/;
