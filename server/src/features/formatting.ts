@@ -236,7 +236,7 @@ function tableEdits(a: Analysis, t: Table, push: (s: number, e: number, n: strin
       if (parts.some((p) => p === undefined)) return;
       out = `| ${parts.join(' | ')} |`;
     } else {
-      out = `| ${cells[i]!.map((c, j) => c.padEnd(width[j]!)).join(' | ')} |`;
+      out = `| ${cells[i]!.map((c, j) => pad(c, width[j]!, t.align[j] ?? null)).join(' | ')} |`;
     }
     const ls = a.lines.lineStart(r.range.start.line);
     let le = r.range.end.offset;
@@ -244,6 +244,15 @@ function tableEdits(a: Analysis, t: Table, push: (s: number, e: number, n: strin
     while (le < text.length && (text[le] === ' ' || text[le] === '\t')) le++;
     push(ls, le, out);
   });
+}
+
+function pad(cell: string, width: number, align: 'left' | 'center' | 'right' | null): string {
+  if (align === 'right') return cell.padStart(width);
+  if (align === 'center') {
+    const left = Math.floor((width - cell.length) / 2);
+    return (' '.repeat(Math.max(0, left)) + cell).padEnd(width);
+  }
+  return cell.padEnd(width);
 }
 
 /** Applies the formatting edits to the text (used by tests and the CLI). */
