@@ -30,6 +30,7 @@ export function clientOptions(context: vscode.ExtensionContext, extra: { clientF
       locale: vscode.env.language,
       ruleDocsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
       clientFileSystem: extra.clientFileSystem ?? false,
+      clientWatchesFiles: true,
     },
     outputChannelName: 'Referat',
   };

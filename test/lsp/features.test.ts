@@ -103,7 +103,11 @@ For stemte: Anne Holm, |
   });
 
   it('offers the next item number after ##', () => {
-    expect(complete(`${HEAD}\n## Punkt 7: Sag\n\n## |\n`).map((i) => i.label)).toEqual(['Punkt 8: ']);
+    const items = complete(`${HEAD}\n## Punkt 7: Sag\n\n## |\n`);
+    expect(items.map((i) => i.label)).toEqual(['Punkt 8: ', 'Item 8 with sections (randers)']);
+    const body = (items[1]!.textEdit as { newText: string }).newText;
+    expect(body.indexOf('### Resumé')).toBeLessThan(body.indexOf('### Indstilling'));
+    expect(body).toContain('### Beslutning');
   });
 });
 

@@ -120,7 +120,31 @@ export function provideCompletion(
         label: `Punkt ${next}: `,
         kind: CK.Snippet,
         insertTextFormat: 2,
+        sortText: 'a',
         textEdit: { range: replace(from), newText: `Punkt ${next}: \${1:titel}` },
+      });
+      // The whole item with the house style's sections, in its order.
+      const eol = a.parse.ast.eol;
+      const profile = a.config.profile;
+      let tab = 2;
+      const body: string[] = [`Punkt ${next}: \${1:titel}`, `Sagsnr: \${${tab++}}`];
+      for (const def of profile.sections) {
+        let heading = def.name;
+        if (def.kind === 'beslutning' && profile.decisionHeading === 'committee-date') {
+          const d = a.meeting.date;
+          heading = `${def.name} ${a.meeting.committee ?? ''} den ${d ? `${two(d.day)}-${two(d.month)}-${d.year}` : 'DD-MM-YYYY'}`.replace(/\s+/g, ' ');
+        }
+        const placeholder = def.kind === 'indstilling' ? `1. at \${${tab++}:…}.` : def.kind === 'beslutning' ? `\${${tab++}:Godkendt.}` : `\${${tab++}}`;
+        body.push('', `### ${heading}`, '', placeholder);
+      }
+      items.push({
+        label: da ? `Punkt ${next} med afsnit (${profile.name})` : `Item ${next} with sections (${profile.name})`,
+        kind: CK.Snippet,
+        insertTextFormat: 2,
+        sortText: 'b',
+        filterText: `Punkt ${next}`,
+        detail: profile.sections.map((x) => x.name).join(', '),
+        textEdit: { range: replace(from), newText: body.join(eol) },
       });
     }
     return result();

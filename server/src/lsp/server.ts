@@ -41,6 +41,8 @@ export interface InitOptions {
   readonly ruleDocsBase?: string;
   /** Whether the client answers `referat/readFile` and `referat/listFiles` (the web extension does). */
   readonly clientFileSystem?: boolean;
+  /** The client forwards file events itself (the VS Code extension's `synchronize.fileEvents`): no dynamic registration. */
+  readonly clientWatchesFiles?: boolean;
 }
 
 export const ReadFileRequest = 'referat/readFile';
@@ -201,7 +203,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
   });
 
   connection.onInitialized(async () => {
-    if (hasWatchCapability) {
+    if (hasWatchCapability && !initOptions.clientWatchesFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.referat' }, { globPattern: '**/.referatrc.json' }],
       });
