@@ -1,6 +1,7 @@
 /** The extension manifest: contributions point at real files, every text is localised. */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Module from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../server/src/engine.js';
 
@@ -57,6 +58,32 @@ describe('extension manifest', () => {
     const bodies = Object.values(snippets).map((s) => (s as { body: string[] }).body.join('\n'));
     for (const needle of ['# REFERAT', 'Godkendelse af dagsorden', 'Gensidig orientering', 'Punkter til næste møde', 'Lukket: ja', 'For stemte:', 'deltog ikke i sagens behandling']) {
       expect(bodies.some((b) => b.includes(needle)), needle).toBe(true);
+    }
+  });
+});
+
+describe('client bundles', () => {
+  const bundles = ['dist/client.js', 'dist/browser-client.js'].filter((b) => existsSync(join(root, b)));
+  it.each(bundles)('%s loads against a stub vscode and exports activate/deactivate', (bundle) => {
+    // A stub `vscode` module: every property is a callable, constructible stub.
+    const stub = (name: string): unknown =>
+      new Proxy(function () {}, {
+        get: (_t, k) => (k === 'then' ? undefined : k === Symbol.toPrimitive ? () => name : stub(`${name}.${String(k)}`)),
+        apply: () => stub(`${name}()`),
+        construct: () => stub(`new ${name}`) as object,
+      });
+    const M = Module as unknown as { _load: (req: string, ...rest: unknown[]) => unknown };
+    const original = M._load;
+    M._load = function (this: unknown, req: string, ...rest: unknown[]) {
+      return req === 'vscode' ? stub('vscode') : original.call(this, req, ...rest);
+    };
+    try {
+      const req = Module.createRequire(join(root, 'package.json'));
+      const m = req(join(root, bundle)) as Record<string, unknown>;
+      expect(typeof m.activate).toBe('function');
+      expect(typeof m.deactivate).toBe('function');
+    } finally {
+      M._load = original;
     }
   });
 });
