@@ -66,4 +66,12 @@ describe('TextMate grammar', () => {
     expect(scopeOf('1. at godkendt.', 'at')).toContain('keyword.other.proposal.referat');
     expect(scopeOf('| a | b |', '|')).toContain('punctuation.separator.table.cell.referat');
   });
+  it('stays linear on long lines of capitalised words', () => {
+    const line = Array.from({ length: 400 }, (_, i) => `Navn${i} Efternavn`).join(' ') + ' ingen nøgleord';
+    const t = performance.now();
+    tokens(line);
+    expect(performance.now() - t).toBeLessThan(500);
+    const names = 'Anne Holm, Bo Berg og Carl Dam havde forfald.';
+    expect(scopeOf(names, 'Carl Dam')).toContain('entity.name.person.referat');
+  });
 });
