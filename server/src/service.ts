@@ -22,7 +22,7 @@ import { provideFormatting, provideRangeFormatting } from './features/formatting
 import { provideHover } from './features/hover.js';
 import { provideInlayHints } from './features/inlayHints.js';
 import { meetingState, type MeetingState } from './features/itemState.js';
-import { prepareRename, provideDefinition, provideReferences, provideRename } from './features/references.js';
+import { prepareRename, provideDefinition, provideDocumentHighlights, provideReferences, provideRename } from './features/references.js';
 import { provideSemanticTokens, semanticTokensLegend } from './features/semanticTokens.js';
 import { type IndexedFile, provideWorkspaceSymbols } from './features/workspaceSymbols.js';
 
@@ -101,6 +101,7 @@ export interface LanguageService {
   getHover(doc: TextDocumentLike, position: lsp.Position, token?: CancellationTokenLike): Promise<lsp.Hover | undefined>;
   getDefinition(doc: TextDocumentLike, position: lsp.Position, token?: CancellationTokenLike): Promise<lsp.Location[]>;
   getReferences(doc: TextDocumentLike, position: lsp.Position, context: { includeDeclaration: boolean }, token?: CancellationTokenLike): Promise<lsp.Location[]>;
+  getDocumentHighlights(doc: TextDocumentLike, position: lsp.Position, token?: CancellationTokenLike): Promise<lsp.DocumentHighlight[]>;
   prepareRename(doc: TextDocumentLike, position: lsp.Position, token?: CancellationTokenLike): Promise<{ range: lsp.Range; placeholder: string } | undefined>;
   getRenameEdit(doc: TextDocumentLike, position: lsp.Position, newName: string, token?: CancellationTokenLike): Promise<lsp.WorkspaceEdit | undefined>;
   getFormattingEdits(doc: TextDocumentLike, token?: CancellationTokenLike): Promise<lsp.TextEdit[]>;
@@ -343,6 +344,9 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     },
     async getReferences(doc, position, context, token = noCancel) {
       return provideReferences(await getAnalysis(doc), position, context, token);
+    },
+    async getDocumentHighlights(doc, position, token = noCancel) {
+      return provideDocumentHighlights(await getAnalysis(doc), position, token);
     },
     async prepareRename(doc, position) {
       return prepareRename(await getAnalysis(doc), position);

@@ -33,6 +33,7 @@ describe('initialize', () => {
       'hoverProvider',
       'definitionProvider',
       'referencesProvider',
+      'documentHighlightProvider',
       'renameProvider',
       'documentSymbolProvider',
       'foldingRangeProvider',
@@ -183,6 +184,11 @@ describe('features', () => {
       position: pos(lineOf(FAULTS, 'For stemte'), 14),
     });
     expect(def[0]!.range.start.line).toBe(line);
+    const highlights = await client.request<lsp.DocumentHighlight[]>('textDocument/documentHighlight', {
+      textDocument: { uri: URI },
+      position: pos(line, col),
+    });
+    expect(highlights.map((h) => h.kind)).toEqual([3, 2, 2]);
   });
 
   it('formatting returns edits that keep the content', async () => {

@@ -54,3 +54,11 @@ export function provideRename(
   const edits = mentionsOf(a, p.key).map((m) => ({ range: toRange(m.range), newText: name }));
   return { changes: { [a.uri]: edits } };
 }
+
+/** Highlights every mention of the member under the cursor (the declaration as a write). */
+export function provideDocumentHighlights(a: Analysis, position: lsp.Position, token: CancellationTokenLike = noCancel): lsp.DocumentHighlight[] {
+  const p = personAt(a, a.lines.offsetAt(position.line, position.character));
+  if (!p || token.isCancellationRequested) return [];
+  const decl = members(a).find((m) => m.key === p.key)?.declaration;
+  return mentionsOf(a, p.key).map((m) => ({ range: toRange(m.range), kind: decl && m.start === decl.nameRange.start.offset ? 3 : 2 }));
+}

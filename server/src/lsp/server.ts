@@ -186,6 +186,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: { label: 'Referat' },
         foldingRangeProvider: true,
@@ -260,6 +261,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
   connection.onReferences(async (p, token) => {
     const d = doc(p.textDocument.uri);
     return d ? svc().getReferences(d, p.position, p.context, token) : null;
+  });
+  connection.onDocumentHighlight(async (p, token) => {
+    const d = doc(p.textDocument.uri);
+    return d ? svc().getDocumentHighlights(d, p.position, token) : null;
   });
   connection.onPrepareRename(async (p) => {
     const d = doc(p.textDocument.uri);
