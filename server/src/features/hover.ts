@@ -89,7 +89,7 @@ export function caseNumberHover(a: Pick<Analysis, 'lang'>, text: string): string
       `- \`${main}\` ${da ? 'hovedgruppe' : 'main group'}`,
       `- \`${main}.${group}\` ${da ? 'gruppe' : 'group'}`,
       `- \`${main}.${group}.${topic}\` ${da ? 'emne' : 'subject'}`,
-      `- \`${facet}\` ${da ? 'handlingsfacet' : 'action facet'} (${facetMeaning(facet!, da)})`,
+      `- \`${facet}\` ${da ? 'handlingsfacet (sagens type)' : 'action facet (the kind of case)'}`,
       `- \`${serial}\` ${da ? 'løbenummer' : 'serial number'}`,
       `- \`${year}\` ${da ? 'år' : 'year'} 20${year}`,
     ].join('\n');
@@ -99,17 +99,4 @@ export function caseNumberHover(a: Pick<Analysis, 'lang'>, text: string): string
     return `**${da ? 'Sagsnummer' : 'Case number'}** \`${text}\`\n\n- \`${s[1]}\` ${da ? 'år' : 'year'} 20${s[1]}\n- \`${s[2]}\` ${da ? 'løbenummer' : 'serial number'}`;
   }
   return undefined;
-}
-
-function facetMeaning(facet: string, da: boolean): string {
-  const letter = facet[0]!;
-  const names: Record<string, [string, string]> = {
-    A: ['sagsbehandling af ansøgninger m.m.', 'processing of applications etc.'],
-    G: ['generelle sager', 'general cases'],
-    K: ['klager og tilsyn', 'complaints and supervision'],
-    P: ['planlægning, politik og projekter', 'planning, policy and projects'],
-    S: ['sager om økonomi', 'financial cases'],
-  };
-  const n = names[letter];
-  return n ? (da ? n[0] : n[1]) : da ? 'ukendt facet' : 'unknown facet';
 }
