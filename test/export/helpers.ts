@@ -13,6 +13,7 @@ export function loadFonts(): PdfFonts {
     regular: readFileSync(path.join(dir, 'DejaVuSans.ttf')),
     bold: readFileSync(path.join(dir, 'DejaVuSans-Bold.ttf')),
     italic: readFileSync(path.join(dir, 'DejaVuSans-Oblique.ttf')),
+    icc: readFileSync(path.join(dir, 'sRGB_IEC61966_2_1.icc')),
   };
 }
 

@@ -4,7 +4,7 @@
  * right pages (at 20+ and at 200+ pages), one bookmark per item, fonts embedded with
  * Unicode maps, Danish letters extractable, a tagged structure tree in Danish.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,14 @@ import { hasTool, loadFonts, longDocument, root, run } from './helpers.js';
 
 const tools = ['qpdf', 'pdftotext', 'pdffonts'].filter((t) => !hasTool(t));
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'referat-pdf-'));
+
+/** PDFBox Preflight from Debian (libpdfbox2-java) with the jars it needs on Java 17. */
+const preflight = (() => {
+  const jars = ['preflight.jar', 'pdfbox2.jar', 'xmpbox.jar', 'fontbox2.jar', 'commons-logging.jar', 'javax.activation.jar', 'jaxb-api.jar'].map(
+    (j) => path.join('/usr/share/java', j),
+  );
+  return hasTool('java') && jars.every((j) => existsSync(j)) ? jars.join(':') : undefined;
+})();
 
 async function write(doc: ExportDocument, name: string): Promise<string> {
   const file = path.join(tmp, name);
@@ -156,6 +164,15 @@ describe.skipIf(tools.length > 0)(`PDF export${tools.length ? ` (skipped: ${tool
     expect(texts[1]).toContain('Beskæftigelsesudvalget d. 03-12-2024');
     expect(texts[1]).toContain(`Side 2 af ${n}`);
   });
+
+  it.skipIf(!preflight)(`is valid PDF/A-1b when asked (PDFBox Preflight)${preflight ? '' : ' (skipped: libpdfbox2-java, libactivation-java or libjaxb-api-java missing)'}`, async () => {
+    const file = path.join(tmp, 'pdfa.pdf');
+    writeFileSync(file, await renderPdf(longDocument(4, 3), loadFonts(), { creationDate: new Date(0), pdfa: true }));
+    const out = run('java', ['-cp', preflight!, 'org.apache.pdfbox.preflight.Validator_A1b', file]);
+    expect(out).toContain('is a valid PDF/A-1b file');
+    // Still tagged, in Danish.
+    expect(run('pdfinfo', [file])).toMatch(/Tagged:\s+yes/);
+  }, 60_000);
 
   it('fails with a clear message when the fonts are missing', async () => {
     await expect(exportReferat('# REFERAT X\n', { format: 'pdf' })).rejects.toThrow(/DejaVu Sans/);

@@ -43,6 +43,8 @@ export interface ExportOptions {
   readonly fonts?: PdfFonts;
   /** Fixed creation date for PDF/DOCX metadata (reproducible output). */
   readonly creationDate?: Date;
+  /** PDF only: write PDF/A-1b. */
+  readonly pdfa?: boolean;
 }
 
 export interface ExportResult {
@@ -95,7 +97,7 @@ export async function renderDocument(doc: ExportDocument, options: ExportOptions
             en: 'PDF export needs the DejaVu Sans fonts (the package folder fonts/ was not found)',
           });
         }
-        return wrap(await renderPdf(doc, options.fonts, { creationDate: options.creationDate }));
+        return wrap(await renderPdf(doc, options.fonts, { creationDate: options.creationDate, pdfa: options.pdfa }));
       default:
         throw new ExportError({ da: `Ukendt format: ${String(format)}`, en: `Unknown format: ${String(format)}` });
     }

@@ -24,11 +24,15 @@ export interface PdfFonts {
   readonly regular: Uint8Array;
   readonly bold: Uint8Array;
   readonly italic?: Uint8Array;
+  /** The sRGB ICC profile for PDF/A's output intent (fonts/sRGB_IEC61966_2_1.icc). */
+  readonly icc?: Uint8Array;
 }
 
 export interface PdfOptions {
   /** Fixed creation date (tests, reproducible builds). */
   readonly creationDate?: Date;
+  /** Write PDF/A-1b (archival): PDF 1.4, XMP metadata, sRGB output intent. */
+  readonly pdfa?: boolean;
 }
 
 type StructElem = PDFKit.PDFStructureElement;
@@ -100,6 +104,7 @@ class PdfWriter {
   ) {
     const { PDFDocument, registerFile } = loadPdfkit();
     if (!registerFile) throw new Error('pdfkit.registerFile is missing (pdfkit ≥ 0.17 is required)');
+    if (options.pdfa && fonts.icc) registerIcc(registerFile, fonts.icc);
     registerFile(FONT.regular, fonts.regular);
     registerFile(FONT.bold, fonts.bold);
     this.hasItalic = !!fonts.italic;
@@ -113,7 +118,8 @@ class PdfWriter {
       tagged: true,
       lang: 'da-DK',
       displayTitle: true,
-      pdfVersion: '1.7',
+      pdfVersion: options.pdfa ? '1.4' : '1.7',
+      subset: options.pdfa ? 'PDF/A-1b' : undefined,
       font: FONT.regular,
       info: {
         Title: title,
@@ -366,9 +372,14 @@ class PdfWriter {
         bookmark.addItem(clean(s.heading));
         this.blocks(sect, s.blocks);
       }
+      // A closed bookmark with children needs a negative /Count (pdfkit writes none; PDF/A requires it).
+      if (item.sections.length > 0) (bookmark as unknown as { outlineData: Record<string, unknown> }).outlineData.Count = -item.sections.length;
       sect.end();
       void idx;
     });
+
+    // The outline root's /Count: the visible bookmarks (the items; their sections start closed).
+    if (doc.items.length > 0) (pdf.outline as unknown as { outlineData: Record<string, unknown> }).outlineData.Count = doc.items.length;
 
     // Now the page numbers are known: write the table of contents.
     if (tocStruct) {
@@ -439,6 +450,19 @@ class PdfWriter {
     const r = this.pdf.bufferedPageRange();
     return r.start + r.count - 1;
   }
+}
+
+/**
+ * pdfkit reads the sRGB profile for PDF/A from `./data/` beside its own module file. In a
+ * bundle that is beside the bundle, where there is no such file; its file system shim looks
+ * at registered files first, so the profile is registered under that URL. (Outside a bundle
+ * pdfkit finds its own copy and this registration is unused.)
+ */
+function registerIcc(registerFile: RegisterFile, icc: Uint8Array): void {
+  if (typeof __filename !== 'string' || !__filename) return;
+  const file = __filename.replace(/\\/g, '/');
+  const href = new URL('./data/sRGB_IEC61966_2_1.icc', `file://${file.startsWith('/') ? '' : '/'}${file}`).href;
+  registerFile(href, icc);
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {

@@ -19,6 +19,8 @@ export interface ExportCliOptions {
   readonly edition?: Edition;
   readonly output?: string;
   readonly lang?: Lang;
+  /** PDF only: write PDF/A-1b. */
+  readonly pdfa?: boolean;
   /** The configuration to use for a file (house style); defaults to the built-in one. */
   readonly configFor?: (file: string) => ResolvedConfig;
 }
@@ -80,11 +82,15 @@ export function findFontsDir(): string | undefined {
 export function loadFonts(dir = findFontsDir()): PdfFonts | undefined {
   if (!dir) return undefined;
   try {
-    const italic = path.join(dir, 'DejaVuSans-Oblique.ttf');
+    const optional = (name: string) => {
+      const file = path.join(dir, name);
+      return existsSync(file) ? readFileSync(file) : undefined;
+    };
     return {
       regular: readFileSync(path.join(dir, 'DejaVuSans.ttf')),
       bold: readFileSync(path.join(dir, 'DejaVuSans-Bold.ttf')),
-      italic: existsSync(italic) ? readFileSync(italic) : undefined,
+      italic: optional('DejaVuSans-Oblique.ttf'),
+      icc: optional('sRGB_IEC61966_2_1.icc'),
     };
   } catch {
     return undefined;
@@ -155,7 +161,13 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
     let data: string | Uint8Array;
     try {
       const config = options.configFor ? options.configFor(file) : defaultConfig;
-      const result = await exportReferat(text, { format: options.format, edition: options.edition ?? 'public', config, fonts });
+      const result = await exportReferat(text, {
+        format: options.format,
+        edition: options.edition ?? 'public',
+        config,
+        fonts,
+        pdfa: options.pdfa,
+      });
       data = result.data;
     } catch (e) {
       const error = e instanceof ExportError ? e.localized[lang] : errorText(e);
@@ -190,14 +202,16 @@ export function exportCommand(hooks: { configFor?: (file: string) => ResolvedCon
         .default('public'),
     )
     .option('-o, --output <file>', 'output file, folder, or - for standard output / outputfil, mappe eller - for standardoutput')
+    .option('--pdfa', 'PDF: write PDF/A-1b (archival) / PDF: skriv PDF/A-1b (arkivering)')
     .option('--lang <lang>', 'message language: da or en / sprog for meddelelser')
     .argument('<files...>', '.referat files / .referat-filer')
-    .action(async (files: string[], opts: { format: ExportFormat; edition: Edition; output?: string; lang?: string }) => {
+    .action(async (files: string[], opts: { format: ExportFormat; edition: Edition; output?: string; lang?: string; pdfa?: boolean }) => {
       const code = await runExport(files, {
         format: opts.format,
         edition: opts.edition,
         output: opts.output,
         lang: opts.lang === 'da' || opts.lang === 'en' ? opts.lang : undefined,
+        pdfa: !!opts.pdfa,
         configFor: hooks.configFor,
       });
       if (hooks.exit) hooks.exit(code);
