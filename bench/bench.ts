@@ -10,7 +10,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { meeting } from './workload.js';
 
-const root = join(__dirname, '..');
+// The bundle runs from bench/work/.
+const root = join(__dirname, '..', '..');
 const work = join(root, 'bench', 'work');
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 2 : 3;
