@@ -11,9 +11,10 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser-server.js');
   await activateCommon(context, () => {
-    // A new worker on every start, so that a restart gets a fresh server.
-    const serverOptions = async () => new Worker(serverMain.toString(true));
-    client = new LanguageClient('referat', vscode.l10n.t('Referat language server'), serverOptions, clientOptions(context, { clientFileSystem: true }));
+    // A worker object (not a factory: inside the extension host `instanceof Worker` fails for
+    // the host's worker shim); a restart creates a new client and so a new worker.
+    const worker = new Worker(serverMain.toString(true));
+    client = new LanguageClient('referat', vscode.l10n.t('Referat language server'), worker, clientOptions(context, { clientFileSystem: true }));
     client.onRequest('referat/readFile', async (p: { uri: string }) => {
       try {
         const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(p.uri));

@@ -78,13 +78,13 @@ export async function activateCommon(context: vscode.ExtensionContext, create: (
     }),
     vscode.commands.registerCommand('referat.restartServer', async () => {
       try {
-        if (client.isRunning()) await client.stop();
+        // A fresh client (and server process or worker) rather than restarting the old one.
+        await client.stop().catch(() => undefined);
+        client = create();
         await client.start();
         void vscode.window.showInformationMessage(vscode.l10n.t('Referat: the language server was restarted.'));
       } catch (error) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Referat: the language server could not be restarted: {0}', String(error)));
-        client = create();
-        await client.start();
       }
       refresh();
     }),
