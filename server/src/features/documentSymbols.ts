@@ -32,14 +32,7 @@ export function provideDocumentSymbols(a: Analysis, token: CancellationTokenLike
       children: sections,
     });
   }
-  const header: lsp.DocumentSymbol[] = doc.fields.map((f) => ({
-    name: f.name.text,
-    detail: plainText(f.value).slice(0, 80) || undefined,
-    kind: SK.Property,
-    range: toRange(f.range),
-    selectionRange: toRange(f.name.range),
-  }));
-  if (!doc.title) return [...header, ...items];
+  if (!doc.title) return items;
   const title = `${doc.title.kind}${doc.title.rest ? ` ${plainText(doc.title.rest.text)}` : ''}`;
   return [
     {
@@ -48,7 +41,7 @@ export function provideDocumentSymbols(a: Analysis, token: CancellationTokenLike
       kind: SK.Module,
       range: toRange(doc.range),
       selectionRange: toRange(doc.title.range),
-      children: [...header, ...items],
+      children: items,
     },
   ];
 }
