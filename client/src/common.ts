@@ -105,17 +105,22 @@ function continueNumberedList(e: vscode.TextDocumentChangeEvent): void {
   if (e.document.languageId !== LANGUAGE_ID || e.contentChanges.length !== 1 || e.reason !== undefined) return;
   const change = e.contentChanges[0]!;
   if (change.rangeLength !== 0 || !/^(\r?\n|\r)[ \t]*$/.test(change.text)) return;
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document !== e.document) return;
+  const editor = vscode.window.visibleTextEditors.find((x) => x.document === e.document);
+  if (!editor) return;
   const line = change.range.start.line;
+  if (line + 1 >= e.document.lineCount) return;
   const m = NUMBERED.exec(e.document.lineAt(line).text);
   if (!m) return;
-  // Only when the cursor ended on the new, empty line.
+  // Only when Enter was pressed at the end of the point (the new line is empty).
   const next = e.document.lineAt(line + 1);
-  if (next.text.trim() !== '' || editor.selection.active.line !== line + 1) return;
+  if (next.text.trim() !== '' || change.range.start.character < e.document.lineAt(line).text.trimEnd().length) return;
   const insert = `${m[1]}${Number(m[2]) + 1}${m[3]} ${m[4] ? 'at ' : ''}`;
-  void editor.edit(
-    (b) => b.replace(next.range, insert),
-    { undoStopBefore: false, undoStopAfter: false },
-  );
+  const version = e.document.version;
+  void editor
+    .edit((b) => b.replace(next.range, insert), { undoStopBefore: false, undoStopAfter: false })
+    .then((ok) => {
+      if (!ok || e.document.version !== version + 1) return;
+      const end = new vscode.Position(line + 1, insert.length);
+      editor.selection = new vscode.Selection(end, end);
+    });
 }

@@ -52,6 +52,29 @@ async function smoke(vscode, doc, log) {
   check(await vscode.workspace.applyEdit(fix.edit), 'the quick fix applies');
   await waitDiagnostics((ds) => !ds.some((x) => codeOf(x) === 'unknown-person'), 'the finding to go');
   check(true, 'after the fix the finding is gone');
+  // Enter after a numbered `at` point continues the list with the next number.
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document === doc);
+  if (editor) {
+    const at = doc.getText().split(/\r?\n/).findIndex((l) => l.startsWith('2. at godkendt.'));
+    const end = new vscode.Position(at, doc.lineAt(at).text.length);
+    editor.selection = new vscode.Selection(end, end);
+    const continued = new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        sub.dispose();
+        resolve(doc.lineAt(at + 1).text);
+      }, 5000);
+      const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === doc && doc.lineAt(at + 1).text === '3. at ') {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve(doc.lineAt(at + 1).text);
+        }
+      });
+    });
+    await vscode.commands.executeCommand('type', { text: '\n' });
+    const text = await continued;
+    check(text === '3. at ', `Enter continues a numbered list (${JSON.stringify(text)})`);
+  }
   return true;
 }
 if (typeof module !== 'undefined') module.exports = { smoke };
