@@ -1,7 +1,12 @@
 // Bundles every entry point with esbuild. Node bundles target Node 20, the Node of
 // VS Code 1.100's extension host; browser bundles target the web extension host.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+// ES modules bundled into CommonJS lose import.meta.url (tinyglobby's fdir and pdfkit read it):
+// define it from __filename in the Node bundles.
+const importMetaShim = "const __importMetaUrl = require('url').pathToFileURL(__filename).href;";
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -28,9 +33,12 @@ const jobs = entries
       sourcemap: !production,
       minify: production,
       logLevel: 'warning',
-      banner: e.banner ? { js: e.banner } : undefined,
+      banner: { js: [e.banner, e.platform === 'node' ? importMetaShim : undefined].filter(Boolean).join('\n') },
       mainFields: e.platform === 'browser' ? ['browser', 'module', 'main'] : ['module', 'main'],
-      define: e.platform === 'browser' ? { 'process.env.NODE_ENV': '"production"' } : undefined,
+      define: {
+        REFERAT_VERSION: JSON.stringify(version),
+        ...(e.platform === 'browser' ? { 'process.env.NODE_ENV': '"production"' } : { 'import.meta.url': '__importMetaUrl' }),
+      },
     }),
   );
 await Promise.all(jobs);

@@ -36,9 +36,26 @@ export function parseConfig(raw: unknown): Config {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const path = issue.path.map(String).join('.');
-    throw new ConfigError(`${path || '(root)'}: ${issue.message}`, path);
+    throw new ConfigError(`${path || '(root)'}: ${describeIssue(issue, path)}`, path);
   }
   return result.data;
+}
+
+/** What a configuration value should have been, in words a user can act on. */
+function describeIssue(issue: z.core.$ZodIssue, path: string): string {
+  const got = (issue as { input?: unknown }).input;
+  const shown = got === undefined ? '' : ` (found ${JSON.stringify(got)})`;
+  if (/^rules\.[^.]+$/.test(path)) return `expected "error", "warning", "info", "off" or { "severity": …, "options": {…} }${shown}`;
+  switch (issue.code) {
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${shown}`;
+    case 'invalid_type':
+      return `expected ${issue.expected}${shown}`;
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; allowed: $schema, profile, profiles, rules, members, lang`;
+    default:
+      return `${issue.message}${shown}`;
+  }
 }
 
 function buildProfiles(config: Config | undefined): Record<string, Profile> {

@@ -1,0 +1,163 @@
+/**
+ * `referat lint [files|folders|globs…]`: lints, optionally fixes, and reports in the
+ * chosen format. Exit 0 clean, 1 on lint errors (or warnings over --max-warnings),
+ * 2 on a usage, configuration or I/O problem (thrown as CliError).
+ */
+import { Command, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigFinder, type ConfigFileSystem } from '../../config/discover.js';
+import { ConfigError, type ResolvedConfig } from '../../config/resolve.js';
+import { analyze, fixAll, lintAnalyzed, type Finding } from '../../engine.js';
+import type { Lang } from '../../i18n.js';
+import type { MeetingSummary } from '../../rules/types.js';
+import { CliError, errorCode, expandInputs, readText, writeAtomic } from '../files.js';
+import { FORMAT_NAMES, formatters, type FileResult } from '../formatters/index.js';
+import type { CliContext } from '../context.js';
+
+export interface LintCliOptions {
+  readonly format: string;
+  readonly config?: string;
+  readonly maxWarnings?: number;
+  readonly fix?: boolean;
+  readonly quiet?: boolean;
+  readonly profile?: string;
+}
+
+export const nodeConfigFs: ConfigFileSystem = {
+  readFile(p) {
+    try {
+      return readFileSync(p, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw new CliError(`${p}: ${errorCode(e)}`);
+    }
+  },
+};
+
+function wrapConfig<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CliError(e.message.split('\n')[0]!);
+    throw e;
+  }
+}
+
+interface Analysed {
+  file: string;
+  text: string;
+  config: ResolvedConfig;
+  analysis: ReturnType<typeof analyze>;
+  summary: MeetingSummary;
+}
+
+function summaryOf(file: string, a: ReturnType<typeof analyze>): MeetingSummary {
+  const m = a.meeting;
+  return {
+    uri: pathToFileURL(file).href,
+    committee: m.committee,
+    date: m.date ? { year: m.date.year, month: m.date.month, day: m.date.day } : m.titleDate ? { year: m.titleDate.year, month: m.titleDate.month, day: m.titleDate.day } : undefined,
+    itemNumbers: m.items.map((i) => i.numeric).filter((n): n is number => n !== undefined),
+  };
+}
+
+const norm = (s?: string) => (s ?? '').trim().toLowerCase();
+
+export async function runLint(inputs: readonly string[], opts: LintCliOptions, ctx: CliContext): Promise<number> {
+  const lang: Lang = ctx.lang;
+  const formatter = formatters[opts.format];
+  if (!formatter) throw new CliError(`--format ${opts.format}: ${lang === 'da' ? 'ukendt format; vælg' : 'unknown format; choose'} ${FORMAT_NAMES.join(', ')}`);
+  const files = await expandInputs(inputs.length ? inputs : ['.'], ctx.cwd, lang);
+  const finder = wrapConfig(() => new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang }, opts.config ? path.resolve(ctx.cwd, opts.config) : undefined));
+
+  // Files of one folder are analysed together: meetings of the same committee in a folder
+  // are siblings for the cross-file numbering check. Each file is parsed once.
+  const byDir = new Map<string, string[]>();
+  for (const f of files) {
+    const d = path.dirname(f);
+    const list = byDir.get(d) ?? [];
+    list.push(f);
+    byDir.set(d, list);
+  }
+  const progress = ctx.stderr.isTTY === true && !ctx.ci && files.length > 20;
+  let done = 0;
+  const results: FileResult[] = [];
+  for (const [, group] of byDir) {
+    const analysed: Analysed[] = group.map((file) => {
+      const text = readText(file, lang);
+      const config = wrapConfig(() => finder.configFor(file).config);
+      const analysis = analyze(text, config);
+      return { file, text, config: analysis.config, analysis, summary: summaryOf(file, analysis) };
+    });
+    for (const a of analysed) {
+      const siblings = analysed.filter((b) => b !== a && norm(b.summary.committee) === norm(a.summary.committee)).map((b) => b.summary);
+      const uri = pathToFileURL(a.file).href;
+      let findings: Finding[];
+      let fixed = 0;
+      if (opts.fix) {
+        const r = fixAll(a.text, { config: a.config, uri, siblings });
+        findings = r.result.findings;
+        fixed = r.applied;
+        if (r.text !== a.text) {
+          try {
+            writeAtomic(a.file, r.text);
+          } catch (e) {
+            throw new CliError(`${a.file}: ${lang === 'da' ? 'kan ikke skrive' : 'cannot write'} (${errorCode(e)})`);
+          }
+        }
+      } else {
+        findings = lintAnalyzed(a.text, a.analysis.parse, a.analysis.meeting, a.config, { uri, siblings }).findings;
+      }
+      if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
+      results.push({ filePath: a.file, displayPath: path.relative(ctx.cwd, a.file) || a.file, findings, fixed });
+      done++;
+      if (progress) ctx.stderr.write(`\r\x1b[K${done}/${files.length} ${path.relative(ctx.cwd, a.file)}`);
+    }
+  }
+  if (progress) ctx.stderr.write('\r\x1b[K');
+  results.sort((x, y) => x.filePath.localeCompare(y.filePath));
+
+  ctx.stdout.write(
+    formatter(results, {
+      lang,
+      cwd: ctx.cwd,
+      color: ctx.stdout.isTTY === true && !process.env.NO_COLOR && opts.format === 'stylish',
+      version: ctx.version,
+      docsBase: ctx.docsBase,
+    }),
+  );
+  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  if (errors > 0) return 1;
+  if (opts.maxWarnings !== undefined && opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
+    ctx.stderr.write(
+      lang === 'da'
+        ? `referat: ${warnings} advarsler er flere end --max-warnings ${opts.maxWarnings}\n`
+        : `referat: ${warnings} warnings exceed --max-warnings ${opts.maxWarnings}\n`,
+    );
+    return 1;
+  }
+  return 0;
+}
+
+export function lintCommand(ctx: CliContext, setExit: (code: number) => void): Command {
+  return new Command('lint')
+    .description(ctx.lang === 'da' ? 'Tjek referater (filer, mapper eller mønstre)' : 'Check referater (files, folders or globs)')
+    .argument('[inputs...]', ctx.lang === 'da' ? 'filer, mapper eller glob-mønstre (standard: denne mappe)' : 'files, folders or glob patterns (default: this folder)')
+    .addOption(new Option('-f, --format <format>', ctx.lang === 'da' ? 'outputformat' : 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .option('-c, --config <file>', ctx.lang === 'da' ? 'brug denne konfigurationsfil i stedet for den nærmeste .referatrc.json' : 'use this configuration file instead of the nearest .referatrc.json')
+    .option('--max-warnings <n>', ctx.lang === 'da' ? 'fejl (exit 1) ved flere advarsler end n' : 'fail (exit 1) on more than n warnings', (v) => {
+      if (!/^-?\d+$/.test(v)) throw new CliError(`--max-warnings ${v}: ${ctx.lang === 'da' ? 'skal være et heltal' : 'must be a whole number'}`);
+      return Number(v);
+    })
+    .option('--fix', ctx.lang === 'da' ? 'ret alt, der kan rettes sikkert, og skriv filerne' : 'apply every safe fix and write the files')
+    .option('-q, --quiet', ctx.lang === 'da' ? 'vis kun fejl' : 'report errors only')
+    .option('--lang <lang>', ctx.lang === 'da' ? 'sprog for meddelelser: da eller en' : 'language of messages: da or en')
+    .option('--profile <name>', ctx.lang === 'da' ? 'husstil (profil), fx randers eller sonderborg' : 'house-style profile, e.g. randers or sonderborg')
+    .action(async (inputs: string[], o: { format: string; config?: string; maxWarnings?: number; fix?: boolean; quiet?: boolean; profile?: string }) => {
+      setExit(await runLint(inputs, o, ctx));
+    });
+}

@@ -1,0 +1,38 @@
+/** What a formatter gets: every linted file with its findings, and how to word them. */
+import type { Finding } from '../../engine.js';
+import type { Lang } from '../../i18n.js';
+
+export interface FileResult {
+  /** Absolute path. */
+  readonly filePath: string;
+  /** Path as shown to the user (relative to the working folder). */
+  readonly displayPath: string;
+  readonly findings: readonly Finding[];
+  /** Fixes applied with --fix. */
+  readonly fixed?: number;
+}
+
+export interface FormatContext {
+  readonly lang: Lang;
+  readonly cwd: string;
+  readonly color: boolean;
+  readonly version: string;
+  /** URI of the package's docs/ folder, for help links. */
+  readonly docsBase: string;
+}
+
+export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string;
+
+/** ESLint's numeric severities: 2 error, 1 warning (info findings are reported as 1). */
+export function numericSeverity(f: Finding): 1 | 2 {
+  return f.severity === 'error' ? 2 : 1;
+}
+
+/**
+ * The rule's documentation page: `docsBase` is the URI of the package's `docs/` folder
+ * (shipped with the package), e.g. `file:///…/node_modules/referat/docs/`.
+ */
+export function ruleDocUrl(ruleId: string, docsBase: string): string {
+  const base = docsBase.endsWith('/') ? docsBase : `${docsBase}/`;
+  return ruleId === 'syntax' ? `${base}markup.md#syntax-diagnostics` : `${base}rules/${ruleId}.md`;
+}

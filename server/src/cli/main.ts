@@ -1,0 +1,115 @@
+/**
+ * The `referat` command. The only code that knows process.argv, the terminal and exit
+ * codes; every command lives in commands/. Errors reach the user as one line and exit 2,
+ * never as a stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { langFromLocale, type Lang } from '../i18n.js';
+import { exportCommand } from './commands/export.js';
+import { lintCommand } from './commands/lint.js';
+import { lspCommand } from './commands/lsp.js';
+import type { CliContext } from './context.js';
+import { CliError } from './files.js';
+import { ConfigFinder } from '../config/discover.js';
+import { nodeConfigFs } from './commands/lint.js';
+import { ConfigError, defaultConfig } from '../config/resolve.js';
+
+declare const REFERAT_VERSION: string | undefined;
+
+function packageRoot(): string {
+  // dist/cli.js → the package root; from the sources (tests) → the repository root.
+  let dir = typeof __dirname === 'string' ? __dirname : process.cwd();
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'docs'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+/** --lang wins; else the locale (LC_ALL, LC_MESSAGES, LANG); else English. */
+function pickLang(argv: readonly string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const v = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  if (v === 'da' || v === 'en') return v;
+  return langFromLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+}
+
+export async function main(argv: readonly string[] = process.argv): Promise<number> {
+  const lang = pickLang(argv);
+  const root = packageRoot();
+  const ctx: CliContext = {
+    cwd: process.cwd(),
+    lang,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    ci: !!process.env.CI,
+    version: typeof REFERAT_VERSION === 'string' ? REFERAT_VERSION : '0.0.0-dev',
+    docsBase: pathToFileURL(path.join(root, 'docs')).href + '/',
+  };
+  let exitCode = 0;
+  const setExit = (c: number) => {
+    exitCode = c;
+  };
+  const program = new Command('referat')
+    .description(lang === 'da' ? 'Værktøjer til kommunale referater: tjek, eksport, import og sprogserver' : 'Tools for municipal minutes: lint, export, import and a language server')
+    .version(ctx.version, '-v, --version')
+    .option('--lang <lang>', lang === 'da' ? 'sprog for meddelelser: da eller en' : 'language of messages: da or en')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s),
+      writeErr: () => undefined,
+    })
+    .showHelpAfterError(false);
+  const quiet = (c: Command) => c.exitOverride().configureOutput({ writeOut: (t) => process.stdout.write(t), writeErr: () => undefined });
+  program.addCommand(quiet(lintCommand(ctx, setExit)));
+  const finder = () => new ConfigFinder(nodeConfigFs, { lang });
+  let cachedFinder: ConfigFinder | undefined;
+  program.addCommand(
+    quiet(exportCommand({
+      configFor: (file) => {
+        try {
+          cachedFinder ??= finder();
+          return cachedFinder.configFor(path.resolve(file)).config;
+        } catch (e) {
+          if (e instanceof ConfigError) throw new CliError(e.message);
+          return defaultConfig;
+        }
+      },
+      exit: setExit,
+    })),
+  );
+  program.addCommand(quiet(lspCommand(ctx)));
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      const msg = e.message.replace(/^error: /, '').split('\n')[0];
+      process.stderr.write(`referat: ${msg}\n`);
+      return 2;
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(`referat: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const err = e as NodeJS.ErrnoException;
+    process.stderr.write(`referat: ${err?.code ? `${err.code}: ` : ''}${(err?.message ?? String(e)).split('\n')[0]}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`referat: ${String(e).split('\n')[0]}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
