@@ -5,7 +5,8 @@
  * and linted once per version (and configuration generation), on demand.
  */
 import type * as lsp from 'vscode-languageserver-types';
-import { ConfigError, defaultConfig, parseConfig, resolveConfig, type ResolvedConfig } from './config/resolve.js';
+import { CONFIG_FILE_NAME, parseConfigText } from './config/discover.js';
+import { ConfigError, defaultConfig, resolveConfig, type ResolvedConfig } from './config/resolve.js';
 import type { Severity } from './config/schema.js';
 import { analyze, lintAnalyzed, type Finding, type LintOptions } from './engine.js';
 import { langFromLocale, type Lang } from './i18n.js';
@@ -29,7 +30,7 @@ import { type IndexedFile, provideWorkspaceSymbols } from './features/workspaceS
 export type { Analysis, CancellationTokenLike, TextDocumentLike } from './features/common.js';
 export { semanticTokensLegend } from './features/semanticTokens.js';
 
-export const CONFIG_FILE = '.referatrc.json';
+export const CONFIG_FILE = CONFIG_FILE_NAME;
 
 export interface FileChange {
   readonly uri: string;
@@ -164,11 +165,12 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
         const uri = `${dir}/${CONFIG_FILE}`;
         const text = await ws.readFile(uri);
         if (text !== undefined) {
+          // The same parsing and messages as the CLI (config/discover.ts); the walk up the
+          // tree is asynchronous here because the workspace may be remote (web worker).
           try {
-            const raw: unknown = JSON.parse(text);
-            return { uri, config: resolve(parseConfig(raw)) };
+            return { uri, config: resolve(parseConfigText(text, uri)) };
           } catch (error) {
-            const message = error instanceof ConfigError || error instanceof SyntaxError ? error.message : String(error);
+            const message = error instanceof ConfigError ? error.message : String(error);
             return { uri, config: resolve(undefined), error: message };
           }
         }
@@ -271,7 +273,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
         severity: 1,
         code: 'config',
         source: DIAGNOSTIC_SOURCE,
-        message: da ? `Fejl i ${lookup.uri}: ${lookup.error}` : `Error in ${lookup.uri}: ${lookup.error}`,
+        message: da ? `Fejl i konfigurationen: ${lookup.error}` : `Configuration error: ${lookup.error}`,
       },
     ];
   }
