@@ -42,4 +42,10 @@ const jobs = entries
     }),
   );
 await Promise.all(jobs);
+
+// The JSON Schema of .referatrc.json, generated from the zod schema for editors.
+await build({ entryPoints: ['scripts/gen-schema.ts'], outfile: '.tmp/gen-schema.cjs', bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+const { spawnSync } = await import('node:child_process');
+const gen = spawnSync(process.execPath, ['.tmp/gen-schema.cjs'], { stdio: 'inherit' });
+if (gen.status !== 0) process.exit(gen.status ?? 1);
 if (watch) console.log('watch mode is not supported; rerun npm run build');
