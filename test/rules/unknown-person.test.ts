@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyFixes, fixAll } from '../../server/src/engine.js';
+import { applyFixes, fixAll, lint } from '../../server/src/engine.js';
 import { config, covered, crlf, findings, meeting, positionOf } from './people-meeting.js';
 
 const ID = 'unknown-person';
@@ -191,5 +191,43 @@ describe('unknown-person', () => {
     const fixed = fixAll(text, { rules: [ID] }).text;
     expect(fixed).toBe(text.replace('Bo Vestergård', 'Bo Vestergaard').replace('Erik Lunnd', 'Erik Lund'));
     expect(fixed.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe('unknown-person: substitutes agree with Stedfortrædere', () => {
+  const base = [
+    '# REFERAT Udvalg d. 03-12-2024',
+    '',
+    'Mødedato: Tirsdag d. 03. december 2024 kl. 16:30',
+    'Mødedeltagere: Anne Holm, Bo Ibsen, Martin Bech',
+    'Afbud: Martin Bech',
+    'Stedfortrædere: Kim Østergaard for Martin Bech',
+    '',
+    '## Punkt 1: A',
+    'Sagsnr: 00.22.00-P35-1-24',
+    '',
+    '### Indstilling',
+    '1. at godkendes.',
+    '',
+    '### Beslutning',
+    '1. at godkendt.',
+    '',
+    'Martin Bech deltog ikke i sagens behandling.',
+    '',
+  ].join('\n');
+  const of = (text: string) => lint(text).findings.filter((f) => f.ruleId === 'unknown-person');
+
+  test('accepts a declared substitute and flags a misspelt one with a fix', () => {
+    expect(of(base + 'Kim Østergaard mødte som stedfortræder for Martin Bech.\n')).toEqual([]);
+    const [f] = of(base + 'Kim Østergard mødte som stedfortræder for Martin Bech.\n');
+    expect(f!.messageId).toBe('substituteNotDeclaredDidYouMean');
+    expect(f!.message.en).toBe('Kim Østergard is noted as substitute for Martin Bech, but Stedfortrædere does not name Kim Østergard. Did you mean Kim Østergaard?');
+    expect(f!.range.start).toMatchObject({ line: 17, character: 0 });
+    expect(f!.fix!.edits[0]!.newText).toBe('Kim Østergaard');
+  });
+
+  test('flags an undeclared substitute; without a Stedfortrædere field the sentence is enough', () => {
+    expect(of(base + 'Thomas Lorensen mødte som stedfortræder for Martin Bech.\n').map((f) => f.messageId)).toEqual(['substituteNotDeclared']);
+    expect(of(base.replace('Stedfortrædere: Kim Østergaard for Martin Bech\n', '') + 'Thomas Lorensen mødte som stedfortræder for Martin Bech.\n')).toEqual([]);
   });
 });

@@ -40,6 +40,14 @@ const rule: Rule = {
         da: '"{name}" er ikke i udvalgets medlemsliste (members i konfigurationen). Mente du en af: {suggestions}? Skriv det fulde navn som i medlemslisten.',
         en: '"{name}" is not in the committee\'s member roster (members in the configuration). Did you mean one of: {suggestions}? Write the full name as in the roster.',
       },
+      substituteNotDeclared: {
+        da: '{name} er noteret som stedfortræder for {for}, men Stedfortrædere nævner ikke {name}. Tilføj "{name} for {for}" i Stedfortrædere, eller ret navnet.',
+        en: '{name} is noted as substitute for {for}, but Stedfortrædere does not name {name}. Add "{name} for {for}" to Stedfortrædere, or correct the name.',
+      },
+      substituteNotDeclaredDidYouMean: {
+        da: '{name} er noteret som stedfortræder for {for}, men Stedfortrædere nævner ikke {name}. Mente du {suggestion}?',
+        en: '{name} is noted as substitute for {for}, but Stedfortrædere does not name {name}. Did you mean {suggestion}?',
+      },
     },
     fixable: true,
     tags: ['people'],
@@ -104,6 +112,32 @@ const rule: Rule = {
         });
       } else {
         ctx.report({ messageId: roster ? 'unknownRoster' : 'unknown', data: { name: n.name }, range: n.nameRange, related });
+      }
+    }
+
+    // A `mødte som stedfortræder` sentence must agree with the header's Stedfortrædere (spec §6),
+    // where the header has that field; without it, the sentence itself introduces the substitute.
+    const subsField = meeting.fields.find((f) => f.name.text.trim().toLowerCase().startsWith('stedfortræder'));
+    if (!subsField) return;
+    const declared = meeting.substitutions.map((s) => s.substitute.name);
+    const declaredKeys = new Set(declared.map(normalizeName));
+    for (const item of meeting.items) {
+      for (const s of item.attendance.substitutes) {
+        if (declaredKeys.has(normalizeName(s.substitute.name))) continue;
+        const found = suggestMembers(s.substitute.name, declared);
+        const n = s.substitute;
+        const fieldRelated: RelatedInfo[] = [{ range: subsField.range, message: { da: 'Stedfortræderne står her.', en: 'The substitutes are listed here.' } }];
+        if (found.length === 1) {
+          ctx.report({
+            messageId: 'substituteNotDeclaredDidYouMean',
+            data: { name: n.name, for: s.for.name, suggestion: found[0]! },
+            range: n.nameRange,
+            fix: { title: { da: `Erstat med "${found[0]}"`, en: `Replace with "${found[0]}"` }, edits: [{ start: n.nameRange.start.offset, end: n.nameRange.end.offset, newText: found[0]! }] },
+            related: fieldRelated,
+          });
+        } else {
+          ctx.report({ messageId: 'substituteNotDeclared', data: { name: n.name, for: s.for.name }, range: n.nameRange, related: fieldRelated });
+        }
       }
     }
   },
