@@ -4,7 +4,8 @@
  *
  * Each measurement runs several times; figures are min / median / max.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -185,14 +186,243 @@ async function parseAndCheck() {
   }
 }
 
+
+// ─── typing latency: the real server over an in-memory connection ──────────
+
+async function typingLatency() {
+  const { PassThrough } = await import('node:stream');
+  const { createConnection, createMessageConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver/node');
+  const { startServer } = await import('../server/src/lsp/node.js');
+  const up = new PassThrough();
+  const down = new PassThrough();
+  startServer(createConnection(ProposedFeatures.all, new StreamMessageReader(up), new StreamMessageWriter(down)));
+  const conn = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const published: { version?: number; at: number }[] = [];
+  let waiter: (() => void) | undefined;
+  conn.onNotification('textDocument/publishDiagnostics', (p: { version?: number }) => {
+    published.push({ version: p.version, at: performance.now() });
+    waiter?.();
+  });
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('window/logMessage', () => {});
+  conn.listen();
+  await conn.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } }, initializationOptions: { locale: 'en' } });
+  await conn.sendNotification('initialized', {});
+  const w = meeting(11, { targetBytes: 1_000_000 });
+  let text = w.text;
+  const uri = 'file:///bench/large.referat';
+  const until = (pred: () => boolean, ms = 30_000) =>
+    new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('timeout waiting for the server')), ms);
+      const check = () => {
+        if (pred()) {
+          clearTimeout(t);
+          waiter = undefined;
+          resolve();
+        } else waiter = check;
+      };
+      check();
+    });
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'referat', version: 1, text } });
+  await until(() => published.some((p) => (p.version ?? 0) >= 1));
+  const r = (await import('./workload.js')).prng(5);
+  const edits = quick ? 60 : 300;
+  const sent = new Map<number, number>();
+  const lines = text.split('\n');
+  for (let v = 2; v < edits + 2; v++) {
+    // A single character typed somewhere in a paragraph line (varied positions).
+    let line = Math.floor(r() * lines.length);
+    while (lines[line]!.length < 10 || lines[line]!.startsWith('#') || lines[line]!.startsWith('|')) line = (line + 1) % lines.length;
+    const ch = Math.floor(r() * lines[line]!.length);
+    lines[line] = lines[line]!.slice(0, ch) + 'e' + lines[line]!.slice(ch);
+    sent.set(v, performance.now());
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line, character: ch }, end: { line, character: ch } }, text: 'e' }] });
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  await until(() => published.some((p) => (p.version ?? 0) >= edits + 1));
+  text = lines.join('\n');
+  const lat: number[] = [];
+  for (const [v, at] of sent) {
+    const first = published.find((p) => (p.version ?? 0) >= v && p.at >= at);
+    if (first) lat.push(first.at - at);
+  }
+  lat.sort((a, b) => a - b);
+  const pct = (q: number) => lat[Math.min(lat.length - 1, Math.floor(q * lat.length))]!;
+  const req = async (method: string, params: unknown, n = 20) => {
+    const xs: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      await conn.sendRequest(method, params);
+      xs.push(performance.now() - t);
+    }
+    return stat(xs);
+  };
+  const memberLine = text.split('\n').findIndex((l) => l.startsWith('Mødedeltagere:'));
+  const symbols = await req('textDocument/documentSymbol', { textDocument: { uri } });
+  const completion = await req('textDocument/completion', { textDocument: { uri }, position: { line: memberLine, character: 16 } });
+  const hover = await req('textDocument/hover', { textDocument: { uri }, position: { line: memberLine, character: 17 } });
+  results.typing = { megabytes: Buffer.byteLength(text) / 1e6, edits, intervalMs: 100, latencyMs: { p50: pct(0.5), p95: pct(0.95), max: lat[lat.length - 1] }, documentSymbolMs: symbols, completionMs: completion, hoverMs: hover };
+  row(`Typing in a 1 MB file: didChange → diagnostics (${edits} edits)`, `p50 ${fmt(pct(0.5))} ms, p95 ${fmt(pct(0.95))} ms, max ${fmt(lat[lat.length - 1]!)} ms`, 'target p95 < 30 ms', pct(0.95) < 30 ? 'met' : 'missed');
+  row('  document symbols / completion / hover (1 MB)', `${fmt(symbols.median)} / ${fmt(completion.median)} / ${fmt(hover.median)} ms`, '', '');
+  conn.dispose();
+}
+
+// ─── export: a 40-page referat ─────────────────────────────────────────────
+
+async function exportBench() {
+  const { exportReferat } = await import('../server/src/export/index.js');
+  const { loadFonts } = await import('../server/src/cli/commands/export.js');
+  const fonts = loadFonts(join(root, 'fonts'));
+  if (!fonts) return row('Export', 'skipped: fonts/ missing', '', '');
+  const w = meeting(21, { items: 14 });
+  const file = join(work, 'export40.referat');
+  writeFileSync(file, w.text);
+  const pdf = await exportReferat(w.text, { format: 'pdf', fonts });
+  const pdfPath = join(work, 'export40.pdf');
+  writeFileSync(pdfPath, pdf.data);
+  const pages = (Buffer.from(pdf.data as Uint8Array).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  const inproc: Record<string, number[]> = { pdf: [], html: [], docx: [] };
+  for (let i = 0; i < RUNS + 1; i++) {
+    for (const f of ['pdf', 'html', 'docx'] as const) {
+      const t = performance.now();
+      await exportReferat(w.text, { format: f, fonts });
+      if (i > 0) inproc[f]!.push(performance.now() - t);
+    }
+  }
+  const cli = join(root, 'dist', 'cli.js');
+  const whole: Record<string, number[]> = { pdf: [], html: [] };
+  if (existsSync(cli)) {
+    for (let i = 0; i < RUNS; i++) {
+      for (const f of ['pdf', 'html'] as const) {
+        const r = await runProcess([cli, 'export', '--format', f, '-o', join(work, `export40-cli.${f}`), file]);
+        whole[f]!.push(r.ms);
+      }
+    }
+  }
+  const nodeStart: number[] = [];
+  for (let i = 0; i < RUNS; i++) nodeStart.push((await runProcess(['-e', '0'])).ms);
+  // Peer: our own DOCX converted to PDF by LibreOffice (the secretariat's Word → PDF status quo).
+  const docx = await exportReferat(w.text, { format: 'docx' });
+  const docxPath = join(work, 'export40.docx');
+  writeFileSync(docxPath, docx.data);
+  const lo = libreOffice();
+  const loTimes: number[] = [];
+  if (lo) {
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      const r = spawnSync(lo, ['--headless', '--convert-to', 'pdf', '--outdir', join(work, 'lo'), docxPath], { stdio: 'ignore', timeout: 180_000, env: { ...process.env, HOME: join(work, 'lo-home') } });
+      if (r.status === 0) loTimes.push(performance.now() - t);
+    }
+  }
+  const s = Object.fromEntries(Object.entries(inproc).map(([k, v]) => [k, stat(v)]));
+  results.export = {
+    pages,
+    items: w.items,
+    inProcessMs: s,
+    wholeProcessMs: Object.fromEntries(Object.entries(whole).filter(([, v]) => v.length).map(([k, v]) => [k, stat(v)])),
+    nodeStartupMs: stat(nodeStart),
+    libreOfficeDocxToPdfMs: loTimes.length ? stat(loTimes) : lo ? 'failed' : 'not available',
+  };
+  const wp = whole.pdf!.length ? stat(whole.pdf!).median : NaN;
+  row(`Export ${pages}-page referat → PDF`, `${fmt(s.pdf!.median)} ms in process, ${fmt(wp)} ms whole (Node start ${fmt(stat(nodeStart).median)} ms)`, loTimes.length ? `LibreOffice DOCX→PDF ${fmt(stat(loTimes).median)} ms` : 'LibreOffice not available', loTimes.length ? `${fmt(stat(loTimes).median / wp)}× faster` : '');
+  row(`Export ${pages}-page referat → HTML / DOCX`, `${fmt(s.html!.median)} / ${fmt(s.docx!.median)} ms in process`, '', '');
+}
+
+function libreOffice(): string | undefined {
+  const find = () => ['soffice', 'libreoffice'].map((c) => spawnSync('sh', ['-c', `command -v ${c}`], { encoding: 'utf8' }).stdout.trim()).find(Boolean);
+  let lo = find();
+  if (!lo && !process.env.REFERAT_BENCH_NO_INSTALL && process.getuid?.() === 0) {
+    console.log('(installing Debian libreoffice-writer-nogui for the LibreOffice column…)');
+    spawnSync('sh', ['-c', 'apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null 2>&1'], { stdio: 'ignore', timeout: 400_000 });
+    lo = find();
+  }
+  return lo || undefined;
+}
+
+// ─── import ───────────────────────────────────────────────────────────────
+
+async function importBench() {
+  let mod: Record<string, unknown>;
+  try {
+    mod = await import('../server/src/import/index.js');
+  } catch {
+    return row('Import', 'skipped: no importer', '', '');
+  }
+  const importText = mod.importText as ((t: string, o?: object) => { markup: string }) | undefined;
+  const seeds = join(root, '..', 'shared', 'seeds');
+  if (!importText || !existsSync(seeds)) return row('Import', 'skipped: importer or seeds missing', '', '');
+  const texts = ['000_9a6f6583c996c26d.txt', '003_7b7ae8c46848b521.txt'].map((f) => readFileSync(join(seeds, f), 'utf8'));
+  const corpus = Array.from({ length: 8 }, () => texts).flat();
+  const mb = corpus.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
+  const xs: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    let t = performance.now();
+    for (const c of corpus) importText(c);
+    if (i > 0) xs.push(performance.now() - t);
+    t = performance.now();
+    for (const c of corpus) c.split(/\r\n|\r|\n/);
+    if (i > 0) floor.push(performance.now() - t);
+  }
+  const s = stat(xs);
+  results.import = { megabytes: mb, ms: s, mbPerSecond: mb / (s.median / 1000), floorMs: stat(floor) };
+  row(`Import published text (${fmt(mb, 2)} MB like the seeds)`, `${fmt(mb / (s.median / 1000))} MB/s`, `floor ${fmt(mb / (stat(floor).median / 1000))} MB/s`, `${fmt(s.median / stat(floor).median)}× floor`);
+}
+
+// ─── workspace: the server indexing the archive ───────────────────────────
+
+async function workspaceMemory() {
+  const server = join(root, 'dist', 'server.js');
+  if (!existsSync(server)) return row('Workspace', 'skipped: dist/server.js missing', '', '');
+  const count = quick ? 100 : 1000;
+  const { dir } = archive(count);
+  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver/node');
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('window/logMessage', () => {});
+  conn.listen();
+  const rootUri = pathToFileURL(dir).href;
+  const t0 = performance.now();
+  await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'archive' }], capabilities: { workspace: { workspaceFolders: true } }, initializationOptions: { locale: 'en' } });
+  await conn.sendNotification('initialized', {});
+  // Every meeting has items; the index is complete when workspace symbols cover every file.
+  let symbols = 0;
+  let firstAnswer = NaN;
+  const deadline = performance.now() + 300_000;
+  let files = 0;
+  while (performance.now() < deadline) {
+    const res = (await conn.sendRequest('workspace/symbol', { query: '' })) as { location: { uri: string } }[] | null;
+    if (Number.isNaN(firstAnswer)) firstAnswer = performance.now() - t0;
+    symbols = res?.length ?? 0;
+    files = new Set((res ?? []).map((s) => s.location.uri)).size;
+    if (files >= count) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const indexed = performance.now() - t0;
+  const rssMb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+  conn.dispose();
+  child.kill();
+  results.workspace = { files: count, filesIndexed: files, symbols, firstAnswerMs: firstAnswer, indexedMs: indexed, serverRssMb: rssMb };
+  row(`Workspace: server indexing ${count} meetings`, `${fmt(rssMb, 0)} MB resident; all ${files} files in workspace symbols after ${fmt(indexed / 1000, 1)} s (first answer ${fmt(firstAnswer)} ms)`, 'target < 200 MB', rssMb < 200 ? 'met' : 'missed');
+}
+
 async function main() {
   ensureReporter();
   console.log(`Referat benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}${quick ? ' (quick)' : ''}\n`);
   const parts: [string, () => Promise<void>][] = [
     ['parseAndCheck', parseAndCheck],
     ['archiveLint', archiveLint],
+    ['typing', typingLatency],
+    ['export', exportBench],
+    ['import', importBench],
+    ['workspace', workspaceMemory],
   ];
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
   for (const [name, fn] of parts) {
+    if (only && !only.includes(name)) continue;
     try {
       await fn();
     } catch (e) {
