@@ -37,6 +37,8 @@ describe('golden exports', () => {
         const out = result.data as string;
         const golden = path.join(goldenDir, `${name}${result.extension}`);
         if (format === 'json') expect(portalExportSchema.safeParse(JSON.parse(out)).success).toBe(true);
+        // In CI a missing golden file is a failure, not a new baseline.
+        if (!update && !existsSync(golden) && process.env.CI) throw new Error(`golden file missing: ${path.relative(root, golden)} (run with UPDATE_GOLDEN=1 and commit it)`);
         if (update || !existsSync(golden)) {
           // A new example gets its golden file on first run; it shows up as a new file to review and commit.
           if (!update) console.warn(`golden file created: ${path.relative(root, golden)} (review and commit it)`);
