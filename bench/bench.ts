@@ -345,7 +345,6 @@ function libreOffice(): string | undefined {
 async function importBench() {
   let mod: Record<string, unknown>;
   try {
-    // @ts-ignore -- the importer is optional for the benchmark (issue 5).
     mod = await import('../server/src/import/index.js');
   } catch {
     return row('Import', 'skipped: no importer', '', '');

@@ -12,35 +12,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportReferat } from '../../server/src/export/index.js';
 import { root } from './helpers.js';
+import { similarity } from '../helpers/similarity.js';
 
 const seedsDir = [path.resolve(root, '../shared/seeds'), '/work/shared/seeds'].find((d) => existsSync(d));
 const examplesDir = path.join(root, 'examples');
-
-export function words(text: string): string[] {
-  return (
-    text
-      .replace(/<\/?[a-z][^>]*>/gi, ' ')
-      .toLowerCase()
-      .normalize('NFC')
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
-}
-
-export function similarity(a: string, b: string): number {
-  const count = (ws: string[]) => {
-    const m = new Map<string, number>();
-    for (const w of ws) m.set(w, (m.get(w) ?? 0) + 1);
-    return m;
-  };
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.length + wb.length === 0) return 1;
-  const ca = count(wa);
-  const cb = count(wb);
-  let common = 0;
-  for (const [w, n] of ca) common += Math.min(n, cb.get(w) ?? 0);
-  return (2 * common) / (wa.length + wb.length);
-}
 
 function seedFor(date: string): string | undefined {
   if (!seedsDir) return undefined;

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { langFromLocale, type Lang } from '../i18n.js';
 import { exportCommand } from './commands/export.js';
 import { lintCommand } from './commands/lint.js';
+import { importCommand } from './commands/import.js';
 import { lspCommand } from './commands/lsp.js';
 import type { CliContext } from './context.js';
 import { CliError } from './files.js';
@@ -81,6 +82,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
       exit: setExit,
     })),
   );
+  program.addCommand(quiet(importCommand(ctx, setExit)));
   program.addCommand(quiet(lspCommand(ctx)));
   try {
     await program.parseAsync([...argv]);

@@ -1,0 +1,101 @@
+/**
+ * `referat import FILE… [-o OUT|-] [--from auto|text|portal] [--profile NAME]`: published
+ * minutes (text extracted from PDF or Word, or the portal's record) → `.referat` files.
+ * A folder imports every `.txt` and `.json` file in it, each beside its source.
+ * Warnings go to standard error; files are written atomically; exit 2 on I/O errors.
+ */
+import { Command, Option } from 'commander';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { importReferat, type ImportFormat } from '../../import/index.js';
+import type { CliContext } from '../context.js';
+import { CliError, errorCode, readText, writeAtomic } from '../files.js';
+
+export interface ImportCliOptions {
+  readonly output?: string;
+  readonly from?: ImportFormat;
+  readonly profile?: string;
+}
+
+function expand(inputs: readonly string[], ctx: CliContext): string[] {
+  const out: string[] = [];
+  for (const input of inputs) {
+    if (input === '-') {
+      out.push('-');
+      continue;
+    }
+    const abs = path.resolve(ctx.cwd, input);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (e) {
+      throw new CliError(`${input}: ${errorCode(e)}`);
+    }
+    if (st.isDirectory()) {
+      const files = readdirSync(abs).filter((f) => /\.(txt|json)$/i.test(f)).sort();
+      if (files.length === 0) throw new CliError(`${input}: ${ctx.lang === 'da' ? 'ingen .txt- eller .json-filer i mappen' : 'no .txt or .json files in folder'}`);
+      out.push(...files.map((f) => path.join(abs, f)));
+    } else out.push(abs);
+  }
+  return out;
+}
+
+export async function runImport(inputs: readonly string[], opts: ImportCliOptions, ctx: CliContext): Promise<number> {
+  if (inputs.length === 0) throw new CliError(ctx.lang === 'da' ? 'referat import: ingen filer angivet' : 'referat import: no files given');
+  const files = expand(inputs, ctx);
+  if (opts.output && files.length > 1 && opts.output !== '-' && !opts.output.endsWith('/')) {
+    throw new CliError(ctx.lang === 'da' ? `-o ${opts.output} kan kun bruges med én fil (brug en mappe, der ender på /)` : `-o ${opts.output} works with one file only (give a folder ending in /)`);
+  }
+  if (opts.output === '-' && files.length > 1) throw new CliError(ctx.lang === 'da' ? '-o - kan kun bruges med én fil' : '-o - works with one file only');
+  for (const file of files) {
+    let text: string;
+    try {
+      text = file === '-' ? readFileSync(0, 'utf8') : readText(file, ctx.lang);
+    } catch (e) {
+      if (e instanceof CliError) throw e;
+      throw new CliError(`${file}: ${errorCode(e)}`);
+    }
+    let result;
+    try {
+      result = importReferat(text, { from: opts.from, profile: opts.profile });
+    } catch (e) {
+      throw new CliError(`${path.relative(ctx.cwd, file)}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+    for (const w of result.warnings) ctx.stderr.write(`${path.relative(ctx.cwd, file)}${w.line ? `:${w.line}` : ''}: ${w.message[ctx.lang]}\n`);
+    if (opts.output === '-' || (file === '-' && !opts.output)) {
+      ctx.stdout.write(result.markup);
+      continue;
+    }
+    const target = opts.output
+      ? opts.output.endsWith('/')
+        ? path.join(path.resolve(ctx.cwd, opts.output), path.basename(file).replace(/\.(txt|json)$/i, '') + '.referat')
+        : path.resolve(ctx.cwd, opts.output)
+      : file.replace(/\.(txt|json)$/i, '') + '.referat';
+    try {
+      writeAtomic(target, result.markup);
+    } catch (e) {
+      throw new CliError(`${target}: ${errorCode(e)}`);
+    }
+    const items = (result.markup.match(/^## Punkt /gm) ?? []).length;
+    ctx.stderr.write(
+      ctx.lang === 'da'
+        ? `${path.relative(ctx.cwd, file)} → ${path.relative(ctx.cwd, target)}: ${items} punkter, profil ${result.profile}, ${result.warnings.length} advarsler\n`
+        : `${path.relative(ctx.cwd, file)} → ${path.relative(ctx.cwd, target)}: ${items} items, profile ${result.profile}, ${result.warnings.length} warnings\n`,
+    );
+  }
+  return 0;
+}
+
+export function importCommand(ctx: CliContext, setExit: (code: number) => void): Command {
+  const da = ctx.lang === 'da';
+  return new Command('import')
+    .description(da ? 'Importér offentliggjorte referater (tekst eller portal-data) til markup' : 'Import published minutes (text or portal records) into the markup')
+    .argument('<inputs...>', da ? 'filer eller mapper (.txt, .json)' : 'files or folders (.txt, .json)')
+    .option('-o, --output <file>', da ? 'outputfil, mappe (med /) eller - for standardoutput' : 'output file, folder (ending in /) or - for standard output')
+    .addOption(new Option('--from <format>', da ? 'inputformat' : 'input format').choices(['auto', 'text', 'portal']).default('auto'))
+    .option('--profile <name>', da ? 'husstil (ellers genkendt)' : 'house style (detected otherwise)')
+    .option('--lang <lang>', da ? 'sprog for meddelelser: da eller en' : 'language of messages: da or en')
+    .action(async (inputs: string[], o: { output?: string; from?: ImportFormat; profile?: string }) => {
+      setExit(await runImport(inputs, o, ctx));
+    });
+}

@@ -1,0 +1,144 @@
+/**
+ * The publishing portal's item record (FirstAgenda, as in seed 002) → referat markup:
+ * as JSON (one record or a list), or in the printed tree form the portal page shows
+ * (`• SagsNummer "15.00.00-G01-5-25"`). Section HTML becomes markup (see html.ts).
+ */
+import { z } from 'zod';
+import { htmlToMarkup } from './html.js';
+import { detectProfile, type ImportResult, type ImportWarning } from './text.js';
+
+const recordSchema = z
+  .object({
+    Punktnummer: z.union([z.string(), z.number()]).optional(),
+    Number: z.union([z.string(), z.number()]).optional(),
+    Navn: z.string().nullish(),
+    Caption: z.string().nullish(),
+    SagsNummer: z.string().nullish(),
+    CaseNumber: z.string().nullish(),
+    IsOpen: z.boolean().optional(),
+    Felter: z.array(z.object({ Navn: z.string().nullish(), Html: z.string().nullish() }).passthrough()).nullish(),
+    Bilag: z.array(z.object({ Navn: z.string().nullish(), Order: z.number().nullish() }).passthrough()).nullish(),
+  })
+  .passthrough();
+export type PortalRecord = z.infer<typeof recordSchema>;
+
+/** `<h3>Resumé</h3> …` blocks of a Felter Html: [heading, html][]. */
+function sections(html: string): [string, string][] {
+  const out: [string, string][] = [];
+  const re = /<h3[^>]*>([\s\S]*?)<\/h3>/gi;
+  const heads: { title: string; start: number; end: number }[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html))) heads.push({ title: m[1]!.replace(/<[^>]+>/g, '').trim(), start: m.index, end: m.index + m[0].length });
+  if (heads.length === 0) return html.trim() ? [['', html]] : [];
+  if (html.slice(0, heads[0]!.start).replace(/<[^>]+>/g, '').trim()) out.push(['', html.slice(0, heads[0]!.start)]);
+  heads.forEach((h, i) => out.push([h.title, html.slice(h.end, i + 1 < heads.length ? heads[i + 1]!.start : undefined)]));
+  return out;
+}
+
+function itemMarkup(r: PortalRecord, warnings: ImportWarning[], index: number): string {
+  const num = String(r.Punktnummer ?? r.Number ?? index + 1).trim();
+  const title = (r.Navn ?? r.Caption ?? '').replace(/\s+/g, ' ').trim() || '(uden titel)';
+  const caseNo = (r.SagsNummer ?? r.CaseNumber ?? '').trim();
+  const out = [`## Punkt ${num}: ${title}`];
+  if (caseNo) out.push(`Sagsnr: ${caseNo}`);
+  const body: string[] = [];
+  for (const f of r.Felter ?? []) {
+    for (const [head, html] of sections(f.Html ?? '')) {
+      const md = htmlToMarkup(html);
+      if (head) body.push(`### ${head.replace(/:$/, '')}`);
+      else if (f.Navn) body.push(`### ${f.Navn}`);
+      else if (md) {
+        body.push(`<!-- import: text before the first section heading -->`);
+        warnings.push({ line: 0, message: { da: `Punkt ${num}: tekst før første afsnitsoverskrift er bevaret med en kommentar`, en: `Item ${num}: text before the first section heading is kept after a comment` } });
+      }
+      if (md) body.push(md);
+      body.push('');
+    }
+  }
+  const closed = r.IsOpen === false;
+  if (closed && body.length === 0) out.push('Lukket: ja');
+  else if (closed) {
+    // The portal's publishing flag says closed, yet the record carries the published text:
+    // keep the item open (nothing is hidden by mistake) and say so.
+    out.push('', '<!-- import: the portal record has IsOpen false, but its sections are published; the item is kept open -->');
+    warnings.push({ line: 0, message: { da: `Punkt ${num}: IsOpen er false, men afsnittene er offentliggjort; punktet er bevaret som åbent`, en: `Item ${num}: IsOpen is false but the sections are published; the item is kept open` } });
+  }
+  const attachments = (r.Bilag ?? []).map((b) => (b.Navn ?? '').trim()).filter(Boolean);
+  if (attachments.length && !body.some((l) => /^### Bilag\b/.test(l))) body.push('### Bilag', ...attachments.map((a) => `- ${a}`), '');
+  return [...out, '', ...body].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd();
+}
+
+/** Reads the printed tree form of a record (`• Key "value"` lines, nested by indentation). */
+export function parsePrintedRecord(text: string): PortalRecord | undefined {
+  const lines = text.split(/\r\n?|\n/);
+  const topIndent = lines.map((l) => /^(\s*)•\s+SagsNummer\s/.exec(l)?.[1]?.length).find((x) => x !== undefined);
+  if (topIndent === undefined) return undefined;
+  const value = (raw: string): unknown => {
+    const v = raw.trim();
+    if (v === 'null') return null;
+    if (v === 'true' || v === 'false') return v === 'true';
+    if (/^-?\d+$/.test(v)) return Number(v);
+    if (v.startsWith('"') && v.endsWith('"')) {
+      try {
+        return JSON.parse(v);
+      } catch {
+        return v.slice(1, -1);
+      }
+    }
+    return v;
+  };
+  const rec: Record<string, unknown> = {};
+  const felter: { Navn?: string; Html?: string }[] = [];
+  const bilag: { Navn?: string; Order?: number }[] = [];
+  let section: 'Felter' | 'Bilag' | undefined;
+  let current: Record<string, unknown> | undefined;
+  for (const l of lines) {
+    const m = /^(\s*)(?:•|\d+\.)\s+(\w+)(?:\s+(.*))?$/.exec(l);
+    const num = /^(\s*)\d+\.\s+\d+ items?$/.exec(l);
+    if (num) {
+      current = {};
+      if (section === 'Felter') felter.push(current as { Html?: string });
+      else if (section === 'Bilag') bilag.push(current as { Navn?: string });
+      continue;
+    }
+    if (!m) continue;
+    const indent = m[1]!.length;
+    const key = m[2]!;
+    const rest = m[3] ?? '';
+    if (indent === topIndent) {
+      section = key === 'Felter' ? 'Felter' : key === 'Bilag' ? 'Bilag' : undefined;
+      current = undefined;
+      if (!section && !/^\d+ items?$/.test(rest)) rec[key] = value(rest);
+      continue;
+    }
+    if (current && indent > topIndent) current[key] = value(rest);
+  }
+  return recordSchema.parse({ ...rec, Felter: felter, Bilag: bilag });
+}
+
+export function importPortal(input: string): ImportResult {
+  const warnings: ImportWarning[] = [];
+  let records: PortalRecord[];
+  const trimmed = input.replace(/^\uFEFF/, '').trim();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const raw: unknown = JSON.parse(trimmed);
+    const list = Array.isArray(raw) ? raw : (raw as { items?: unknown[]; Items?: unknown[] }).items ?? (raw as { Items?: unknown[] }).Items ?? [raw];
+    records = list.map((x) => recordSchema.parse(x));
+  } else {
+    const r = parsePrintedRecord(trimmed);
+    if (!r) throw new Error('no portal record found (expected JSON or the printed "• SagsNummer …" form)');
+    records = [r];
+  }
+  const all = records.map((r, i) => itemMarkup(r, warnings, i)).join('\n\n');
+  const profile = detectProfile(all);
+  const markup = [
+    '# REFERAT',
+    '',
+    '<!-- import: a portal record holds items only; write the committee and date in the title and the header (Mødedato, Mødedeltagere) -->',
+    `Profil: ${profile}`,
+    '',
+    all,
+  ].join('\n').trimEnd() + '\n';
+  warnings.unshift({ line: 0, message: { da: 'Portalens data har ikke mødets titel, dato eller deltagere: udfyld dem i hovedet', en: 'The portal record has no meeting title, date or members: fill them in in the header' } });
+  return { markup, warnings, profile };
+}
