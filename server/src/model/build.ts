@@ -61,17 +61,32 @@ function normalise(s: string): string {
 
 const DECISION_WITH_BODY = /^beslutning\s+(?:i\s+)?(.+?)\s+(?:den|d\.)\s+(\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{1,2}\.\s*\p{L}+\s+\d{4})\s*$/iu;
 
+const indexes = new WeakMap<Profile, Map<string, { kind: string; displayName: string }>>();
+
+/** The profile's section names and aliases, normalised once per profile. */
+function sectionIndex(profile: Profile): Map<string, { kind: string; displayName: string }> {
+  let m = indexes.get(profile);
+  if (!m) {
+    m = new Map();
+    for (const def of profile.sections) {
+      for (const name of [def.name, ...def.aliases]) {
+        const key = normalise(name);
+        if (!m.has(key)) m.set(key, { kind: def.kind, displayName: def.name });
+      }
+    }
+    indexes.set(profile, m);
+  }
+  return m;
+}
+
 /** Resolves a section heading to a kind through the profile (names and aliases, case-insensitive). */
 export function classifySection(
   title: string,
   profile: Profile,
 ): { kind: string; displayName: string; decisionBody?: { committee: string; date: string } } {
   const t = normalise(title);
-  for (const def of profile.sections) {
-    if (normalise(def.name) === t || def.aliases.some((a) => normalise(a) === t)) {
-      return { kind: def.kind, displayName: def.name };
-    }
-  }
+  const hit = sectionIndex(profile).get(t);
+  if (hit) return hit;
   const m = DECISION_WITH_BODY.exec(title.trim());
   if (m) {
     const def = profile.sections.find((d) => d.kind === 'beslutning');
