@@ -37,6 +37,7 @@ copy('package.nls.json');
 copy('package.nls.da.json');
 copy('.vscodeignore');
 copy('schemas', false);
+copy('fonts', false);
 copy('docs', false);
 copy('README.md', false);
 copy('CHANGELOG.md', false);

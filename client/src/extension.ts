@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { activateCommon, clientOptions } from './common.js';
+import { registerPublishing } from './publish.js';
 
 let client: LanguageClient | undefined;
 
@@ -15,6 +16,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = new LanguageClient('referat', vscode.l10n.t('Referat language server'), serverOptions, clientOptions(context));
     return client;
   });
+  // Preview and export need the Node server (PDF fonts, file output); the web extension has neither.
+  registerPublishing(context, () => client!);
 }
 
 export async function deactivate(): Promise<void> {

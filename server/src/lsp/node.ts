@@ -3,11 +3,31 @@
  * or sockets, as vscode-languageserver/node detects from the command line. The
  * workspace is read from the file system. `referat lsp --stdio` calls {@link startServer}.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import type { PdfFonts } from '../export/index.js';
+import { registerRender } from './render.js';
 import { startLanguageServer, type ServerHost } from './server.js';
+
+/** The DejaVu fonts shipped in the package's fonts/ folder (beside dist/). */
+function loadFonts(): PdfFonts | undefined {
+  if (typeof __dirname !== 'string') return undefined;
+  // dist/ → the package root's fonts/; from the sources (tests) a few levels further up.
+  let dir = join(__dirname, '..', 'fonts');
+  for (let up = __dirname, i = 0; i < 5 && !existsSync(join(dir, 'DejaVuSans.ttf')); i++) {
+    up = join(up, '..');
+    dir = join(up, 'fonts');
+  }
+  const f = (name: string) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : undefined);
+  const regular = f('DejaVuSans.ttf');
+  const bold = f('DejaVuSans-Bold.ttf');
+  if (!regular || !bold) return undefined;
+  return { regular, bold, italic: f('DejaVuSans-Oblique.ttf'), icc: f('sRGB_IEC61966_2_1.icc') };
+}
+let fonts: PdfFonts | undefined | null = null;
 
 const SKIP = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 const MAX_FILES = 20_000;
@@ -54,6 +74,11 @@ function ruleDocUri(id: string): string | undefined {
 }
 
 export const nodeHost: ServerHost = {
+  extend: (connection, documents, service) =>
+    registerRender(connection, documents, service, () => {
+      if (fonts === null) fonts = loadFonts();
+      return fonts;
+    }),
   readFile: readUri,
   listFiles: listReferatFiles,
   ruleDocUri: (id, opts) => (opts.ruleDocsBase ? `${opts.ruleDocsBase.replace(/\/$/, '')}/${id}.md` : ruleDocUri(id)),

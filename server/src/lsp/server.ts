@@ -29,6 +29,8 @@ export interface ServerHost {
   readFile?(uri: string): Promise<string | undefined>;
   /** Lists `.referat` files under the roots. Defaults to asking the client (`referat/listFiles`). */
   listFiles?(roots: readonly string[]): Promise<readonly string[]>;
+  /** Registers host-specific requests (the Node host adds `referat/render` for previews and exports). */
+  extend?(connection: Connection, documents: TextDocuments<TextDocument>, service: () => LanguageService): void;
   /** The documentation page of a rule (for `codeDescription`). */
   ruleDocUri?(ruleId: string, initializationOptions: InitOptions): string | undefined;
 }
@@ -331,6 +333,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
     service?.dispose();
   });
 
+  host.extend?.(connection, documents, svc);
   documents.listen(connection);
   connection.listen();
 }

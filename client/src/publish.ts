@@ -1,0 +1,101 @@
+/**
+ * The published referat in the editor: a live preview beside the editor (the server's
+ * HTML export, updated as you type, under a Content-Security-Policy without scripts) and
+ * the export commands (PDF, HTML, Word, text, portal JSON) that write next to the file.
+ */
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { LANGUAGE_ID } from './common.js';
+import { previewHtml } from './preview-html.js';
+
+interface RenderResult {
+  data: string;
+  encoding: 'utf8' | 'base64';
+  extension: string;
+}
+
+const FORMATS = ['pdf', 'html', 'docx', 'text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+function decode(r: RenderResult): Uint8Array {
+  if (r.encoding === 'utf8') return new TextEncoder().encode(r.data);
+  const bin = atob(r.data);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export function registerPublishing(context: vscode.ExtensionContext, client: () => BaseLanguageClient): void {
+  const previews = new Map<string, vscode.WebviewPanel>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const render = async (uri: vscode.Uri, format: Format, edition: 'public' | 'internal' = 'public') =>
+    client().sendRequest<RenderResult | null>('referat/render', { uri: uri.toString(), format, edition });
+
+  const refresh = async (doc: vscode.TextDocument) => {
+    const panel = previews.get(doc.uri.toString());
+    if (!panel) return;
+    try {
+      const r = await render(doc.uri, 'html');
+      if (r) panel.webview.html = previewHtml(r.data);
+    } catch (error) {
+      panel.webview.html = `<!DOCTYPE html><html><body><p>${vscode.l10n.t('The preview could not be rendered: {0}', String(error)).replace(/[<>&]/g, '')}</p></body></html>`;
+    }
+  };
+
+  const showPreview = async (uri?: vscode.Uri) => {
+    const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!doc || doc.languageId !== LANGUAGE_ID) return;
+    const key = doc.uri.toString();
+    let panel = previews.get(key);
+    if (!panel) {
+      panel = vscode.window.createWebviewPanel('referat.preview', vscode.l10n.t('Preview: {0}', doc.uri.path.split('/').pop() ?? ''), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
+      previews.set(key, panel);
+      panel.onDidDispose(() => previews.delete(key));
+    } else panel.reveal(vscode.ViewColumn.Beside, true);
+    await refresh(doc);
+  };
+
+  const exportAs = (format: Format) => async (uri?: vscode.Uri) => {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    if (!target) return;
+    const doc = await vscode.workspace.openTextDocument(target);
+    if (doc.languageId !== LANGUAGE_ID) return;
+    const out = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Referat: exporting as {0}…', format.toUpperCase()) },
+      async () => {
+        const r = await render(doc.uri, format);
+        if (!r) throw new Error(vscode.l10n.t('the document is not open in the language server'));
+        const dest = doc.uri.with({ path: doc.uri.path.replace(/\.referat$/i, '') + r.extension });
+        await vscode.workspace.fs.writeFile(dest, decode(r));
+        return dest;
+      },
+    ).then(
+      (dest) => dest,
+      (error: unknown) => {
+        // An export never fails silently.
+        void vscode.window.showErrorMessage(vscode.l10n.t('Referat: the export failed: {0}', error instanceof Error ? error.message : String(error)));
+        return undefined;
+      },
+    );
+    if (!out) return;
+    const open = vscode.l10n.t('Open');
+    const reveal = vscode.l10n.t('Reveal in folder');
+    const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Referat: wrote {0}', out.path.split('/').pop() ?? ''), open, reveal);
+    if (pick === open) void vscode.env.openExternal(out);
+    else if (pick === reveal) void vscode.commands.executeCommand('revealFileInOS', out);
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('referat.showPreview', showPreview),
+    ...FORMATS.map((f) => vscode.commands.registerCommand(`referat.export.${f}`, exportAs(f))),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      const key = e.document.uri.toString();
+      if (!previews.has(key)) return;
+      const t = timers.get(key);
+      if (t) clearTimeout(t);
+      timers.set(key, setTimeout(() => void refresh(e.document), 250));
+    }),
+    { dispose: () => previews.forEach((p) => p.dispose()) },
+  );
+}
