@@ -65,7 +65,7 @@ describe.skipIf(!seedsDir || examples.length === 0)(
         const caseNumber = /^Sagsnr:\s*(\S+)/m.exec(source)?.[1];
         const seed = date ? seedFor(date) : caseNumber ? portalSeedFor(caseNumber) : undefined;
         expect(seed, `${name}: no seed found by date or case number`).toBeDefined();
-        const score = similarity(result.data as string, seed);
+        const score = similarity(result.data as string, seed!);
         expect(score, `${name}: similarity ${score.toFixed(3)}`).toBeGreaterThanOrEqual(0.95);
       });
     }
