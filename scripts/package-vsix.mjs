@@ -38,6 +38,7 @@ copy('package.nls.da.json');
 copy('.vscodeignore');
 copy('schemas', false);
 copy('fonts', false);
+copy('media');
 copy('docs', false);
 copy('README.md', false);
 copy('CHANGELOG.md', false);

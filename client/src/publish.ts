@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { LANGUAGE_ID } from './common.js';
-import { previewHtml } from './preview-html.js';
 
 interface RenderResult {
   data: string;
@@ -27,17 +26,20 @@ function decode(r: RenderResult): Uint8Array {
 
 export function registerPublishing(context: vscode.ExtensionContext, client: () => BaseLanguageClient): void {
   const previews = new Map<string, vscode.WebviewPanel>();
+  let syncingFromPreview = 0;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const render = async (uri: vscode.Uri, format: Format, edition: 'public' | 'internal' = 'public') =>
-    client().sendRequest<RenderResult | null>('referat/render', { uri: uri.toString(), format, edition });
+  const render = async (uri: vscode.Uri, format: Format | 'preview', extra: Record<string, string> = {}) =>
+    client().sendRequest<RenderResult | null>('referat/render', { uri: uri.toString(), format, edition: 'public', ...extra });
+  const script = vscode.Uri.joinPath(context.extensionUri, 'media', 'preview.js');
+  const nonce = () => Array.from({ length: 24 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)]).join('');
 
   const refresh = async (doc: vscode.TextDocument) => {
     const panel = previews.get(doc.uri.toString());
     if (!panel) return;
     try {
-      const r = await render(doc.uri, 'html');
-      if (r) panel.webview.html = previewHtml(r.data);
+      const r = await render(doc.uri, 'preview', { cspSource: panel.webview.cspSource, nonce: nonce(), scriptUri: panel.webview.asWebviewUri(script).toString() });
+      if (r) panel.webview.html = r.data;
     } catch (error) {
       panel.webview.html = `<!DOCTYPE html><html><body><p>${vscode.l10n.t('The preview could not be rendered: {0}', String(error)).replace(/[<>&]/g, '')}</p></body></html>`;
     }
@@ -49,9 +51,17 @@ export function registerPublishing(context: vscode.ExtensionContext, client: () 
     const key = doc.uri.toString();
     let panel = previews.get(key);
     if (!panel) {
-      panel = vscode.window.createWebviewPanel('referat.preview', vscode.l10n.t('Preview: {0}', doc.uri.path.split('/').pop() ?? ''), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [] });
+      panel = vscode.window.createWebviewPanel('referat.preview', vscode.l10n.t('Preview: {0}', doc.uri.path.split('/').pop() ?? ''), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')] });
       previews.set(key, panel);
       panel.onDidDispose(() => previews.delete(key));
+      // Preview → editor: the preview reports the first visible block's source line.
+      panel.webview.onDidReceiveMessage((m: { type?: string; line?: number }) => {
+        if (m?.type !== 'reveal' || typeof m.line !== 'number') return;
+        const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key);
+        if (!editor) return;
+        syncingFromPreview = Date.now() + 200;
+        editor.revealRange(new vscode.Range(m.line, 0, m.line, 0), vscode.TextEditorRevealType.AtTop);
+      });
     } else panel.reveal(vscode.ViewColumn.Beside, true);
     await refresh(doc);
   };
@@ -95,6 +105,13 @@ export function registerPublishing(context: vscode.ExtensionContext, client: () 
       const t = timers.get(key);
       if (t) clearTimeout(t);
       timers.set(key, setTimeout(() => void refresh(e.document), 250));
+    }),
+    // Editor → preview: scroll the preview to the first visible line.
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+      if (Date.now() < syncingFromPreview) return;
+      const panel = previews.get(e.textEditor.document.uri.toString());
+      const top = e.visibleRanges[0]?.start.line;
+      if (panel && top !== undefined) void panel.webview.postMessage({ type: 'scroll', line: top });
     }),
     { dispose: () => previews.forEach((p) => p.dispose()) },
   );

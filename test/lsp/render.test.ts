@@ -1,6 +1,5 @@
 /** `referat/render`: the preview's HTML and the export commands' bytes, from the real server. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previewHtml } from '../../client/src/preview-html.js';
 import { TestClient } from './client.js';
 
 const text = [
@@ -42,8 +41,15 @@ describe('referat/render', () => {
     expect(r.data).not.toContain('HEMMELIGT-INDHOLD');
     expect(r.data).not.toContain('INTERN-NOTE');
     expect(r.data).not.toContain('<script>');
-    const preview = previewHtml(r.data);
-    expect(preview).toMatch(/Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:;"/);
+  });
+
+  it('renders the preview with source lines for scroll sync and the webview CSP (the nonce script only)', async () => {
+    const r = await client.request<{ data: string }>('referat/render', { uri, format: 'preview', cspSource: 'vscode-webview://x', nonce: 'N0NCE', scriptUri: 'vscode-webview://x/media/preview.js' });
+    expect(r.data).toMatch(/data-line="\d+"/);
+    expect(r.data).toContain("script-src 'nonce-N0NCE'");
+    expect(r.data).toContain('<script nonce="N0NCE" src="vscode-webview://x/media/preview.js"></script>');
+    expect(r.data.match(/<script/g)).toHaveLength(1);
+    expect(r.data).not.toContain('HEMMELIGT-INDHOLD');
   });
 
   it('renders the internal edition when asked, and PDF as base64 bytes', async () => {

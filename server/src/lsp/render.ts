@@ -6,14 +6,20 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportReferat, type Edition, type ExportFormat, type PdfFonts } from '../export/index.js';
+import { renderPreview } from '../export/preview.js';
 import type { LanguageService } from '../service.js';
 
 export const RenderRequest = 'referat/render';
 
 export interface RenderParams {
   readonly uri: string;
-  readonly format: ExportFormat;
+  /** An export format, or `preview`: the HTML export with source lines and the webview's CSP. */
+  readonly format: ExportFormat | 'preview';
   readonly edition?: Edition;
+  /** For `preview`: the webview's resource origin, a fresh nonce and the scroll-sync script. */
+  readonly cspSource?: string;
+  readonly nonce?: string;
+  readonly scriptUri?: string;
 }
 
 export interface RenderResult {
@@ -39,6 +45,10 @@ export function registerRender(
     const doc = documents.get(p.uri);
     if (!doc) return null;
     const { config } = await service().getAnalysis(doc);
+    if (p.format === 'preview') {
+      const html = renderPreview(doc.getText(), { edition: p.edition, config, cspSource: p.cspSource, nonce: p.nonce, scriptUri: p.scriptUri });
+      return { data: html, encoding: 'utf8', extension: '.html' };
+    }
     const result = await exportReferat(doc.getText(), { format: p.format, edition: p.edition ?? 'public', fonts: fonts(), config });
     return typeof result.data === 'string'
       ? { data: result.data, encoding: 'utf8', extension: result.extension }
