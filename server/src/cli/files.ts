@@ -3,6 +3,7 @@
  * files safely. Every problem is a {@link CliError}: one line for the user, exit code 2.
  */
 import { closeSync, fsyncSync, lstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Lang } from '../i18n.js';
@@ -86,6 +87,27 @@ export function readText(file: string, lang: Lang): string {
   } catch (e) {
     throw new CliError(`${file}: ${T.cannotRead[lang]} (${errorCode(e)})`);
   }
+}
+
+/**
+ * Reads many files asynchronously with bounded concurrency (so a 1,000-file archive does
+ * not open 1,000 descriptors at once). The first failure becomes a one-line CliError.
+ */
+export async function readTexts(files: readonly string[], lang: Lang, concurrency = 16): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      try {
+        out.set(file, await readFile(file, 'utf8'));
+      } catch (e) {
+        throw new CliError(`${file}: ${T.cannotRead[lang]} (${errorCode(e)})`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  return out;
 }
 
 /**

@@ -12,7 +12,7 @@ import { ConfigError, type ResolvedConfig } from '../../config/resolve.js';
 import { analyze, fixAll, lintAnalyzed, type Finding } from '../../engine.js';
 import type { Lang } from '../../i18n.js';
 import type { MeetingSummary } from '../../rules/types.js';
-import { CliError, errorCode, expandInputs, readText, writeAtomic } from '../files.js';
+import { CliError, errorCode, expandInputs, readText, readTexts, writeAtomic } from '../files.js';
 import { FORMAT_NAMES, formatters, type FileResult } from '../formatters/index.js';
 import type { CliContext } from '../context.js';
 
@@ -82,12 +82,13 @@ export async function runLint(inputs: readonly string[], opts: LintCliOptions, c
     list.push(f);
     byDir.set(d, list);
   }
+  const texts = await readTexts(files, lang);
   const progress = ctx.stderr.isTTY === true && !ctx.ci && files.length > 20;
   let done = 0;
   const results: FileResult[] = [];
   for (const [, group] of byDir) {
     const analysed: Analysed[] = group.map((file) => {
-      const text = readText(file, lang);
+      const text = texts.get(file) ?? readText(file, lang);
       const config = wrapConfig(() => finder.configFor(file).config);
       const analysis = analyze(text, config);
       return { file, text, config: analysis.config, analysis, summary: summaryOf(file, analysis) };
