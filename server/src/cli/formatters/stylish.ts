@@ -38,7 +38,7 @@ export const stylish: Formatter = (results, ctx) => {
   const total = errors + warnings + infos;
   if (total > 0) {
     out.push('');
-    const parts = [`${errors} ${w.errors}`, `${warnings} ${w.warnings}`, ...(infos ? [`${infos} ${w.infos}`] : [])];
+    const parts = [`${errors} ${errors === 1 ? w.error : w.errors}`, `${warnings} ${warnings === 1 ? w.warning : w.warnings}`, ...(infos ? [`${infos} ${w.infos}`] : [])];
     const summary = `${errors || warnings ? '✖' : 'ℹ'} ${total} ${total === 1 ? w.problem : w.problems} (${parts.join(', ')})`;
     out.push(c(ctx.color, errors ? '31;1' : warnings ? '33;1' : '36;1', summary));
     if (fixable) out.push(c(ctx.color, '2', `  ${fixable} ${w.fixable}`));
