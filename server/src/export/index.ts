@@ -19,13 +19,8 @@ export { EDITIONS, EXPORT_FORMATS } from './model.js';
 export type { PdfFonts } from './pdf.js';
 export { buildExportDocument, renderDocx, renderHtml, renderJson, renderPdf, renderText };
 
-export const EXTENSIONS: Readonly<Record<ExportFormat, string>> = {
-  pdf: '.pdf',
-  html: '.html',
-  docx: '.docx',
-  text: '.txt',
-  json: '.json',
-};
+import { EXTENSIONS } from './model.js';
+export { EXTENSIONS };
 
 export const MIME_TYPES: Readonly<Record<ExportFormat, string>> = {
   pdf: 'application/pdf',

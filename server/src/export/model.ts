@@ -11,6 +11,9 @@ export const EDITIONS: readonly Edition[] = ['public', 'internal'];
 export type ExportFormat = 'pdf' | 'html' | 'docx' | 'text' | 'json';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['pdf', 'html', 'docx', 'text', 'json'];
 
+/** The file extension of each format. */
+export const EXTENSIONS: Readonly<Record<ExportFormat, string>> = { pdf: '.pdf', html: '.html', docx: '.docx', text: '.txt', json: '.json' };
+
 /** Inline content: plain text, bold, italic and (safe) links. Comments never reach this model. */
 export type InlineNode =
   | { readonly type: 'text'; readonly text: string }

@@ -11,7 +11,9 @@ import { Command, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { defaultConfig, type ResolvedConfig } from '../../config/resolve.js';
-import { EXPORT_FORMATS, EDITIONS, EXTENSIONS, ExportError, exportReferat, type Edition, type ExportFormat, type PdfFonts } from '../../export/index.js';
+import type { PdfFonts } from '../../export/index.js';
+// Only the light model module at load time, so that `referat lint` does not load the renderers.
+import { EDITIONS, EXPORT_FORMATS, EXTENSIONS, type Edition, type ExportFormat } from '../../export/model.js';
 import { langFromLocale, type Lang } from '../../i18n.js';
 
 export interface ExportCliOptions {
@@ -161,6 +163,8 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
     let data: string | Uint8Array;
     try {
       const config = options.configFor ? options.configFor(file) : defaultConfig;
+      // The renderers (pdfkit, docx) load only when something is exported: fast start-up for lint.
+      const { exportReferat } = await import('../../export/index.js');
       const result = await exportReferat(text, {
         format: options.format,
         edition: options.edition ?? 'public',
@@ -170,7 +174,8 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
       });
       data = result.data;
     } catch (e) {
-      const error = e instanceof ExportError ? e.localized[lang] : errorText(e);
+      const localized = (e as { localized?: Record<Lang, string> })?.localized;
+      const error = localized ? localized[lang] : errorText(e);
       return fail(MSG.failed, { file, error });
     }
     if (toStdout) {
