@@ -36,8 +36,9 @@ it('every rule finds its planted fault on the right line', () => {
     '67 section-order',
     '68 cpr-number',
     '74 list-numbering',
-    '76 quorum',
-    '87 closed-item-content',
+    '76 unsafe-link',
+    '78 quorum',
+    '89 closed-item-content',
   ]);
   const covered = new Set(results[0]!.messages.map((m) => m.ruleId));
   for (const r of allRules) expect(covered.has(r.meta.id), r.meta.id).toBe(true);

@@ -17,6 +17,7 @@ import emptySection from './empty-section.js';
 import duplicateSection from './duplicate-section.js';
 import sectionOrder from './section-order.js';
 import unknownField from './unknown-field.js';
+import unsafeLink from './unsafe-link.js';
 
 export const allRules: readonly Rule[] = [
   missingDecision,
@@ -36,6 +37,7 @@ export const allRules: readonly Rule[] = [
   duplicateSection,
   sectionOrder,
   unknownField,
+  unsafeLink,
 ];
 
 const byId = new Map(allRules.map((r) => [r.meta.id, r]));
