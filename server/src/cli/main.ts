@@ -13,7 +13,7 @@ import { lintCommand } from './commands/lint.js';
 import { importCommand } from './commands/import.js';
 import { lspCommand } from './commands/lsp.js';
 import type { CliContext } from './context.js';
-import { CliError } from './files.js';
+import { CliError, cleanUpOnSignals } from './files.js';
 import { ConfigFinder } from '../config/discover.js';
 import { nodeConfigFs } from './commands/lint.js';
 import { ConfigError, defaultConfig } from '../config/resolve.js';
@@ -65,6 +65,11 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     })
     .showHelpAfterError(false);
   const quiet = (c: Command) => c.exitOverride().configureOutput({ writeOut: (t) => process.stdout.write(t), writeErr: () => undefined });
+  // Every command but the language server (whose client ends it) removes its temporary
+  // files and says so in one line when interrupted.
+  program.hook('preAction', (_program, command) => {
+    if (command.name() !== 'lsp') cleanUpOnSignals(process.stderr, lang);
+  });
   program.addCommand(quiet(lintCommand(ctx, setExit)));
   const finder = () => new ConfigFinder(nodeConfigFs, { lang });
   let cachedFinder: ConfigFinder | undefined;
@@ -105,6 +110,13 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
 }
 
 if (require.main === module) {
+  // `referat lint | head`: a reader that stops early is not an error, and never a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      throw e;
+    });
+  }
   main().then(
     (code) => {
       process.exitCode = code;

@@ -8,13 +8,14 @@
  * fails is never silent and never leaves an empty file behind.
  */
 import { Command, Option } from 'commander';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, renameSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { defaultConfig, type ResolvedConfig } from '../../config/resolve.js';
 import type { PdfFonts } from '../../export/index.js';
 // Only the light model module at load time, so that `referat lint` does not load the renderers.
 import { EDITIONS, EXPORT_FORMATS, EXTENSIONS, type Edition, type ExportFormat } from '../../export/model.js';
 import { langFromLocale, type Lang } from '../../i18n.js';
+import { writeAtomic } from '../files.js';
 
 export interface ExportCliOptions {
   readonly format: ExportFormat;
@@ -112,22 +113,11 @@ export function outputPath(input: string, format: ExportFormat, output?: string)
   return path.join(path.dirname(input), base);
 }
 
-/** Writes atomically (temp file + rename), so a failed export never leaves a broken file. */
-function writeAtomic(file: string, data: string | Uint8Array): void {
+/** Writes atomically (temp file + rename, see files.ts), creating the folder if needed. */
+function writeOutput(file: string, data: string | Uint8Array): void {
   const dir = path.dirname(file);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* nothing to clean */
-    }
-    throw e;
-  }
+  writeAtomic(file, data);
 }
 
 /** Runs the export; returns the exit code (0 or 2). */
@@ -184,7 +174,7 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
     }
     const out = outputPath(file, options.format, options.output);
     try {
-      writeAtomic(out, data);
+      writeOutput(out, data);
     } catch (e) {
       return fail(MSG.write, { file: out, error: errorText(e) });
     }

@@ -3,13 +3,15 @@
  * minutes (text extracted from PDF or Word, or the portal's record) → `.referat` files.
  * A folder imports every `.txt` and `.json` file in it, each beside its source.
  * Warnings go to standard error; files are written atomically; exit 2 on I/O errors.
+ * Line endings and byte-order mark: those of the `.referat` file being replaced, else
+ * those of the source (a CRLF text with a BOM gives a CRLF `.referat` with a BOM).
  */
 import { Command, Option } from 'commander';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { importReferat, type ImportFormat } from '../../import/index.js';
 import type { CliContext } from '../context.js';
-import { CliError, errorCode, readText, writeAtomic } from '../files.js';
+import { CliError, errorCode, readText, textStyle, withTextStyle, writeAtomic, yieldToEvents } from '../files.js';
 
 export interface ImportCliOptions {
   readonly output?: string;
@@ -48,6 +50,7 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
   }
   if (opts.output === '-' && files.length > 1) throw new CliError(ctx.lang === 'da' ? '-o - kan kun bruges med én fil' : '-o - works with one file only');
   for (const file of files) {
+    await yieldToEvents();
     let text: string;
     try {
       text = file === '-' ? readFileSync(0, 'utf8') : readText(file, ctx.lang);
@@ -71,8 +74,14 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
         ? path.join(path.resolve(ctx.cwd, opts.output), path.basename(file).replace(/\.(txt|json)$/i, '') + '.referat')
         : path.resolve(ctx.cwd, opts.output)
       : file.replace(/\.(txt|json)$/i, '') + '.referat';
+    let style = textStyle(text);
     try {
-      writeAtomic(target, result.markup);
+      style = textStyle(readFileSync(target, 'utf8'));
+    } catch {
+      /* a new file: the source's style */
+    }
+    try {
+      writeAtomic(target, withTextStyle(result.markup, style));
     } catch (e) {
       throw new CliError(`${target}: ${errorCode(e)}`);
     }

@@ -12,7 +12,7 @@ import { ConfigError, type ResolvedConfig } from '../../config/resolve.js';
 import { analyze, fixAll, lintAnalyzed, type Finding } from '../../engine.js';
 import type { Lang } from '../../i18n.js';
 import type { MeetingSummary } from '../../rules/types.js';
-import { CliError, errorCode, expandInputs, readText, readTexts, writeAtomic } from '../files.js';
+import { CliError, errorCode, expandInputs, readText, readTexts, writeAtomic, yieldToEvents } from '../files.js';
 import { FORMAT_NAMES, formatters, type FileResult } from '../formatters/index.js';
 import type { CliContext } from '../context.js';
 
@@ -87,13 +87,17 @@ export async function runLint(inputs: readonly string[], opts: LintCliOptions, c
   let done = 0;
   const results: FileResult[] = [];
   for (const [, group] of byDir) {
-    const analysed: Analysed[] = group.map((file) => {
+    const analysed: Analysed[] = [];
+    for (const file of group) {
       const text = texts.get(file) ?? readText(file, lang);
       const config = wrapConfig(() => finder.configFor(file).config);
       const analysis = analyze(text, config);
-      return { file, text, config: analysis.config, analysis, summary: summaryOf(file, analysis) };
-    });
+      analysed.push({ file, text, config: analysis.config, analysis, summary: summaryOf(file, analysis) });
+      await yieldToEvents();
+    }
     for (const a of analysed) {
+      // Between two files (never inside a write) Ctrl-C and SIGTERM are handled.
+      await yieldToEvents();
       const siblings = analysed.filter((b) => b !== a && norm(b.summary.committee) === norm(a.summary.committee)).map((b) => b.summary);
       const uri = pathToFileURL(a.file).href;
       let findings: Finding[];
