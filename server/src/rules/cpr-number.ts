@@ -53,6 +53,10 @@ const CONNECTOR = /[-.,/\u2010\u2011\u2013+:]/;
 const OTHER_NUMBER_LABEL =
   /(?:konto(?:nummer|nr)?|reg(?:istrerings)?\.?[ -]?nr|iban|p-?(?:nr|nummer)|cvr(?:-?nr)?|ean(?:-?nr)?|se-?nr|faktura(?:nr|nummer)?|ordre(?:nr|nummer)?|tlf|telefon(?:nr|nummer)?|mobil(?:nr)?|sagsnr|j\.?\s?nr|journalnr)\.?\s*[:#]?\s*$/i;
 
+/** Currency before or after ten plain digits: an amount (`1010701234 kr.`, `DKK 1010701234`, `beløb: …`). */
+const AMOUNT_BEFORE = /(?:\bkr\.?|\bkroner|\bdkk|\bbeløb(?:et)?\s*:?|\bi alt)\s*$/i;
+const AMOUNT_AFTER = /^[ \u00a0]*(?:kr\b|kroner\b|dkk\b|mio\b|mia\b|%)/i;
+
 /** Finds CPR numbers in a string (comments are not special here: mask them first). */
 export function findCprNumbers(text: string): CprMatch[] {
   const found: CprMatch[] = [];
@@ -76,6 +80,8 @@ export function findCprNumbers(text: string): CprMatch[] {
       // Without a hyphen, a neighbouring digit group makes it a phone or account number.
       if (/[ \u00a0]/.test(before) && /\d/.test(before2)) { retry(); continue; }
       if (/[ \u00a0]/.test(after) && /\d/.test(after2)) { retry(); continue; }
+      // Nor is an amount: ten digits with a currency next to them.
+      if (AMOUNT_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || AMOUNT_AFTER.test(text.slice(end, end + 10))) { retry(); continue; }
     }
     if (OTHER_NUMBER_LABEL.test(text.slice(Math.max(0, start - 30), start))) { retry(); continue; }
     const day = +m[1]!;
