@@ -169,8 +169,24 @@ export const TitleKeyword = createToken({
 
 export const Whitespace = createToken({ name: 'Whitespace', pattern: /[ \t]+/, group: Lexer.SKIPPED });
 
-/** Text up to the end of the line or the next comment. */
-export const Text = createToken({ name: 'Text', pattern: /(?:[^\r\n<]|<(?!!--))+/, line_breaks: false });
+/**
+ * Text up to the end of the line or the next comment. A plain scan, not a regex: V8 keeps
+ * a backtracking frame for each round of a repeated group such as `(?:[^<]|<(?!!--))+`,
+ * and a line of a few megabytes then overflows the stack. (The lexer has no first-char
+ * optimization to lose: other patterns already rule it out.)
+ */
+export const Text = createToken({
+  name: 'Text',
+  pattern: custom((text, offset) => {
+    let i = offset;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13 || (c === 60 && text.startsWith('<!--', i))) break;
+    }
+    return i > offset ? ([text.slice(offset, i)] as unknown as RegExpExecArray) : null;
+  }),
+  line_breaks: false,
+});
 
 export const allTokens: TokenType[] = [
   Bom,
