@@ -115,7 +115,7 @@ export function provideCompletion(
       });
     } else if (h[1] === '##') {
       const nums = a.meeting.items.map((it) => it.numeric).filter((n): n is number => n !== undefined);
-      const next = nums.length ? Math.max(...nums) + 1 : 1;
+      const next = nums.length ? nums.reduce((m, n) => Math.max(m, n)) + 1 : 1;
       items.push({
         label: `Punkt ${next}: `,
         kind: CK.Snippet,

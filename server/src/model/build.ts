@@ -3,6 +3,7 @@
  * fields, members, items, sections by kind, proposals and decisions, attendance.
  * Linear in the size of the tree; never throws on a tree the parser produced.
  */
+import { append } from '../array.js';
 import type { Profile } from '../config/schema.js';
 import type {
   Block,
@@ -139,7 +140,7 @@ function sentencesOf(blocks: readonly Block[], parsed: ParseResult): ControlledS
     for (const it of list.items) {
       const found = parseSentences(it.content, parsed.lines);
       (it as { sentences: ControlledSentence[] }).sentences = found;
-      out.push(...found);
+      append(out, found);
       it.children.forEach(visitList);
     }
   };
@@ -147,7 +148,7 @@ function sentencesOf(blocks: readonly Block[], parsed: ParseResult): ControlledS
     if (b.type === 'paragraph') {
       const found = parseSentences(b.content, parsed.lines);
       b.sentences = found;
-      out.push(...found);
+      append(out, found);
     } else if (b.type === 'list') visitList(b);
   }
   return out;
@@ -179,7 +180,7 @@ function buildItem(item: Item, index: number, parsed: ParseResult, profile: Prof
   const decisionList = decisionSection ? firstList(decisionSection.node.blocks) : undefined;
 
   const sentences: ControlledSentence[] = [];
-  for (const s of sections) if (s.kind === 'beslutning') sentences.push(...sentencesOf(s.node.blocks, parsed));
+  for (const s of sections) if (s.kind === 'beslutning') append(sentences, sentencesOf(s.node.blocks, parsed));
 
   const absentFieldNode = findField(item.fields, 'Fraværende');
   const absentField = absentFieldNode
@@ -226,22 +227,22 @@ function buildAttendance(
     const names = s.names.names;
     switch (s.kind) {
       case 'forfald':
-        forfald.push(...names);
+        append(forfald, names);
         break;
       case 'absent':
-        absent.push(...names);
+        append(absent, names);
         break;
       case 'guest':
-        guests.push(...names);
+        append(guests, names);
         break;
       case 'left':
         for (const n of names) left.push({ name: n, afterItem: s.leftAfterItem?.text, sentence: s });
         break;
       case 'inhabil':
-        inhabil.push(...names);
+        append(inhabil, names);
         break;
       case 'council-request':
-        councilRequests.push(...names);
+        append(councilRequests, names);
         break;
       case 'substitute':
         if (s.substitutedFor) for (const n of names) substitutes.push({ substitute: n, for: s.substitutedFor });
@@ -257,7 +258,7 @@ function buildAttendance(
         break;
     }
   }
-  if (absentField) absent.push(...absentField.names.names);
+  if (absentField) append(absent, absentField.names.names);
   return { sentences, forfald, absent, guests, left, inhabil, councilRequests, substitutes, votes, absentField };
 }
 

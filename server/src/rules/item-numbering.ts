@@ -75,7 +75,7 @@ const rule: Rule = {
     } else {
       const prev = previousMeeting(ctx.siblings, m.committee, date);
       if (prev) {
-        const last = Math.max(...prev.itemNumbers);
+        const last = prev.itemNumbers.reduce((hi, n) => Math.max(hi, n), -Infinity);
         if (start !== last + 1) {
           const d = prev.date!;
           firstMessage = {

@@ -3,6 +3,7 @@
  * The decision list of an item with proposals is left to decision-points, which checks
  * it against the proposals.
  */
+import { append } from '../array.js';
 import type { Block, List } from '../syntax/ast.js';
 import type { Rule } from './types.js';
 import { allLists, renumberEdits } from './util/structure.js';
@@ -32,8 +33,8 @@ const rule: Rule = {
     const lists: List[] = listsOf(ctx.meeting.document.headerBlocks);
     for (const item of ctx.meeting.items) {
       const skip = item.proposals.length ? item.decisionList : undefined;
-      lists.push(...listsOf(item.node.preamble).filter((l) => l !== skip));
-      for (const s of item.node.sections) lists.push(...listsOf(s.blocks).filter((l) => l !== skip));
+      append(lists, listsOf(item.node.preamble).filter((l) => l !== skip));
+      for (const s of item.node.sections) append(lists, listsOf(s.blocks).filter((l) => l !== skip));
     }
     for (const list of lists) {
       if (!list.ordered) continue;

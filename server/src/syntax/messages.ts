@@ -40,6 +40,10 @@ export const messages = {
     da: 'Tabelrækken har {found} celler, men tabellen har {expected} kolonner.',
     en: 'The table row has {found} cells, but the table has {expected} columns.',
   },
+  'list-too-deep': {
+    da: 'Listen er indlejret mere end {max} niveauer; de dybere punkter læses på niveau {max}.',
+    en: 'The list is nested more than {max} levels deep; the deeper points are read at level {max}.',
+  },
   'unexpected-character': {
     da: 'Uventet tegn.',
     en: 'Unexpected character.',

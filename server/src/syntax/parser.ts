@@ -3,6 +3,7 @@
  * plus syntax diagnostics. Lexing and parsing are linear in the size of the text.
  */
 import type { CstNode, IToken } from 'chevrotain';
+import { append } from '../array.js';
 import type {
   Block,
   CommentBlock,
@@ -32,6 +33,9 @@ import { grammar } from './grammar.js';
 import { blockLexer, Comment, Newline } from './lexer.js';
 import { LineIndex } from './lines.js';
 import { messages } from './messages.js';
+
+/** Lists nest at most this deep; deeper items stay at this level (`list-too-deep`). */
+export const MAX_LIST_DEPTH = 100;
 
 type Children = Record<string, (CstNode | IToken)[] | undefined>;
 
@@ -313,24 +317,33 @@ class TreeBuilder {
       items: [first],
       range: first.range,
     });
+    let tooDeep = false;
     for (const item of items) {
       while (stack.length && item.indent < stack[stack.length - 1]!.indent) stack.pop();
+      let indent = item.indent;
+      if (stack.length >= MAX_LIST_DEPTH && indent > stack[stack.length - 1]!.indent) {
+        // Deeper than any reader follows (and than the tree walks may recurse): the item
+        // stays at the deepest level.
+        indent = stack[stack.length - 1]!.indent;
+        if (!tooDeep) this.diag('list-too-deep', item.range.start.offset, item.range.end.offset, 'warning', { max: String(MAX_LIST_DEPTH) });
+        tooDeep = true;
+      }
       const top = stack[stack.length - 1];
-      if (top && item.indent === top.indent && top.list.ordered === (item.number !== undefined)) {
+      if (top && indent === top.indent && top.list.ordered === (item.number !== undefined)) {
         top.list.items.push(item);
         continue;
       }
-      if (top && item.indent === top.indent) {
+      if (top && indent === top.indent) {
         // Same indentation, other kind: a sibling list.
         stack.pop();
       }
       const parent = stack[stack.length - 1];
       const list = newList(item);
-      if (parent && item.indent > parent.indent) {
+      if (parent && indent > parent.indent) {
         const owner = parent.list.items[parent.list.items.length - 1]!;
         (owner.children as List[]).push(list);
       } else roots.push(list);
-      stack.push({ list, indent: item.indent });
+      stack.push({ list, indent });
     }
     const fixRanges = (list: List): List => {
       for (const it of list.items) it.children.forEach(fixRanges);
@@ -443,7 +456,7 @@ class TreeBuilder {
     const out: Block[] = [];
     let pendingList: ListItem[] = [];
     const flushLists = () => {
-      if (pendingList.length) out.push(...this.nestLists(pendingList));
+      if (pendingList.length) append(out, this.nestLists(pendingList));
       pendingList = [];
     };
     for (const c of ordered(node)) {
@@ -452,11 +465,11 @@ class TreeBuilder {
       switch (c.name) {
         case 'list':
           // Lists separated only by blank lines are one list (loose list).
-          pendingList.push(...this.listItems(c));
+          append(pendingList, this.listItems(c));
           continue;
         case 'paragraph':
           flushLists();
-          out.push(...this.paragraphOrComment(c));
+          append(out, this.paragraphOrComment(c));
           break;
         case 'table':
           flushLists();
@@ -523,7 +536,7 @@ class TreeBuilder {
     let pendingList: ListItem[] = [];
     const target = () => (sections.length ? (sections[sections.length - 1]!.blocks as Block[]) : preamble);
     const flushLists = () => {
-      if (pendingList.length) target().push(...this.nestLists(pendingList));
+      if (pendingList.length) append(target(), this.nestLists(pendingList));
       pendingList = [];
     };
     for (const c of ordered(node)) {
@@ -534,11 +547,11 @@ class TreeBuilder {
           sections.push(this.section(c));
           break;
         case 'list':
-          pendingList.push(...this.listItems(c));
+          append(pendingList, this.listItems(c));
           break;
         case 'paragraph':
           flushLists();
-          target().push(...this.paragraphOrComment(c));
+          append(target(), this.paragraphOrComment(c));
           break;
         case 'table':
           flushLists();
@@ -619,7 +632,7 @@ export function parse(input: string): ParseResult {
     return item.sections.length ? (item.sections[item.sections.length - 1]!.blocks as Block[]) : (item.preamble as Block[]);
   };
   const flushLists = () => {
-    if (pendingList.length) sink().push(...b.nestLists(pendingList));
+    if (pendingList.length) append(sink(), b.nestLists(pendingList));
     pendingList = [];
   };
 
@@ -663,7 +676,8 @@ export function parse(input: string): ParseResult {
         const s = b.section(c);
         if (items.length === 0) {
           b.diag('section-outside-item', s.heading.range.start.offset, s.heading.range.end.offset);
-          headerBlocks.push({ type: 'subheading', level: 3, content: s.heading.content, range: s.heading.range }, ...s.blocks);
+          headerBlocks.push({ type: 'subheading', level: 3, content: s.heading.content, range: s.heading.range });
+          append(headerBlocks, s.blocks);
         } else {
           // Cannot happen from the grammar (sections are parsed inside items); kept for safety.
           (items[items.length - 1]!.sections as Section[]).push(s);
@@ -675,16 +689,16 @@ export function parse(input: string): ParseResult {
         break;
       case 'field':
         if (items.length === 0) fields.push(b.field(c));
-        else sink().push(...b.paragraphOrComment(c));
+        else append(sink(), b.paragraphOrComment(c));
         break;
       case 'list':
-        pendingList.push(...b.listItems(c));
+        append(pendingList, b.listItems(c));
         break;
       case 'table':
         sink().push(b.table(c));
         break;
       case 'paragraph':
-        sink().push(...b.paragraphOrComment(c));
+        append(sink(), b.paragraphOrComment(c));
         break;
       default:
         break;

@@ -28,8 +28,8 @@ export const stylish: Formatter = (results, ctx) => {
       const sev = f.severity === 'error' ? c(ctx.color, '31', w.error) : f.severity === 'warning' ? c(ctx.color, '33', w.warning) : c(ctx.color, '36', w.info);
       return [`${f.range.start.line + 1}:${f.range.start.character + 1}`, sev, f.message[ctx.lang].replace(/\s*\n\s*/g, ' '), c(ctx.color, '2', f.ruleId)];
     });
-    const pos = Math.max(...rows.map((x) => x[0]!.length));
-    const sevW = Math.max(...rows.map((x) => x[1]!.replace(/\x1b\[[0-9;]*m/g, '').length));
+    const pos = rows.reduce((m, x) => Math.max(m, x[0]!.length), 0);
+    const sevW = rows.reduce((m, x) => Math.max(m, x[1]!.replace(/\x1b\[[0-9;]*m/g, '').length), 0);
     for (const [p, s, m, id] of rows) {
       const pad = sevW - s!.replace(/\x1b\[[0-9;]*m/g, '').length;
       out.push(`  ${p!.padEnd(pos)}  ${s}${' '.repeat(pad)}  ${m}  ${id}`);
