@@ -13,6 +13,11 @@ interface RenderResult {
   extension: string;
 }
 
+/** The server would not render the public edition: CPR numbers in published text. */
+interface RenderRefused {
+  refused: { reason: string; message: { da: string; en: string }; lines: number[] };
+}
+
 const FORMATS = ['pdf', 'html', 'docx', 'text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -25,21 +30,26 @@ function decode(r: RenderResult): Uint8Array {
 }
 
 export function registerPublishing(context: vscode.ExtensionContext, client: () => BaseLanguageClient): void {
+  // The menus and the palette show the preview and export commands where they are
+  // registered: in the Node extension host, also when the workbench runs in a browser
+  // (code-server, Codespaces), not in the web extension, which has no file system to write to.
+  void vscode.commands.executeCommand('setContext', 'referat.publishing', true);
   const previews = new Map<string, vscode.WebviewPanel>();
   let syncingFromPreview = 0;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const render = async (uri: vscode.Uri, format: Format | 'preview', extra: Record<string, string> = {}) =>
-    client().sendRequest<RenderResult | null>('referat/render', { uri: uri.toString(), format, edition: 'public', ...extra });
+  const render = async (uri: vscode.Uri, format: Format | 'preview', extra: Record<string, string | boolean> = {}) =>
+    client().sendRequest<RenderResult | RenderRefused | null>('referat/render', { uri: uri.toString(), format, edition: 'public', ...extra });
   const script = vscode.Uri.joinPath(context.extensionUri, 'media', 'preview.js');
-  const nonce = () => Array.from({ length: 24 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[Math.floor(Math.random() * 62)]).join('');
+  // A fresh, unguessable nonce for every render (128 bits from the platform's CSPRNG).
+  const nonce = () => btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(16)))).replace(/[+/=]/g, '');
 
   const refresh = async (doc: vscode.TextDocument) => {
     const panel = previews.get(doc.uri.toString());
     if (!panel) return;
     try {
       const r = await render(doc.uri, 'preview', { cspSource: panel.webview.cspSource, nonce: nonce(), scriptUri: panel.webview.asWebviewUri(script).toString() });
-      if (r) panel.webview.html = r.data;
+      if (r && 'data' in r) panel.webview.html = r.data;
     } catch (error) {
       panel.webview.html = `<!DOCTYPE html><html><body><p>${vscode.l10n.t('The preview could not be rendered: {0}', String(error)).replace(/[<>&]/g, '')}</p></body></html>`;
     }
@@ -66,16 +76,45 @@ export function registerPublishing(context: vscode.ExtensionContext, client: () 
     await refresh(doc);
   };
 
+  /**
+   * The public edition is refused while published text holds a CPR number (as `referat
+   * export` refuses it without --allow-cpr): an error names the lines, offers to show the
+   * first, or to export anyway.
+   */
+  const refusedByCpr = async (doc: vscode.TextDocument, refused: RenderRefused['refused']): Promise<boolean> => {
+    const show = vscode.l10n.t('Show');
+    const anyway = vscode.l10n.t('Export anyway');
+    const lang = vscode.env.language.toLowerCase().startsWith('da') ? 'da' : 'en';
+    const pick = await vscode.window.showErrorMessage(`Referat: ${refused.message[lang]}`, show, anyway);
+    if (pick === show && refused.lines.length) {
+      const editor = await vscode.window.showTextDocument(doc);
+      const line = refused.lines[0]!;
+      editor.selection = new vscode.Selection(line, 0, line, 0);
+      editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.InCenter);
+    }
+    return pick === anyway;
+  };
+
   const exportAs = (format: Format) => async (uri?: vscode.Uri) => {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!target) return;
     const doc = await vscode.workspace.openTextDocument(target);
     if (doc.languageId !== LANGUAGE_ID) return;
-    const out = await vscode.window.withProgress(
+    let written = await writeExport(doc, format, false);
+    if (written && 'refused' in written) {
+      if (!(await refusedByCpr(doc, written.refused))) return;
+      written = await writeExport(doc, format, true);
+    }
+    if (written && !('refused' in written)) await wrote(written);
+  };
+
+  const writeExport = async (doc: vscode.TextDocument, format: Format, allowCpr: boolean): Promise<vscode.Uri | RenderRefused | undefined> =>
+    vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Referat: exporting as {0}…', format.toUpperCase()) },
       async () => {
-        const r = await render(doc.uri, format);
+        const r = await render(doc.uri, format, allowCpr ? { allowCpr: true } : {});
         if (!r) throw new Error(vscode.l10n.t('the document is not open in the language server'));
+        if ('refused' in r) return r;
         const dest = doc.uri.with({ path: doc.uri.path.replace(/\.referat$/i, '') + r.extension });
         await vscode.workspace.fs.writeFile(dest, decode(r));
         return dest;
@@ -88,7 +127,8 @@ export function registerPublishing(context: vscode.ExtensionContext, client: () 
         return undefined;
       },
     );
-    if (!out) return;
+
+  const wrote = async (out: vscode.Uri) => {
     const open = vscode.l10n.t('Open');
     const reveal = vscode.l10n.t('Reveal in folder');
     const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Referat: wrote {0}', out.path.split('/').pop() ?? ''), open, reveal);

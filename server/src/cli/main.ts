@@ -85,6 +85,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
         }
       },
       exit: setExit,
+      lang,
     })),
   );
   program.addCommand(quiet(importCommand(ctx, setExit)));

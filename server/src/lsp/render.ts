@@ -3,11 +3,13 @@
  * editor's live preview (HTML) and its export commands. PDF and Word need the Node host
  * (fonts from the package); the web worker answers the text formats.
  */
-import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { RequestType, type Connection, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { exportReferat, type Edition, type ExportFormat, type PdfFonts } from '../export/index.js';
 import { renderPreview } from '../export/preview.js';
 import type { LanguageService } from '../service.js';
+import { cprBlockers, cprSummary } from '../export/cpr-guard.js';
+import type { Localized } from '../rules/types.js';
 
 export const RenderRequest = 'referat/render';
 
@@ -20,6 +22,8 @@ export interface RenderParams {
   readonly cspSource?: string;
   readonly nonce?: string;
   readonly scriptUri?: string;
+  /** Export the public edition even when published text holds a CPR number ("Export anyway"). */
+  readonly allowCpr?: boolean;
 }
 
 export interface RenderResult {
@@ -27,6 +31,17 @@ export interface RenderResult {
   readonly data: string;
   readonly encoding: 'utf8' | 'base64';
   readonly extension: string;
+}
+
+/** The public edition was not rendered: published text holds CPR numbers (see export/cpr-guard.ts). */
+export interface RenderRefused {
+  readonly refused: {
+    readonly reason: 'cpr-number';
+    /** For the user, in both languages (the client picks). */
+    readonly message: Localized;
+    /** 0-based lines of the numbers, for revealing the first. */
+    readonly lines: readonly number[];
+  };
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -41,7 +56,7 @@ export function registerRender(
   service: () => LanguageService,
   fonts: () => PdfFonts | undefined,
 ): void {
-  connection.onRequest(RenderRequest, async (p: RenderParams): Promise<RenderResult | null> => {
+  connection.onRequest(new RequestType<RenderParams, RenderResult | RenderRefused | null, void>(RenderRequest), async (p: RenderParams): Promise<RenderResult | RenderRefused | null> => {
     const doc = documents.get(p.uri);
     if (!doc) return null;
     const { config } = await service().getAnalysis(doc);
@@ -49,7 +64,14 @@ export function registerRender(
       const html = renderPreview(doc.getText(), { edition: p.edition, config, cspSource: p.cspSource, nonce: p.nonce, scriptUri: p.scriptUri });
       return { data: html, encoding: 'utf8', extension: '.html' };
     }
-    const result = await exportReferat(doc.getText(), { format: p.format, edition: p.edition ?? 'public', fonts: fonts(), config });
+    const edition = p.edition ?? 'public';
+    if (!p.allowCpr) {
+      const blockers = cprBlockers(doc.getText(), edition, config);
+      if (blockers.length > 0) {
+        return { refused: { reason: 'cpr-number', message: { da: cprSummary(blockers, 'da'), en: cprSummary(blockers, 'en') }, lines: blockers.map((b) => b.line) } };
+      }
+    }
+    const result = await exportReferat(doc.getText(), { format: p.format, edition, fonts: fonts(), config });
     return typeof result.data === 'string'
       ? { data: result.data, encoding: 'utf8', extension: result.extension }
       : { data: toBase64(result.data), encoding: 'base64', extension: result.extension };

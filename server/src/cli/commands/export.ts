@@ -16,6 +16,7 @@ import type { PdfFonts } from '../../export/index.js';
 import { EDITIONS, EXPORT_FORMATS, EXTENSIONS, type Edition, type ExportFormat } from '../../export/model.js';
 import { langFromLocale, type Lang } from '../../i18n.js';
 import { writeAtomic } from '../files.js';
+import { cprBlockers, cprPlaceLine } from '../../export/cpr-guard.js';
 
 export interface ExportCliOptions {
   readonly format: ExportFormat;
@@ -24,6 +25,8 @@ export interface ExportCliOptions {
   readonly lang?: Lang;
   /** PDF only: write PDF/A-1b. */
   readonly pdfa?: boolean;
+  /** Write the public edition even when published text holds a CPR number. */
+  readonly allowCpr?: boolean;
   /** The configuration to use for a file (house style); defaults to the built-in one. */
   readonly configFor?: (file: string) => ResolvedConfig;
 }
@@ -120,7 +123,11 @@ function writeOutput(file: string, data: string | Uint8Array): void {
   writeAtomic(file, data);
 }
 
-/** Runs the export; returns the exit code (0 or 2). */
+/**
+ * Runs the export; returns the exit code: 0 all written, 1 a public edition refused because
+ * published text holds a CPR number (the other files are still written), 2 a usage or I/O
+ * error or a failed export (the run stops there).
+ */
 export async function runExport(files: readonly string[], options: ExportCliOptions, io: CliIo = process): Promise<number> {
   const lang = options.lang ?? langFromLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
   const fail = (m: { da: string; en: string }, data?: Record<string, string | number>) => {
@@ -143,6 +150,7 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
   }
   const progress = !toStdout && !!io.stderr.isTTY && files.length > 1;
   let done = 0;
+  let refused = 0;
   for (const file of files) {
     let text: string;
     try {
@@ -153,6 +161,14 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
     let data: string | Uint8Array;
     try {
       const config = options.configFor ? options.configFor(file) : defaultConfig;
+      if (!options.allowCpr) {
+        const blockers = cprBlockers(text, options.edition ?? 'public', config);
+        if (blockers.length > 0) {
+          for (const b of blockers) io.stderr.write(`referat export: ${cprPlaceLine(file, b, lang)}\n`);
+          refused++;
+          continue;
+        }
+      }
       // The renderers (pdfkit, docx) load only when something is exported: fast start-up for lint.
       const { exportReferat } = await import('../../export/index.js');
       const result = await exportReferat(text, {
@@ -183,11 +199,11 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
     else if (!toStdout) io.stderr.write(fmt(lang, MSG.wrote, { done, total: files.length, file: out }) + '\n');
   }
   if (progress) io.stderr.write('\n');
-  return 0;
+  return refused > 0 ? 1 : 0;
 }
 
 /** The commander sub-command; main.ts registers it with `program.addCommand(exportCommand(...))`. */
-export function exportCommand(hooks: { configFor?: (file: string) => ResolvedConfig; exit?: (code: number) => void } = {}): Command {
+export function exportCommand(hooks: { configFor?: (file: string) => ResolvedConfig; exit?: (code: number) => void; lang?: Lang } = {}): Command {
   return new Command('export')
     .description('Export referater as PDF, HTML, Word, text or portal JSON / Eksportér referater som PDF, HTML, Word, tekst eller portal-JSON')
     .addOption(new Option('-f, --format <format>', 'output format / format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
@@ -198,15 +214,18 @@ export function exportCommand(hooks: { configFor?: (file: string) => ResolvedCon
     )
     .option('-o, --output <file>', 'output file, folder, or - for standard output / outputfil, mappe eller - for standardoutput')
     .option('--pdfa', 'PDF: write PDF/A-1b (archival) / PDF: skriv PDF/A-1b (arkivering)')
+    .option('--allow-cpr', 'write the public edition even with a CPR number in published text / skriv den offentlige udgave, selv med et CPR-nummer i teksten')
     .option('--lang <lang>', 'message language: da or en / sprog for meddelelser')
     .argument('<files...>', '.referat files / .referat-filer')
-    .action(async (files: string[], opts: { format: ExportFormat; edition: Edition; output?: string; lang?: string; pdfa?: boolean }) => {
+    .action(async (files: string[], opts: { format: ExportFormat; edition: Edition; output?: string; lang?: string; pdfa?: boolean; allowCpr?: boolean }) => {
       const code = await runExport(files, {
         format: opts.format,
         edition: opts.edition,
         output: opts.output,
-        lang: opts.lang === 'da' || opts.lang === 'en' ? opts.lang : undefined,
+        // main.ts reads --lang wherever it stands (the program's option takes it before this one sees it).
+        lang: opts.lang === 'da' || opts.lang === 'en' ? opts.lang : hooks.lang,
         pdfa: !!opts.pdfa,
+        allowCpr: !!opts.allowCpr,
         configFor: hooks.configFor,
       });
       if (hooks.exit) hooks.exit(code);
