@@ -253,7 +253,7 @@ describe.runIf(existsSync(seeds))('import keeps line endings and the byte-order 
 });
 
 describe('interrupted in the middle of lint --fix over many files', () => {
-  const COUNT = 300;
+  const COUNT = 500;
   const broken = example.replace('Tirsdag', 'Onsdag');
   let fixed: string;
   beforeAll(() => {
