@@ -6,12 +6,17 @@ import type { Localized } from './rules/types.js';
 
 export type Lang = 'da' | 'en';
 
-/** Fills `{name}` placeholders from `data`; unknown placeholders are left as written. */
+/**
+ * Fills `{name}` placeholders from `data`; `{name:one|many}` writes the number with the
+ * singular or plural noun ("1 point", "2 points"). Unknown placeholders are left as written.
+ */
 export function format(template: string, data?: Readonly<Record<string, string | number>>): string {
   if (!data) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole,
-  );
+  return template.replace(/\{(\w+)(?::([^|{}]*)\|([^|{}]*))?\}/g, (whole, key: string, one?: string, many?: string) => {
+    if (!Object.prototype.hasOwnProperty.call(data, key)) return whole;
+    const value = data[key]!;
+    return one === undefined ? String(value) : `${value} ${Number(value) === 1 ? one : many}`;
+  });
 }
 
 export function localize(text: Localized, lang: Lang, data?: Readonly<Record<string, string | number>>): string {

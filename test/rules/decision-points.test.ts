@@ -18,7 +18,8 @@ describe('decision-points', () => {
   it('flags a count mismatch at the first decision marker, related to the unanswered proposal', () => {
     const [f] = of(HEAD + item(1, 'A', IND + '### Beslutning\n1. at godkendt.\n'));
     expect(f!.messageId).toBe('count');
-    expect(f!.message.da).toBe('Beslutningen på punkt 1 har 1 punkter, men indstillingen har 2. Besvar hvert punkt i indstillingen med ét punkt.');
+    expect(f!.message.da).toBe('Beslutningen på punkt 1 har 1 punkt, men indstillingen har 2. Besvar hvert punkt i indstillingen med ét punkt.');
+    expect(f!.message.en).toBe('The decision of item 1 has 1 point but the proposal has 2. Answer every proposal, one point each.');
     expect(f!.range).toMatchObject({ start: { line: 12, character: 0 }, end: { line: 12, character: 2 } });
     expect(f!.related![0]!.range.start.line).toBe(9);
   });

@@ -14,7 +14,7 @@ describe('vote-count', () => {
     expect(f!.severity).toBe('error');
     expect(f!.messageId).toBe('countMismatch');
     expect(f!.message.en).toBe('The count (3) does not match the 2 names in the vote. Change the count to (2), or correct the names.');
-    expect(f!.message.da).toBe('Antallet (3) passer ikke med de 2 navne i afstemningen. Ret antallet til (2), eller ret navnene.');
+    expect(f!.message.da).toBe('Antallet (3) passer ikke med 2 navne i afstemningen. Ret antallet til (2), eller ret navnene.');
     expect(covered(text, f!).replace(/[()]/g, '')).toBe('3');
     expect(f!.range.start.line).toBe(positionOf(text, 'For stemte').line);
     expect(f!.fix).toBeUndefined();

@@ -22,8 +22,8 @@ const rule: Rule = {
         da: 'Beslutningen på punkt {number} har ingen punkter, men indstillingen har {count}. Besvar hvert punkt: "1. at godkendt.", "2. at …".',
       },
       count: {
-        en: 'The decision of item {number} has {decisions} points but the proposal has {proposals}. Answer every proposal, one point each.',
-        da: 'Beslutningen på punkt {number} har {decisions} punkter, men indstillingen har {proposals}. Besvar hvert punkt i indstillingen med ét punkt.',
+        en: 'The decision of item {number} has {decisions:point|points} but the proposal has {proposals}. Answer every proposal, one point each.',
+        da: 'Beslutningen på punkt {number} har {decisions:punkt|punkter}, men indstillingen har {proposals}. Besvar hvert punkt i indstillingen med ét punkt.',
       },
       number: {
         en: 'Decision point {found} should be numbered {expected}, like the proposal it answers.',

@@ -28,8 +28,8 @@ const rule: Rule = {
     },
     messages: {
       countMismatch: {
-        da: 'Antallet ({count}) passer ikke med de {actual} navne i afstemningen. Ret antallet til ({actual}), eller ret navnene.',
-        en: 'The count ({count}) does not match the {actual} names in the vote. Change the count to ({actual}), or correct the names.',
+        da: 'Antallet ({count}) passer ikke med {actual:navn|navne} i afstemningen. Ret antallet til ({actual}), eller ret navnene.',
+        en: 'The count ({count}) does not match the {actual:name|names} in the vote. Change the count to ({actual}), or correct the names.',
       },
       tooManyVoters: {
         da: '{voters} stemmer på punkt {item}, men kun {present} medlemmer er til stede (Mødedeltagere minus afbud og fravær). Ret afstemningen eller fraværsnoterne.',
