@@ -1,5 +1,4 @@
 /** The importer on each recognised shape, and on house styles other than Randers'. */
-import fc from 'fast-check';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -182,29 +181,5 @@ describe('portal records', () => {
 
   it('HTML: entities, nested lists, line breaks', () => {
     expect(htmlToMarkup('<p>A&nbsp;&lt;b&gt; &#248;</p><ul><li>x<ul><li>y</li></ul></li></ul><p>1<br>2</p>')).toBe('A <b> ø\n\n- x\n\n  - y\n\n1\n\n2');
-  });
-});
-
-describe('properties', () => {
-  const seedDir = path.resolve(__dirname, '../../../shared/seeds');
-  const bases = existsSync(seedDir) ? ['000_9a6f6583c996c26d.txt', '003_7b7ae8c46848b521.txt'].map((f) => readFileSync(path.join(seedDir, f), 'utf8')) : [];
-  const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-
-  it.runIf(bases.length > 0)('never throws, parses without syntax errors, and keeps every word outside the table of contents', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1 }), fc.nat(), fc.nat({ max: 400 }), fc.string({ maxLength: 30 }), (b, at, len, insert) => {
-        const base = bases[b]!;
-        const pos = at % base.length;
-        const text = base.slice(0, pos) + insert + base.slice(pos + len);
-        const r = importReferat(text, { from: 'text' });
-        const out = new Set(words(r.markup.replace(/&lt;/g, '<')));
-        const tocStart = text.search(/Indholdsfortegnelse/);
-        const tocEnd = text.search(/\n#*\s*\**Punkt \d/);
-        const kept = tocStart >= 0 && tocEnd > tocStart ? text.slice(0, tocStart) + text.slice(tocEnd) : text;
-        const cleaned = kept.replace(/<\/?(b|i|strong|em)>/gi, ' ').replace(/\n\s*Side \d+( af \d+)?\s*\n/gi, '\n');
-        for (const w of words(cleaned)) expect(out.has(w), `lost word "${w}"`).toBe(true);
-      }),
-      { numRuns: 60, seed: 42 },
-    );
   });
 });

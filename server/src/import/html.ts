@@ -3,6 +3,7 @@
  * italic, tables (as pipe tables), headings (as `####` sub-headings). A small tag reader,
  * not a browser: unknown tags are dropped, their text kept.
  */
+import { escapeCommentOpen } from './text.js';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', aelig: 'æ', oslash: 'ø', aring: 'å', AElig: 'Æ', Oslash: 'Ø', Aring: 'Å', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', sect: '§', eacute: 'é' };
 
@@ -157,5 +158,6 @@ export function htmlToMarkup(html: string): string {
   return blocks
     .map((b) => b.replace(/\*\*(\s*)\*\*/g, '$1').replace(/\*\*\s+([^*]+?)\s+\*\*/g, ' **$1** ').replace(/^\s+(?=[^\s\d-])/, ''))
     .filter((b) => b.trim() && b.trim() !== '**')
+    .map(escapeCommentOpen)
     .join('\n\n');
 }

@@ -11,9 +11,27 @@ export function looksLikePortal(input: string): boolean {
   return /^\s*•\s+SagsNummer\s+"/m.test(input) && /^\s*•\s+Felter\s/m.test(input);
 }
 
+/**
+ * `auto` never throws: an input that looks like a portal record but is not one (a text
+ * that starts with `[`, broken JSON, JSON of another shape) is imported as text, with a
+ * warning. `portal` throws when the input is not a portal record (the CLI prints one line).
+ */
 export function importReferat(input: string, options: ImportOptions & { from?: ImportFormat } = {}): ImportResult {
   const from = options.from ?? 'auto';
-  if (from === 'portal' || (from === 'auto' && looksLikePortal(input))) return importPortal(input);
+  if (from === 'portal') return importPortal(input);
+  if (from === 'auto' && looksLikePortal(input)) {
+    try {
+      return importPortal(input);
+    } catch (error) {
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 120);
+      const result = importText(input, options);
+      result.warnings.unshift({
+        line: 0,
+        message: { da: `Ikke en portalpost (${reason}); importeret som tekst`, en: `Not a portal record (${reason}); imported as text` },
+      });
+      return result;
+    }
+  }
   return importText(input, options);
 }
 

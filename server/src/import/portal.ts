@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { htmlToMarkup } from './html.js';
-import { detectProfile, type ImportResult, type ImportWarning } from './text.js';
+import { detectProfile, escapeCommentOpen, type ImportResult, type ImportWarning } from './text.js';
 
 const recordSchema = z
   .object({
@@ -35,18 +35,23 @@ function sections(html: string): [string, string][] {
   return out;
 }
 
+/** A value written on one markup line: whitespace (line breaks too) folded, `<!--` escaped. */
+function oneLine(value: string): string {
+  return escapeCommentOpen(value.replace(/\s+/g, ' ').trim());
+}
+
 function itemMarkup(r: PortalRecord, warnings: ImportWarning[], index: number): string {
-  const num = String(r.Punktnummer ?? r.Number ?? index + 1).trim();
-  const title = (r.Navn ?? r.Caption ?? '').replace(/\s+/g, ' ').trim() || '(uden titel)';
-  const caseNo = (r.SagsNummer ?? r.CaseNumber ?? '').trim();
+  const num = oneLine(String(r.Punktnummer ?? r.Number ?? index + 1));
+  const title = oneLine(r.Navn ?? r.Caption ?? '') || '(uden titel)';
+  const caseNo = oneLine(r.SagsNummer ?? r.CaseNumber ?? '');
   const out = [`## Punkt ${num}: ${title}`];
   if (caseNo) out.push(`Sagsnr: ${caseNo}`);
   const body: string[] = [];
   for (const f of r.Felter ?? []) {
     for (const [head, html] of sections(f.Html ?? '')) {
       const md = htmlToMarkup(html);
-      if (head) body.push(`### ${head.replace(/:$/, '')}`);
-      else if (f.Navn) body.push(`### ${f.Navn}`);
+      if (head) body.push(`### ${oneLine(head).replace(/:$/, '')}`);
+      else if (f.Navn) body.push(`### ${oneLine(f.Navn)}`);
       else if (md) {
         body.push(`<!-- import: text before the first section heading -->`);
         warnings.push({ line: 0, message: { da: `Punkt ${num}: tekst før første afsnitsoverskrift er bevaret med en kommentar`, en: `Item ${num}: text before the first section heading is kept after a comment` } });
@@ -54,17 +59,28 @@ function itemMarkup(r: PortalRecord, warnings: ImportWarning[], index: number): 
       if (md) body.push(md);
       body.push('');
     }
+    // A field with a name but no text: nothing is published, the name is kept in a comment.
+    if (!(f.Html ?? '').trim() && f.Navn?.trim()) body.push(`<!-- import: the field "${oneLine(f.Navn).replace(/--/g, '- -')}" has no text -->`, '');
   }
   const closed = r.IsOpen === false;
-  if (closed && body.length === 0) out.push('Lukket: ja');
+  const published = body.some((l) => l.trim() && !l.startsWith('<!-- import:'));
+  if (closed && !published) out.push('Lukket: ja');
   else if (closed) {
     // The portal's publishing flag says closed, yet the record carries the published text:
     // keep the item open (nothing is hidden by mistake) and say so.
     out.push('', '<!-- import: the portal record has IsOpen false, but its sections are published; the item is kept open -->');
     warnings.push({ line: 0, message: { da: `Punkt ${num}: IsOpen er false, men afsnittene er offentliggjort; punktet er bevaret som åbent`, en: `Item ${num}: IsOpen is false but the sections are published; the item is kept open` } });
   }
-  const attachments = (r.Bilag ?? []).map((b) => (b.Navn ?? '').trim()).filter(Boolean);
-  if (attachments.length && !body.some((l) => /^### Bilag\b/.test(l))) body.push('### Bilag', ...attachments.map((a) => `- ${a}`), '');
+  const attachments = (r.Bilag ?? []).map((b) => oneLine(b.Navn ?? '')).filter(Boolean);
+  const bilag = body.findIndex((l) => /^### Bilag\b/.test(l));
+  if (bilag < 0) {
+    if (attachments.length) body.push('### Bilag', ...attachments.map((a) => `- ${a}`), '');
+  } else {
+    // The section HTML has its own Bilag section: the attachments it does not name go first in it.
+    const text = body.join('\n');
+    const missing = attachments.filter((a) => !text.includes(a));
+    if (missing.length) body.splice(bilag + 1, 0, ...missing.map((a) => `- ${a}`), '');
+  }
   return [...out, '', ...body].join('\n').replace(/\n{3,}/g, '\n\n').trimEnd();
 }
 

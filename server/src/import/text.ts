@@ -49,9 +49,17 @@ function sectionNames(): Map<string, string> {
 const SECTIONS = sectionNames();
 const DECISION_WITH_BODY = /^Beslutning\s+(?:i\s+)?\S.*\s(?:den|d\.)\s+\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$/;
 
-/** Removes extraction leftovers from a line: `<b>`/`<i>` tags become `**`/`*`, `\_` becomes `_`. */
+/**
+ * The markup has no escape for `<!--`: published text that contains one (anywhere, not only at
+ * the start of a line) would open a comment and hide what follows. It is written `&lt;!--`.
+ */
+export function escapeCommentOpen(text: string): string {
+  return text.replace(/<!--/g, '&lt;!--');
+}
+
+/** Removes extraction leftovers from a line: `<b>`/`<i>` tags become `**`/`*`, `\_` becomes `_`; `<!--` is escaped. */
 function cleanInline(line: string): string {
-  return line
+  return escapeCommentOpen(line)
     .replace(/<\/?b>/gi, '**')
     .replace(/<\/?strong>/gi, '**')
     .replace(/<\/?i>/gi, '*')
