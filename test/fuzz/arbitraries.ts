@@ -473,3 +473,35 @@ export function withWhitespaceNoise(doc: fc.Arbitrary<string>): fc.Arbitrary<str
     return out;
   });
 }
+
+/**
+ * A mutated real file with secrets put in after the damage, so that they stay secret:
+ * whole-line comments, inline comments anywhere (inside links, cells, other comments), and
+ * closed items whose body lines carry SECRET_MARK.
+ */
+export function mutatedWithSecrets(): fc.Arbitrary<string> {
+  const insertion = fc.tuple(fc.nat(), fc.constantFrom('line-comment', 'inline-comment', 'closed-title', 'closed-field'));
+  return fc.tuple(mutatedRealFile(), fc.array(insertion, { minLength: 1, maxLength: 4 })).map(([text, ins]) => {
+    let out = text;
+    for (const [at, kind] of ins) {
+      const i = at % (out.length + 1);
+      if (kind === 'inline-comment') {
+        // Where a writer puts a note: after a space or at the end of a line (a comment inside
+        // a word or before a field name on its line is not transparent: `<!-- x -->Lukket: ja` is no field).
+        const after = out.slice(i).search(/ |\r|\n|$/);
+        const j = i + after + (out[i + after] === ' ' ? 1 : 0);
+        out = `${out.slice(0, j)}<!-- ${SECRET_MARK} -->${out[j] === ' ' ? '' : ' '}${out.slice(j)}`;
+        continue;
+      }
+      // At the start of the line that holds i.
+      const lineStart = Math.max(out.lastIndexOf('\n', i - 1), out.lastIndexOf('\r', i - 1)) + 1;
+      const eol = /\r\n?|\n/.exec(out)?.[0] ?? '\n';
+      const block =
+        kind === 'line-comment'
+          ? [`<!-- ${SECRET_MARK} intern note`, `${SECRET_MARK} -->`]
+          : [kind === 'closed-title' ? '## Punkt 77: Lukket' : '## Punkt 78: Personalesag', 'Sagsnr: 00.01.00-A00-1-24', ...(kind === 'closed-field' ? ['Lukket: ja'] : []), '', `${SECRET_MARK} indstilling om en borger.`, '', `### Beslutning ${SECRET_MARK}`, '', `1. at ${SECRET_MARK} godkendes.`, ''];
+      out = `${out.slice(0, lineStart)}${block.join(eol)}${eol}${out.slice(lineStart)}`;
+    }
+    return out;
+  });
+}

@@ -2,7 +2,8 @@
  * The block grammar (Chevrotain CST parser). One instance, reused; error recovery on.
  *
  *   document   ::= ( item | heading | section | subheading | field | list | table | paragraph | NL )*
- *   item       ::= H2 "Punkt" NUMBER ":" inline* NL? ( field | NL )* ( section | subheading | list | table | paragraph | NL )*
+ *   item       ::= H2 "Punkt" NUMBER ":" inline* NL? ( field | commentLine | NL )* ( section | subheading | list | table | paragraph | NL )*
+ *   commentLine ::= COMMENT+ NL?
  *   section    ::= H3 inline* NL? ( subheading | list | table | paragraph | NL )*
  *   heading    ::= ( H1 TITLE_KEYWORD? | H2 ) inline* NL?
  *   subheading ::= H4 inline* NL?
@@ -69,8 +70,9 @@ export class ReferatGrammar extends CstParser {
     this.CONSUME(ItemColon);
     this.MANY(() => this.SUBRULE(this.inline));
     this.OPTION(() => this.CONSUME(Newline));
+    // Comment lines among the fields (an internal note under the heading) do not end them.
     this.MANY2(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.field) }, { ALT: () => this.CONSUME2(Newline) }]);
+      this.OR([{ ALT: () => this.SUBRULE(this.field) }, { ALT: () => this.SUBRULE(this.commentLine) }, { ALT: () => this.CONSUME2(Newline) }]);
     });
     this.MANY3(() => {
       this.OR2({
@@ -130,6 +132,11 @@ export class ReferatGrammar extends CstParser {
     this.MANY(() => this.SUBRULE(this.inline));
     this.OPTION(() => this.CONSUME(Newline));
     this.MANY2(() => this.SUBRULE(this.continuation));
+  });
+
+  commentLine = this.RULE('commentLine', () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(Comment));
+    this.OPTION(() => this.CONSUME(Newline));
   });
 
   continuation = this.RULE('continuation', () => {

@@ -246,6 +246,20 @@ class TreeBuilder {
     };
   }
 
+  commentBlock(t: IToken): CommentBlock {
+    const terminated = t.image.endsWith('-->') && t.image.length >= 7;
+    const c: CommentBlock = {
+      type: 'comment',
+      text: t.image,
+      body: t.image.slice(4, terminated ? -3 : undefined),
+      terminated,
+      range: this.range(t.startOffset, tokenEnd(t)),
+    };
+    this.comments.push(c);
+    if (!terminated) this.diag('unterminated-comment', t.startOffset, tokenEnd(t));
+    return c;
+  }
+
   paragraphOrComment(node: CstNode): Block[] {
     const tokens: IToken[] = [];
     const c = node.children as Children;
@@ -261,21 +275,7 @@ class TreeBuilder {
     }
     // A paragraph made only of comments is a comment block.
     if (tokens.length > 0 && tokens.every((t) => t.tokenType === Comment || /^\s*$/.test(t.image))) {
-      return tokens
-        .filter((t) => t.tokenType === Comment)
-        .map((t): CommentBlock => {
-          const terminated = t.image.endsWith('-->') && t.image.length >= 7;
-          const c: CommentBlock = {
-            type: 'comment',
-            text: t.image,
-            body: t.image.slice(4, terminated ? -3 : undefined),
-            terminated,
-            range: this.range(t.startOffset, tokenEnd(t)),
-          };
-          this.comments.push(c);
-          if (!terminated) this.diag('unterminated-comment', t.startOffset, tokenEnd(t));
-          return c;
-        });
+      return tokens.filter((t) => t.tokenType === Comment).map((t) => this.commentBlock(t));
     }
     const content = this.inlineText(tokens, startOf(node));
     const p: Paragraph = { type: 'paragraph', content, sentences: [], range: content.range };
@@ -552,6 +552,10 @@ class TreeBuilder {
         case 'paragraph':
           flushLists();
           append(target(), this.paragraphOrComment(c));
+          break;
+        case 'commentLine':
+          // Among the fields: comment blocks of the preamble.
+          append(preamble, tokensOf(c, 'Comment').map((t) => this.commentBlock(t)));
           break;
         case 'table':
           flushLists();
