@@ -164,7 +164,8 @@ export function formatEdits(a: Analysis): TextEdit[] {
     const ls = lines.lineStart(l);
     const le = lineEnd(l);
     const line = text.slice(ls, le);
-    const trimmed = line.replace(/[ \t]+$/, '');
+    // An empty bullet (`- `) keeps one space: without it, `-` is no bullet (and the structure would change).
+    const trimmed = line.replace(/[ \t]+$/, '').replace(/^([ \t]*[-*+•])$/, '$1 ');
     if (trimmed.length !== line.length) {
       // Leave whitespace alone where another edit (a field gap) already starts.
       const at = ls + trimmed.length;

@@ -13,10 +13,17 @@ function custom(exec: Exec): CustomPatternMatcherFunc {
   return (text, offset, tokens) => exec(text, offset, tokens as IToken[]);
 }
 
+/**
+ * At the start of a line, byte-order marks not counted: a stray BOM (a pasted or
+ * concatenated file) is invisible, so `\uFEFF# REFERAT` on any line still reads as a heading.
+ * (The skipped Bom token consumes a run of them first, so the scan back is linear.)
+ */
 function atLineStart(text: string, offset: number): boolean {
-  if (offset === 0) return true;
-  const c = text.charCodeAt(offset - 1);
-  return c === 10 || c === 13 || (offset === 1 && c === 0xfeff);
+  let i = offset;
+  while (i > 0 && text.charCodeAt(i - 1) === 0xfeff) i--;
+  if (i === 0) return true;
+  const c = text.charCodeAt(i - 1);
+  return c === 10 || c === 13;
 }
 
 /** Runs a sticky regex at `offset`. */
