@@ -279,6 +279,8 @@ function item(ctx: Ctx, n: number): fc.Arbitrary<string> {
       absent: fc.option(names(ctx), { freq: 6 }),
       preamble: fc.option(inline(ctx), { freq: 8 }),
       sections: fc.array(section(ctx), { maxLength: 5 }),
+      // Proposals and the decision answering them (one to one, or not quite).
+      answered: fc.option(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 5 }), fc.constantFrom('right', 'skip', 'swap', 'bullets')), { freq: 2 }),
     })
     .map((it) => {
       const closed = it.closed !== 'open';
@@ -287,7 +289,14 @@ function item(ctx: Ctx, n: number): fc.Arbitrary<string> {
       if (it.caseNumber !== null) head.push(`Sagsnr: ${it.caseNumber}`);
       if (it.closed === 'field') head.push('Lukket: ja');
       if (it.absent !== null) head.push(`Fraværende: ${it.absent}`);
-      const body = [...(it.preamble !== null ? [it.preamble] : []), ...it.sections].join('\n\n');
+      const sections = [...it.sections];
+      if (it.answered) {
+        const [p, d, style] = it.answered;
+        const marker = (i: number) => (style === 'bullets' ? '-' : `${style === 'skip' ? i * 2 + 1 : style === 'swap' && i < 2 ? 2 - i : i + 1}.`);
+        sections.push(`### Indstilling\n\nForvaltningen indstiller,\n\n${Array.from({ length: p }, (_, i) => `${i + 1}. at punkt ${i + 1} godkendes.`).join('\n')}`);
+        sections.push(`### Beslutning\n\n${d === 0 ? 'Godkendt.' : Array.from({ length: d }, (_, i) => `${marker(i)} Godkendt.`).join('\n')}`);
+      }
+      const body = [...(it.preamble !== null ? [it.preamble] : []), ...sections].join('\n\n');
       // Every non-blank body line of a closed item carries the mark (headings too).
       const marked = closed && ctx.opts.secrets ? body.replace(/^(.*\S.*)$/gm, `$1 ${SECRET_MARK}`) : body;
       return `${head.join('\n')}\n\n${marked}`;
