@@ -1,19 +1,24 @@
-// `npm run soak [-- --edits N] [--every N] [--max-growth MB] [--json]`: a long typing session
-// against the bundled language server (`node dist/server.js --stdio`), watching its memory.
+// `npm run soak [-- --edits N] [--every N] [--max-heap-growth MB] [--max-rss MB] [--json]`:
+// a long typing session against the bundled language server (`node dist/server.js --stdio`),
+// watching its memory.
 //
 // The session opens a real referat and edits it as a writer does: types a sentence a
-// character at a time somewhere in the text, then takes it back with backspace, again and
+// character at a time at the end of a line, then takes it back with backspace, again and
 // again, so the text returns to where it started after every sentence. Every 25 edits it
 // waits for the diagnostics of the current version and asks what an editor asks after a
 // pause (semantic tokens, outline, code lenses, inlay hints, code actions, hover,
-// completion). Every `--every` edits it samples the server's resident memory from
-// /proc/<pid>/status (Linux) and prints a row.
+// completion). Every `--every` edits it samples the server: resident memory (now and peak)
+// from /proc/<pid>/status (Linux), and the live heap (heap used plus external memory right
+// after a full collection, which the server reports on SIGUSR2 through a preloaded hook).
 //
-// It fails (exit 1) when the memory after warm-up (the first quarter of the session) grows
-// by more than --max-growth MB (default 40), or when the final diagnostics differ from
-// those of a fresh open of the final text.
+// Resident memory rises in steps as V8 sizes its spaces and seldom gives pages back, so it
+// says little about leaks; the live heap does. The run fails (exit 1) when the live heap
+// after warm-up (the first quarter) grows by more than --max-heap-growth MB (default 5),
+// when resident memory ever exceeds --max-rss MB (default 400), or when the final
+// diagnostics differ from those of a fresh open of the final text.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import lsp from 'vscode-languageserver/node';
@@ -26,17 +31,32 @@ function option(name, fallback) {
 }
 const EDITS = option('edits', 100_000);
 const EVERY = option('every', Math.max(500, Math.round(EDITS / 40 / 25) * 25));
-const MAX_GROWTH_MB = option('max-growth', 40);
+const MAX_HEAP_GROWTH_MB = option('max-heap-growth', 5);
+const MAX_RSS_MB = option('max-rss', 400);
 const JSON_OUT = process.argv.includes('--json');
 const PAUSE_EVERY = 25;
 
 const root = join(import.meta.dirname, '..');
 const server = join(root, 'dist', 'server.js');
-const text0 = readFileSync(join(root, 'examples', 'randers-beskaeftigelsesudvalget-2024-12-03.referat'), 'utf8');
+// With a member's apologies added, so every item has a finding and the diagnostics compared at the end are not empty.
+const text0 = readFileSync(join(root, 'examples', 'randers-beskaeftigelsesudvalget-2024-12-03.referat'), 'utf8').replace(
+  'Mødested: C.2.25',
+  'Mødested: C.2.25\nAfbud: Kasper Fuhr Christensen',
+);
 const uri = pathToFileURL(join(root, 'examples', 'soak.referat')).toString();
 const freshUri = pathToFileURL(join(root, 'examples', 'soak-fresh.referat')).toString();
 
-const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+// The server runs as shipped, plus a preloaded hook: on SIGUSR2 it collects garbage and
+// writes its heap figures to a file, so a sample can tell live objects from garbage V8 has
+// not collected yet (resident memory alone cannot).
+const work = mkdtempSync(join(tmpdir(), 'referat-soak-'));
+const heapFile = join(work, 'heap.json');
+const hook = join(work, 'heap-hook.cjs');
+writeFileSync(
+  hook,
+  `process.on('SIGUSR2', () => { global.gc(); const m = process.memoryUsage(); require('fs').writeFileSync(${JSON.stringify(heapFile)}, JSON.stringify({ n: Number(process.env.n = String(Number(process.env.n || 0) + 1)), heapUsed: m.heapUsed, external: m.external })); });\n`,
+);
+const child = spawn(process.execPath, ['--expose-gc', '--require', hook, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const waiters = [];
 const latest = new Map();
@@ -60,10 +80,24 @@ function diagnosticsOf(u, version) {
   });
 }
 
-function memory() {
+let heapSamples = 0;
+/** Resident memory (now and peak) from /proc, and the heap in use right after a full collection. */
+async function memory() {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   const mb = (key) => Math.round(Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN) / 102.4) / 10;
-  return { rss: mb('VmRSS'), peak: mb('VmHWM') };
+  heapSamples++;
+  child.kill('SIGUSR2');
+  let heap;
+  for (const end = Date.now() + 10_000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
+    try {
+      heap = JSON.parse(readFileSync(heapFile, 'utf8'));
+      if (heap.n === heapSamples) break;
+    } catch {
+      /* not written yet */
+    }
+  }
+  if (heap?.n !== heapSamples) throw new Error('the server did not report its heap');
+  return { rss: mb('VmRSS'), peak: mb('VmHWM'), heap: Math.round((heap.heapUsed + heap.external) / 104857.6) / 10 };
 }
 
 /** Line starts of a text (LF, CRLF or CR), for LSP positions. */
@@ -114,13 +148,19 @@ async function main() {
 
   const rows = [];
   const t0 = performance.now();
-  const sample = (edits) => {
-    const m = memory();
-    rows.push({ edits, rssMB: m.rss, peakMB: m.peak, seconds: Math.round((performance.now() - t0) / 100) / 10 });
-    if (!JSON_OUT) console.log(`${String(edits).padStart(8)}  ${m.rss.toFixed(1).padStart(7)}  ${m.peak.toFixed(1).padStart(7)}  ${rows.at(-1).seconds.toFixed(1).padStart(8)}`);
+  const sample = async (edits) => {
+    const m = await memory();
+    rows.push({ edits, rssMB: m.rss, peakMB: m.peak, heapMB: m.heap, seconds: Math.round((performance.now() - t0) / 100) / 10 });
+    if (!JSON_OUT) {
+      const cells = [String(edits).padStart(8), m.rss.toFixed(1).padStart(7), m.peak.toFixed(1).padStart(7), m.heap.toFixed(1).padStart(12), rows.at(-1).seconds.toFixed(1).padStart(8)];
+      console.log(cells.join('  '));
+    }
   };
-  if (!JSON_OUT) console.log(`soak: ${EDITS} edits on ${text0.length} characters; memory every ${EVERY} edits\n   edits  RSS MB  peak MB  seconds`);
-  sample(0);
+  if (!JSON_OUT) {
+    console.log(`soak: ${EDITS} edits on ${text0.length} characters; memory every ${EVERY} edits`);
+    console.log('   edits   RSS MB  peak MB  live MB (GC)   seconds');
+  }
+  await sample(0);
 
   // The typing session: a sentence typed at `at` (on line `base.line`), then backspaced away.
   let at = 0;
@@ -129,7 +169,9 @@ async function main() {
   let typed = 0;
   let typing = true;
   const cursorAt = (n) => ({ line: base.line, character: base.character + n });
-  for (let edits = 1; edits <= EDITS; edits++) {
+  // Runs past EDITS to finish the sentence in hand, so the text ends where it started.
+  let edits = 0;
+  while (++edits <= EDITS || !(typing && typed === 0)) {
     if (typing && typed === 0) {
       // A new sentence at the end of a random non-empty line.
       const starts = lineStarts(text);
@@ -168,32 +210,41 @@ async function main() {
         conn.sendRequest('textDocument/completion', { ...td, position: cursor }),
       ]);
     }
-    if (edits % EVERY === 0) sample(edits);
+    if (edits % EVERY === 0) await sample(edits);
   }
 
+  edits--;
   const last = await diagnosticsOf(uri, version);
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: freshUri, languageId: 'referat', version: 1, text } });
   const fresh = await diagnosticsOf(freshUri, 1);
   const norm = (p, u) => JSON.stringify(p.diagnostics.map((d) => ({ ...d, data: { ...d.data, version: 0 } }))).replaceAll(u, 'file:///same');
   const same = norm(last, uri) === norm(fresh, freshUri);
 
-  // Growth after warm-up: the highest RSS of the last quarter against the median of the second.
-  const after = rows.filter((r) => r.edits >= EDITS / 4);
+  // Growth after warm-up (the first quarter): the highest value of the last quarter
+  // against the median of the second quarter, for resident memory and for the live heap.
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const baseline = median(after.filter((r) => r.edits <= EDITS / 2).map((r) => r.rssMB));
-  const end = Math.max(...after.filter((r) => r.edits >= (3 * EDITS) / 4).map((r) => r.rssMB));
-  const growth = Math.round((end - baseline) * 10) / 10;
+  const growthOf = (key) => {
+    const baseline = median(rows.filter((r) => r.edits >= EDITS / 4 && r.edits <= EDITS / 2).map((r) => r[key]));
+    const end = rows.filter((r) => r.edits >= (3 * EDITS) / 4).reduce((m, r) => Math.max(m, r[key]), -Infinity);
+    return { baseline, end, growth: Math.round((end - baseline) * 10) / 10 };
+  };
+  const rss = growthOf('rssMB');
+  const heap = growthOf('heapMB');
   const seconds = (performance.now() - t0) / 1000;
   const result = {
-    edits: EDITS,
+    edits,
     seconds: Math.round(seconds),
-    editsPerSecond: Math.round(EDITS / seconds),
+    editsPerSecond: Math.round(edits / seconds),
     startRssMB: rows[0].rssMB,
-    baselineRssMB: baseline,
-    endRssMB: end,
+    baselineRssMB: rss.baseline,
+    endRssMB: rss.end,
+    rssGrowthMB: rss.growth,
+    baselineHeapMB: heap.baseline,
+    endHeapMB: heap.end,
+    heapGrowthMB: heap.growth,
     peakMB: rows.at(-1).peakMB,
-    growthMB: growth,
-    maxGrowthMB: MAX_GROWTH_MB,
+    maxHeapGrowthMB: MAX_HEAP_GROWTH_MB,
+    maxRssMB: MAX_RSS_MB,
     textRestored: text === text0,
     finalDiagnosticsMatchFreshOpen: same,
     finalDiagnostics: last.diagnostics.length,
@@ -201,16 +252,16 @@ async function main() {
   };
   if (JSON_OUT) console.log(JSON.stringify(result));
   else {
-    console.log(
-      `\n${EDITS} edits in ${result.seconds} s (${result.editsPerSecond}/s). RSS: ${result.startRssMB} MB at the start, ` +
-        `${baseline} MB after warm-up, ${end} MB at the end (growth ${growth} MB, bound ${MAX_GROWTH_MB} MB); peak ${result.peakMB} MB.`,
-    );
+    console.log(`\n${edits} edits in ${result.seconds} s (${result.editsPerSecond}/s).`);
+    console.log(`Live heap after GC: ${heap.baseline} MB after warm-up, ${heap.end} MB at the end: growth ${heap.growth} MB (bound ${MAX_HEAP_GROWTH_MB} MB).`);
+    console.log(`RSS: ${result.startRssMB} MB at the start, ${rss.baseline} MB after warm-up, ${rss.end} MB at the end (growth ${rss.growth} MB); peak ${result.peakMB} MB (bound ${MAX_RSS_MB} MB).`);
     console.log(`Final diagnostics (${last.diagnostics.length}) ${same ? 'equal' : 'DIFFER from'} those of a fresh open of the final text.`);
   }
   await conn.sendRequest('shutdown');
   await conn.sendNotification('exit');
   conn.dispose();
-  const ok = same && growth <= MAX_GROWTH_MB;
+  rmSync(work, { recursive: true, force: true });
+  const ok = same && heap.growth <= MAX_HEAP_GROWTH_MB && result.peakMB <= MAX_RSS_MB;
   if (!ok && !JSON_OUT) console.error('soak: FAILED');
   process.exitCode = ok ? 0 : 1;
 }
