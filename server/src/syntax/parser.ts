@@ -94,7 +94,8 @@ function tokenEnd(t: IToken): number {
   return t.startOffset + t.image.length;
 }
 
-function dominantEol(text: string): '\n' | '\r\n' | '\r' {
+/** The line ending most used in `text`. */
+export function dominantEol(text: string): '\n' | '\r\n' | '\r' {
   let cr = text.indexOf('\r');
   if (cr < 0) return '\n';
   let crlf = 0;

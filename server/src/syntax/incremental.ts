@@ -1,0 +1,209 @@
+/**
+ * Incremental re-parsing for the editor: after an edit inside one agenda item, only that
+ * item's text is parsed again; the items before it are reused as they are and the items
+ * after it are copied with their positions moved.
+ *
+ * Contract: `reparse(previous, text).result` deep-equals `parse(text)` (AST, diagnostics,
+ * comments, line index) for every previous text and every new text. Whenever the edit is not
+ * provably confined to one item, it is a full parse. The previous result is never modified:
+ * nodes before the edit are shared with it, everything else is new.
+ *
+ * Why a segment parses alone exactly as in the whole file: items start at `## Punkt n:` lines
+ * and end at the next `#`/`##` line, so a segment from one item heading to the next is closed
+ * on both sides. Tokens never cross a line start except comments (`<!--` looks ahead for the
+ * next `-->` anywhere after it), hence the fallbacks on unterminated comments; the item rule's
+ * lookahead only sees token kinds, and the next segment starts with the same heading tokens.
+ * test/syntax/incremental.property.test.ts checks the contract on random edits.
+ */
+import type { CommentNode, Document, Item, ParseResult, SyntaxDiagnostic } from './ast.js';
+import { LineIndex } from './lines.js';
+import { dominantEol, parse } from './parser.js';
+
+export interface PreviousParse {
+  readonly text: string;
+  readonly result: ParseResult;
+}
+
+/** How the copied part of the tree was moved: old node → its copy, and the shift applied. */
+export interface Relocation {
+  /** Every copied object of the previous tree (nodes, arrays) → its copy in the new tree. */
+  readonly copies: Map<object, object>;
+  readonly offsetDelta: number;
+  readonly lineDelta: number;
+}
+
+export interface Reparse {
+  readonly result: ParseResult;
+  /** `segment`: one item re-parsed; `same`: the text did not change; `full`: parsed from scratch. */
+  readonly mode: 'segment' | 'same' | 'full';
+  /** Why it was a full parse (for tests and profiling). */
+  readonly reason?: string;
+  /** For `segment`: how the items after the edited one were moved. */
+  readonly relocation?: Relocation;
+}
+
+/** Diagnostics that make the whole tree suspect: after them, always parse from scratch. */
+const UNSAFE = new Set(['syntax-error', 'internal-error', 'unexpected-character', 'unterminated-comment']);
+
+function full(text: string, reason: string): Reparse {
+  return { result: parse(text), mode: 'full', reason };
+}
+
+/**
+ * Copies a value, moving every position by (`offsetDelta`, `lineDelta`) and every `sourceOffset`
+ * by `offsetDelta`. Objects met twice are copied once (`copies`), so that identities within the
+ * copy hold as in the original (a table's header row is one of its rows; a model points at
+ * nodes). Positions, ranges, text segments and arrays are never compared by identity: they are
+ * copied without that bookkeeping, which halves the cost.
+ */
+export function relocate<T>(value: T, offsetDelta: number, lineDelta: number, copies: Map<object, object> = new Map()): T {
+  const visit = (x: unknown): unknown => {
+    if (x === null || typeof x !== 'object') return x;
+    const o = x as Record<string, unknown>;
+    if (typeof o.offset === 'number' && typeof o.character === 'number' && typeof o.line === 'number') {
+      return { offset: o.offset + offsetDelta, line: o.line + lineDelta, character: o.character };
+    }
+    if (Array.isArray(o)) {
+      const out: unknown[] = new Array(o.length);
+      for (let i = 0; i < o.length; i++) out[i] = visit(o[i]);
+      return out;
+    }
+    const tracked = !(typeof o.sourceOffset === 'number' || (typeof o.start === 'object' && typeof o.end === 'object'));
+    if (tracked) {
+      const seen = copies.get(o);
+      if (seen) return seen;
+    }
+    const out: Record<string, unknown> = {};
+    if (tracked) copies.set(o, out);
+    for (const k in o) {
+      const v = o[k];
+      out[k] = k === 'sourceOffset' && typeof v === 'number' ? v + offsetDelta : typeof v === 'object' ? visit(v) : v;
+    }
+    return out;
+  };
+  return visit(value) as T;
+}
+
+function startOf(x: { readonly range: { readonly start: { readonly offset: number } } }): number {
+  return x.range.start.offset;
+}
+
+/** The number of leading UTF-16 units two strings share. */
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  // Compare in chunks first (string equality is a memory compare), then unit by unit.
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  }
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The number of trailing UTF-16 units two strings share, not reaching into the first `floor` units of either. */
+function commonSuffix(a: string, b: string, floor: number): number {
+  const n = Math.min(a.length, b.length) - floor;
+  let i = 0;
+  for (let step = 4096; step >= 1; step >>= 4) {
+    while (i + step <= n && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
+  }
+  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** The index of the last item starting at or before `offset` (−1 when none does). */
+function itemAt(items: readonly Item[], offset: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (startOf(items[mid]!) <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+/** Parses `text`, re-using `previous` where the edit provably leaves it unchanged. Never throws. */
+export function reparse(previous: PreviousParse | undefined, text: string): Reparse {
+  if (!previous) return full(text, 'no previous parse');
+  const old = previous.text;
+  const prev = previous.result;
+  if (old === text) return { result: prev, mode: 'same' };
+  if (prev.diagnostics.some((d) => UNSAFE.has(d.code))) return full(text, 'previous parse had errors');
+  const items = prev.ast.items;
+  if (items.length === 0) return full(text, 'no items');
+
+  const p = commonPrefix(old, text);
+  const s = commonSuffix(old, text, p);
+  const delta = text.length - old.length;
+  const oldChangeEnd = old.length - s;
+
+  const k = itemAt(items, p);
+  if (k < 0) return full(text, 'edit before the first item');
+  const start = startOf(items[k]!);
+  if (start === 0) return full(text, 'item at the start of the file');
+  const last = k === items.length - 1;
+  const oldEnd = last ? old.length : startOf(items[k + 1]!);
+  if (oldChangeEnd > oldEnd) return full(text, 'edit reaches the next item');
+  const newEnd = oldEnd + delta;
+  if (!last && !isBreak(text.charCodeAt(newEnd - 1))) return full(text, 'next item heading no longer at a line start');
+
+  // Anything of the previous parse that crosses into the segment cannot be kept.
+  const prefixDiags: SyntaxDiagnostic[] = [];
+  const suffixDiags: SyntaxDiagnostic[] = [];
+  for (const d of prev.diagnostics) {
+    if (d.range.start.offset < start) {
+      if (d.range.end.offset > start) return full(text, 'a diagnostic spans the item start');
+      prefixDiags.push(d);
+    } else if (d.range.start.offset >= oldEnd) suffixDiags.push(d);
+  }
+
+  const seg = parse(text.slice(start, newEnd));
+  const segItems = seg.ast.items;
+  if (segItems.length !== 1 || startOf(segItems[0]!) !== 0) return full(text, 'the edited text is not one item');
+  const segDiags = seg.diagnostics.filter((d) => d.code !== 'missing-title');
+  if (segDiags.some((d) => UNSAFE.has(d.code))) return full(text, 'the edited item has errors');
+
+  const lines = new LineIndex(text);
+  const startLine = items[k]!.range.start.line;
+  const lineDelta = last ? 0 : lines.lineOf(newEnd) - items[k + 1]!.range.start.line;
+
+  // The edited item: positions moved from the segment to the file.
+  const segCopies = new Map<object, object>();
+  const item = relocate(segItems[0]!, start, startLine, segCopies);
+  const segComments = relocate(seg.ast.comments, start, startLine, segCopies);
+  const segDiagnostics = relocate(segDiags, start, startLine, segCopies);
+
+  // The items after it: copied and moved by the edit's size.
+  const copies = new Map<object, object>();
+  const after = relocate(items.slice(k + 1), delta, lineDelta, copies);
+  const prefixComments: CommentNode[] = [];
+  const suffixComments: CommentNode[] = [];
+  for (const c of prev.ast.comments) {
+    if (startOf(c) < start) prefixComments.push(c);
+    else if (startOf(c) >= oldEnd) suffixComments.push(c);
+  }
+  const movedComments = relocate(suffixComments, delta, lineDelta, copies);
+  const movedDiagnostics = relocate(suffixDiags, delta, lineDelta, copies);
+
+  const ast: Document = {
+    ...prev.ast,
+    items: [...items.slice(0, k), item, ...after],
+    comments: [...prefixComments, ...segComments, ...movedComments],
+    bom: text.charCodeAt(0) === 0xfeff,
+    eol: dominantEol(text),
+    range: lines.range(0, text.length),
+  };
+  return {
+    result: { ast, diagnostics: [...prefixDiags, ...segDiagnostics, ...movedDiagnostics], lines },
+    mode: 'segment',
+    relocation: { copies, offsetDelta: delta, lineDelta },
+  };
+}
