@@ -7,11 +7,12 @@ import { defaultConfig, withProfile, type ResolvedConfig } from './config/resolv
 import type { Severity } from './config/schema.js';
 import { renderBoth } from './i18n.js';
 import { buildMeeting } from './model/build.js';
+import { itemReuse } from './model/incremental.js';
 import type { Meeting } from './model/types.js';
 import { allRules, ruleById } from './rules/index.js';
 import type { Fix, Localized, MeetingSummary, RelatedInfo, Report, Rule, TextEdit } from './rules/types.js';
 import type { ParseResult, Range } from './syntax/ast.js';
-import { parse } from './syntax/parser.js';
+import { reparse } from './syntax/incremental.js';
 
 export type FindingSeverity = Exclude<Severity, 'off'>;
 
@@ -51,11 +52,28 @@ export function effectiveConfig(parsed: ParseResult, config: ResolvedConfig): Re
   return withProfile(config, name) ?? config;
 }
 
-/** Parses and builds the model only (no rules): what exporters and most editor features need. */
-export function analyze(text: string, config: ResolvedConfig = defaultConfig): { parse: ParseResult; meeting: Meeting; config: ResolvedConfig } {
-  const parsed = parse(text);
+/** An earlier analysis of the same document, which `analyze` may re-use (the editor's typing path). */
+export interface PreviousAnalysis {
+  readonly text: string;
+  readonly parse: ParseResult;
+  readonly meeting: Meeting;
+  readonly config: ResolvedConfig;
+}
+
+/**
+ * Parses and builds the model only (no rules): what exporters and most editor features need.
+ * With `previous`, only the edited item is parsed and modelled again (the result is the same).
+ */
+export function analyze(
+  text: string,
+  config: ResolvedConfig = defaultConfig,
+  previous?: PreviousAnalysis,
+): { parse: ParseResult; meeting: Meeting; config: ResolvedConfig } {
+  const re = reparse(previous && { text: previous.text, result: previous.parse }, text);
+  const parsed = re.result;
   const cfg = effectiveConfig(parsed, config);
-  return { parse: parsed, meeting: buildMeeting(parsed, text, cfg.profile), config: cfg };
+  const reuse = re.mode === 'full' ? undefined : itemReuse(previous && { meeting: previous.meeting, profile: previous.config.profile }, cfg.profile, re.relocation);
+  return { parse: parsed, meeting: buildMeeting(parsed, text, cfg.profile, reuse), config: cfg };
 }
 
 export function lint(text: string, options: LintOptions = {}): LintResult {

@@ -8,7 +8,7 @@ import type * as lsp from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAME, parseConfigText } from './config/discover.js';
 import { ConfigError, defaultConfig, resolveConfig, type ResolvedConfig } from './config/resolve.js';
 import type { Severity } from './config/schema.js';
-import { analyze, lintAnalyzed, type Finding, type LintOptions } from './engine.js';
+import { analyze, lintAnalyzed, type Finding, type LintOptions, type PreviousAnalysis } from './engine.js';
 import { langFromLocale, type Lang } from './i18n.js';
 import type { MeetingSummary } from './rules/types.js';
 import { provideCodeActions } from './features/codeActions.js';
@@ -140,6 +140,8 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
   let settings: Settings = init.settings ?? {};
   let generation = 0;
   const cache = new Map<string, { version: number; generation: number; text: string; analysis: Promise<Analysis> }>();
+  /** The last analysis of each open document: the next version re-parses only the edited item. */
+  const previous = new Map<string, PreviousAnalysis>();
   const configByDir = new Map<string, Promise<ConfigLookup>>();
   const index = new Map<string, IndexEntry>();
   const invalidateListeners = new Set<() => void>();
@@ -233,7 +235,8 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
   async function compute(doc: TextDocumentLike, text: string): Promise<Analysis> {
     const lookup = await lookupConfig(dirOf(doc.uri));
     const base = lookup.config ?? defaultConfig;
-    const { parse, meeting, config } = analyze(text, base);
+    const { parse, meeting, config } = analyze(text, base, previous.get(doc.uri));
+    previous.set(doc.uri, { text, parse, meeting, config });
     const lang: Lang = settingsLang() ?? config.lang ?? langFromLocale(init.locale);
     const lintOptions: LintOptions = { config: base, uri: doc.uri, siblings: siblingsOf(doc.uri) };
     let findings: Finding[] | undefined;
@@ -400,6 +403,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     filesChanged,
     documentClosed(uri) {
       cache.delete(uri);
+      previous.delete(uri);
       void indexFile(uri);
     },
     onDidInvalidate(listener) {
@@ -409,6 +413,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     dispose() {
       for (const s of subscriptions) s.dispose();
       cache.clear();
+      previous.clear();
       index.clear();
       invalidateListeners.clear();
     },

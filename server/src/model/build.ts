@@ -324,7 +324,13 @@ function titleParts(rest: TextNode | undefined, parsed: ParseResult) {
   return { committee, period, titleDate };
 }
 
-export function buildMeeting(parsed: ParseResult, source: string, profile: Profile): Meeting {
+/**
+ * An item's model from an earlier build, when still valid for this item node at this index
+ * (see model/incremental.ts); undefined to build it.
+ */
+export type ItemReuse = (item: Item, index: number) => ItemModel | undefined;
+
+export function buildMeeting(parsed: ParseResult, source: string, profile: Profile, reuse?: ItemReuse): Meeting {
   const doc = parsed.ast;
   const fields = doc.fields;
   const membersF = findField(fields, 'Mødedeltagere', 'Medlemmer', 'Deltagere');
@@ -335,7 +341,7 @@ export function buildMeeting(parsed: ParseResult, source: string, profile: Profi
   const afbudField = afbudF ? { field: afbudF, names: parseNameListField(afbudF.value, parsed.lines) } : undefined;
   const substitutions: Substitution[] = subsF ? parseSubstitutesField(subsF.value, parsed.lines) : [];
 
-  const items = doc.items.map((it, i) => buildItem(it, i, parsed, profile));
+  const items = doc.items.map((it, i) => reuse?.(it, i) ?? buildItem(it, i, parsed, profile));
 
   let members: Member[] | undefined;
   if (membersField) {
