@@ -21,8 +21,23 @@ import { FIX_ALL_KIND } from '../features/codeActions.js';
 import { RenameError } from '../features/references.js';
 import { createLanguageService, type FileChange, type LanguageService, type Settings, type Workspace } from '../service.js';
 
-/** How long validation waits after a change before linting (measured: a full lint of the examples takes a few ms). */
+/**
+ * How long validation waits after a change when the user types faster than a validation
+ * takes, or when validating is expensive (a whole new parse of a large file).
+ */
 export const VALIDATION_DELAY_MS = 30;
+
+/**
+ * The delay before validating after a change: none while the last validation of the document
+ * took less than the time since the previous change (the user does not type faster than the
+ * server validates) and less than VALIDATION_DELAY_MS; otherwise VALIDATION_DELAY_MS, so that
+ * a burst of changes is validated once. The debounce only ever saves work that would be
+ * thrown away: every version that stays current for long enough is validated.
+ */
+export function validationDelay(lastCostMs: number | undefined, sincePreviousChangeMs: number): number {
+  if (lastCostMs === undefined) return VALIDATION_DELAY_MS;
+  return lastCostMs < VALIDATION_DELAY_MS && lastCostMs <= sincePreviousChangeMs ? 0 : VALIDATION_DELAY_MS;
+}
 
 export interface ServerHost {
   /** Reads a file by URI; undefined when absent. Defaults to asking the client (`referat/readFile`). */
@@ -77,6 +92,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
   // ─── Validation: debounced, versioned, cancellable ────────────────────────
   const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; cancel: { isCancellationRequested: boolean } }>();
   const published = new Map<string, number>();
+  /** Per document: how long its last validation took, and when it last changed. */
+  const cost = new Map<string, number>();
+  const changedAt = new Map<string, number>();
 
   const schedule = (uri: string, delay = VALIDATION_DELAY_MS) => {
     const prev = pending.get(uri);
@@ -94,7 +112,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
     if (!doc || !service) return;
     const version = doc.version;
     try {
+      const started = performance.now();
       const diagnostics = await service.getDiagnostics(doc, cancel);
+      if (!cancel.isCancellationRequested) cost.set(uri, performance.now() - started);
       const current = documents.get(uri);
       // Never publish a stale result: the document changed (or closed) meanwhile.
       if (cancel.isCancellationRequested || !current || current.version !== version) return;
@@ -233,7 +253,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
   });
 
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    const uri = e.document.uri;
+    const now = performance.now();
+    const since = now - (changedAt.get(uri) ?? Number.NEGATIVE_INFINITY);
+    changedAt.set(uri, now);
+    schedule(uri, validationDelay(cost.get(uri), since));
+  });
   documents.onDidClose((e) => {
     const p = pending.get(e.document.uri);
     if (p) {
@@ -242,6 +268,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
       pending.delete(e.document.uri);
     }
     published.delete(e.document.uri);
+    cost.delete(e.document.uri);
+    changedAt.delete(e.document.uri);
     service?.documentClosed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
