@@ -94,7 +94,7 @@ fuzzProperty({
       noSecret('pdf', text.replace(/\s+/g, ''), source);
     }
   },
-  runs: 12,
-  cost: 100,
+  runs: 6,
+  cost: 2000,
   timeout: 60_000,
 });

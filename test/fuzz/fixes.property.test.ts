@@ -41,6 +41,6 @@ fuzzProperty({
     const left = all.result.findings.filter((f) => f.fix && applyEdits(all.text, f.fix.edits).text !== all.text);
     if (left.length) throw new Error(`fixAll left fixable findings: ${left.map((f) => `${f.ruleId}/${f.messageId}`).join(', ')}`);
   },
-  runs: 100,
+  runs: 60,
   cost: 8,
 });

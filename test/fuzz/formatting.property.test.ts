@@ -64,6 +64,6 @@ fuzzProperty({
     { arbitrary: mutatedRealFile(), weight: 2 },
   ),
   check: checkFormatting,
-  runs: 150,
+  runs: 100,
   cost: 4,
 });

@@ -42,7 +42,7 @@ fuzzProperty({
     expect(r.ast.range.end.offset).toBe(text.length);
     checkRanges(text, r.ast, r.diagnostics.map((d) => d.range));
   },
-  runs: 300,
+  runs: 200,
 });
 
 fuzzProperty({

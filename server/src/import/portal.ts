@@ -48,19 +48,23 @@ function itemMarkup(r: PortalRecord, warnings: ImportWarning[], index: number): 
   if (caseNo) out.push(`Sagsnr: ${caseNo}`);
   const body: string[] = [];
   for (const f of r.Felter ?? []) {
+    const name = oneLine(f.Navn ?? '');
+    let named = false;
     for (const [head, html] of sections(f.Html ?? '')) {
       const md = htmlToMarkup(html);
       if (head) body.push(`### ${oneLine(head).replace(/:$/, '')}`);
-      else if (f.Navn) body.push(`### ${oneLine(f.Navn)}`);
-      else if (md) {
+      else if (name) {
+        body.push(`### ${name}`);
+        named = true;
+      } else if (md) {
         body.push(`<!-- import: text before the first section heading -->`);
         warnings.push({ line: 0, message: { da: `Punkt ${num}: tekst før første afsnitsoverskrift er bevaret med en kommentar`, en: `Item ${num}: text before the first section heading is kept after a comment` } });
       }
       if (md) body.push(md);
       body.push('');
     }
-    // A field with a name but no text: nothing is published, the name is kept in a comment.
-    if (!(f.Html ?? '').trim() && f.Navn?.trim()) body.push(`<!-- import: the field "${oneLine(f.Navn).replace(/--/g, '- -')}" has no text -->`, '');
+    // A field name that did not become a heading (no text, or sections with their own headings): kept in a comment.
+    if (name && !named) body.push(`<!-- import: the field "${name.replace(/--/g, '- -')}" -->`, '');
   }
   const closed = r.IsOpen === false;
   const published = body.some((l) => l.trim() && !l.startsWith('<!-- import:'));
