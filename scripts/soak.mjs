@@ -9,7 +9,8 @@
 // pause (semantic tokens, outline, code lenses, inlay hints, code actions, hover,
 // completion). Every `--every` edits it samples the server: resident memory (now and peak)
 // from /proc/<pid>/status (Linux), and the live heap (heap used plus external memory right
-// after a full collection, which the server reports on SIGUSR2 through a preloaded hook).
+// after a full collection, which the server reports on SIGUSR2 through a preloaded hook),
+// with the heap V8 holds for it.
 //
 // Resident memory rises in steps as V8 sizes its spaces and seldom gives pages back, so it
 // says little about leaks; the live heap does. The run fails (exit 1) when the live heap
@@ -54,7 +55,7 @@ const heapFile = join(work, 'heap.json');
 const hook = join(work, 'heap-hook.cjs');
 writeFileSync(
   hook,
-  `process.on('SIGUSR2', () => { global.gc(); const m = process.memoryUsage(); require('fs').writeFileSync(${JSON.stringify(heapFile)}, JSON.stringify({ n: Number(process.env.n = String(Number(process.env.n || 0) + 1)), heapUsed: m.heapUsed, external: m.external })); });\n`,
+  `process.on('SIGUSR2', () => { global.gc(); const m = process.memoryUsage(); require('fs').writeFileSync(${JSON.stringify(heapFile)}, JSON.stringify({ n: Number(process.env.n = String(Number(process.env.n || 0) + 1)), heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external })); });\n`,
 );
 const child = spawn(process.execPath, ['--expose-gc', '--require', hook, server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
@@ -97,7 +98,8 @@ async function memory() {
     }
   }
   if (heap?.n !== heapSamples) throw new Error('the server did not report its heap');
-  return { rss: mb('VmRSS'), peak: mb('VmHWM'), heap: Math.round((heap.heapUsed + heap.external) / 104857.6) / 10 };
+  const round = (bytes) => Math.round(bytes / 104857.6) / 10;
+  return { rss: mb('VmRSS'), peak: mb('VmHWM'), heap: round(heap.heapUsed + heap.external), heapTotal: round(heap.heapTotal) };
 }
 
 /** Line starts of a text (LF, CRLF or CR), for LSP positions. */
@@ -150,15 +152,15 @@ async function main() {
   const t0 = performance.now();
   const sample = async (edits) => {
     const m = await memory();
-    rows.push({ edits, rssMB: m.rss, peakMB: m.peak, heapMB: m.heap, seconds: Math.round((performance.now() - t0) / 100) / 10 });
+    rows.push({ edits, rssMB: m.rss, peakMB: m.peak, heapMB: m.heap, heapTotalMB: m.heapTotal, seconds: Math.round((performance.now() - t0) / 100) / 10 });
     if (!JSON_OUT) {
-      const cells = [String(edits).padStart(8), m.rss.toFixed(1).padStart(7), m.peak.toFixed(1).padStart(7), m.heap.toFixed(1).padStart(12), rows.at(-1).seconds.toFixed(1).padStart(8)];
+      const cells = [String(edits).padStart(8), m.rss.toFixed(1).padStart(7), m.peak.toFixed(1).padStart(7), m.heapTotal.toFixed(1).padStart(12), m.heap.toFixed(1).padStart(12), rows.at(-1).seconds.toFixed(1).padStart(8)];
       console.log(cells.join('  '));
     }
   };
   if (!JSON_OUT) {
     console.log(`soak: ${EDITS} edits on ${text0.length} characters; memory every ${EVERY} edits`);
-    console.log('   edits   RSS MB  peak MB  live MB (GC)   seconds');
+    console.log('   edits   RSS MB  peak MB  V8 heap MB  live MB (GC)   seconds');
   }
   await sample(0);
 
