@@ -6,7 +6,28 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, resolveConfig } from '../../server/src/config/resolve.js';
 import { analyze, lintAnalyzed, type PreviousAnalysis } from '../../server/src/engine.js';
+import type { Meeting } from '../../server/src/model/types.js';
+import type { Document } from '../../server/src/syntax/ast.js';
 import { apply, edit, files } from '../helpers/edits.js';
+
+/**
+ * Every node an item model points at is a node of the tree it was built for (not a stray copy):
+ * rules compare nodes by identity (e.g. an item's fields against its case number field).
+ */
+function expectPointsIntoTree(meeting: Meeting, doc: Document) {
+  const nodes = new Set<object>();
+  const collect = (x: unknown) => {
+    if (x === null || typeof x !== 'object' || nodes.has(x)) return;
+    nodes.add(x);
+    for (const v of Object.values(x)) collect(v);
+  };
+  collect(doc);
+  for (const m of meeting.items) {
+    const pointed: object[] = [m.node, ...m.sections.map((s) => s.node), ...m.otherFields, ...m.proposals.map((p) => p.item), ...m.decisions.map((p) => p.item)];
+    for (const x of [m.caseNumberField, m.proposalList, m.decisionList, m.attendance.absentField?.field, ...m.attendance.sentences]) if (x) pointed.push(x);
+    for (const x of pointed) expect(nodes.has(x)).toBe(true);
+  }
+}
 
 describe('incremental re-analysis', () => {
   it('equals a fresh analysis and lint after every edit of a random sequence', () => {
@@ -20,6 +41,7 @@ describe('incremental re-analysis', () => {
           const inc = analyze(next, config, prev);
           const fresh = analyze(next, config);
           expect(inc.meeting).toEqual(fresh.meeting);
+          expectPointsIntoTree(inc.meeting, inc.parse.ast);
           expect(lintAnalyzed(next, inc.parse, inc.meeting, inc.config).findings).toEqual(lintAnalyzed(next, fresh.parse, fresh.meeting, fresh.config).findings);
           text = next;
           prev = { text, ...inc };

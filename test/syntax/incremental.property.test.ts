@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { meeting } from '../../bench/workload.js';
 import { apply, edit, files } from '../helpers/edits.js';
 import type { ParseResult } from '../../server/src/syntax/ast.js';
-import { reparse } from '../../server/src/syntax/incremental.js';
+import { analyze } from '../../server/src/engine.js';
+import { relocate, relocateItems, reparse } from '../../server/src/syntax/incremental.js';
 import { parse } from '../../server/src/syntax/parser.js';
 
 /** A plain copy (JSON) of a parse result, to see whether re-parsing changed it afterwards. */
@@ -74,5 +75,20 @@ describe('incremental re-parse', () => {
     expect(reparse({ text, result }, text.slice(0, inItem) + '<!--' + text.slice(inItem)).mode).toBe('full');
     // A character typed inside an item is a segment re-parse.
     expect(reparse({ text, result }, text.slice(0, inItem) + 'e' + text.slice(inItem)).mode).toBe('segment');
+  });
+
+  it('moves item nodes by kind exactly as the generic copy does (with the sentences the model sets)', () => {
+    for (const [name, text] of files) {
+      // analyze() runs the model, which records controlled sentences on decision paragraphs.
+      const items = analyze(text).parse.ast.items;
+      const typed = new Map<object, object>();
+      const generic = new Map<object, object>();
+      expect(relocateItems(items, 17, 3, typed), name).toStrictEqual(relocate(items, 17, 3, generic));
+      // The same copies are recorded for the nodes an item model points at.
+      for (const [from, to] of typed) {
+        expect(generic.has(from), name).toBe(true);
+        expect(to).toStrictEqual(generic.get(from));
+      }
+    }
   });
 });

@@ -15,7 +15,26 @@
  * lookahead only sees token kinds, and the next segment starts with the same heading tokens.
  * test/syntax/incremental.property.test.ts checks the contract on random edits.
  */
-import type { CommentNode, Document, Item, ParseResult, SyntaxDiagnostic } from './ast.js';
+import type {
+  Block,
+  CommentNode,
+  ControlledSentence,
+  Document,
+  Field,
+  Heading,
+  InlineText,
+  Item,
+  List,
+  ListItem,
+  ParseResult,
+  Position,
+  Range,
+  Section,
+  SyntaxDiagnostic,
+  TableRow,
+  TextNode,
+  TextSegment,
+} from './ast.js';
 import { LineIndex } from './lines.js';
 import { dominantEol, parse } from './parser.js';
 
@@ -82,6 +101,89 @@ export function relocate<T>(value: T, offsetDelta: number, lineDelta: number, co
     return out;
   };
   return visit(value) as T;
+}
+
+/**
+ * The same copy as {@link relocate} for the nodes of items, written out per node kind, and
+ * recording in `copies` only the nodes an item model points at (items, fields, sections,
+ * lists, list items, table rows, comment blocks): what typing in a large file costs is
+ * mostly this copy. Controlled sentences (set by the model on decision paragraphs) and
+ * anything unexpected go through `relocate`. test/syntax/incremental.property.test.ts checks
+ * that both copies are equal; test/model/incremental.property.test.ts that moved models point
+ * into the new tree.
+ */
+export function relocateItems(items: readonly Item[], offsetDelta: number, lineDelta: number, copies: Map<object, object>): Item[] {
+  const d = offsetDelta;
+  const dl = lineDelta;
+  const pos = (p: Position): Position => ({ offset: p.offset + d, line: p.line + dl, character: p.character });
+  const range = (r: Range): Range => ({ start: pos(r.start), end: pos(r.end) });
+  const track = <T extends object>(from: T, to: T): T => {
+    copies.set(from, to);
+    return to;
+  };
+  const textNode = (t: TextNode): TextNode => ({ text: t.text, range: range(t.range) });
+  const inline = (t: InlineText): InlineText => {
+    const segs = t.segments;
+    const segments: TextSegment[] = new Array(segs.length);
+    for (let i = 0; i < segs.length; i++) {
+      const x = segs[i]!;
+      segments[i] = { textOffset: x.textOffset, sourceOffset: x.sourceOffset + d, length: x.length };
+    }
+    return { text: t.text, segments, range: range(t.range) };
+  };
+  const seen = <T extends object>(x: T): T | undefined => copies.get(x) as T | undefined;
+  const heading = (h: Heading): Heading => ({ level: h.level, marker: textNode(h.marker), content: inline(h.content), range: range(h.range) });
+  const field = (f: Field): Field => seen(f) ?? track(f, { name: textNode(f.name), value: inline(f.value), range: range(f.range) });
+  const sentences = (xs: ControlledSentence[]): ControlledSentence[] => (xs.length === 0 ? [] : relocate(xs, d, dl, copies));
+  const listItem = (it: ListItem): ListItem =>
+    track(it, {
+      type: 'listItem',
+      marker: textNode(it.marker),
+      number: it.number,
+      indent: it.indent,
+      content: inline(it.content),
+      children: it.children.map(list),
+      sentences: sentences(it.sentences),
+      range: range(it.range),
+    });
+  const list = (l: List): List => track(l, { type: 'list', ordered: l.ordered, items: l.items.map(listItem), range: range(l.range) });
+  const row = (r: TableRow): TableRow =>
+    seen(r) ?? track(r, { cells: r.cells.map((c) => ({ content: inline(c.content), range: range(c.range) })), delimiter: r.delimiter, range: range(r.range) });
+  const block = (b: Block): Block => {
+    switch (b.type) {
+      case 'paragraph': {
+        const content = inline(b.content);
+        return { type: 'paragraph', content, sentences: sentences(b.sentences), range: b.range === b.content.range ? content.range : range(b.range) };
+      }
+      case 'list':
+        return list(b);
+      case 'table': {
+        const allRows = b.allRows.map(row);
+        return track(b, { type: 'table', header: b.header && row(b.header), rows: b.rows.map(row), allRows, align: [...b.align], range: range(b.range) });
+      }
+      case 'comment':
+        return seen(b) ?? track(b, { type: 'comment', text: b.text, body: b.body, terminated: b.terminated, range: range(b.range) });
+      case 'subheading':
+        return { type: 'subheading', level: b.level, content: inline(b.content), range: range(b.range) };
+      default:
+        return relocate(b, d, dl, copies);
+    }
+  };
+  const section = (s: Section): Section =>
+    track(s, { type: 'section', heading: heading(s.heading), title: s.title, blocks: s.blocks.map(block), range: range(s.range) });
+  return items.map((it) =>
+    track(it, {
+      type: 'item',
+      heading: heading(it.heading),
+      keyword: textNode(it.keyword),
+      number: textNode(it.number),
+      title: textNode(it.title),
+      fields: it.fields.map(field),
+      preamble: it.preamble.map(block),
+      sections: it.sections.map(section),
+      range: range(it.range),
+    }),
+  );
 }
 
 function startOf(x: { readonly range: { readonly start: { readonly offset: number } } }): number {
@@ -183,7 +285,7 @@ export function reparse(previous: PreviousParse | undefined, text: string): Repa
 
   // The items after it: copied and moved by the edit's size.
   const copies = new Map<object, object>();
-  const after = relocate(items.slice(k + 1), delta, lineDelta, copies);
+  const after = relocateItems(items.slice(k + 1), delta, lineDelta, copies);
   const prefixComments: CommentNode[] = [];
   const suffixComments: CommentNode[] = [];
   for (const c of prev.ast.comments) {
