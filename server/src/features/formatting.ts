@@ -78,13 +78,18 @@ export function formatEdits(a: Analysis): TextEdit[] {
   };
   const isBlank = (l: number) => /^[ \t]*$/.test(text.slice(lines.lineStart(l), lineEnd(l)));
 
+  /** Past byte-order marks at a line start (the file's own, or a stray one the lexer also skips). */
+  const afterBoms = (at: number) => {
+    while (text.charCodeAt(at) === 0xfeff) at++;
+    return at;
+  };
   // Headings: `##   Punkt 1:  Titel  ` → `## Punkt 1: Titel` (only when the heading is one line).
   const bom = doc.bom ? 1 : 0;
   const headingStarts = new Set<number>();
   for (const h of headings) {
     const l = h.range.start.line;
     if (h.range.end.line !== l) continue;
-    const ls = lines.lineStart(l) + (l === 0 ? bom : 0);
+    const ls = afterBoms(lines.lineStart(l));
     const le = lineEnd(l);
     const line = text.slice(ls, le);
     if (line.includes('<!--')) continue;
@@ -97,7 +102,7 @@ export function formatEdits(a: Analysis): TextEdit[] {
   // Subheadings: same, from their lines.
   for (let l = 0; l < lineCount; l++) {
     if (!headingLine[l] || headingStarts.has(l) || inComment[l] || (l > 0 && inComment[l - 1])) continue;
-    const ls = lines.lineStart(l) + (l === 0 ? bom : 0);
+    const ls = afterBoms(lines.lineStart(l));
     const le = lineEnd(l);
     const line = text.slice(ls, le);
     if (line.includes('<!--')) continue;

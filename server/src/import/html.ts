@@ -58,6 +58,18 @@ export function htmlToMarkup(html: string): string {
     else if (/^[#|]/.test(t)) blocks.push(`\\${t}`);
     else blocks.push(t);
   };
+  const closeTable = () => {
+    if (!table) return;
+    const width = Math.max(0, ...table.map((r) => r.length));
+    if (width > 0) {
+      const pad = (r: string[]) => [...r, ...Array(width - r.length).fill('')];
+      const fmt = (r: string[]) => `| ${pad(r).map((c) => c.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim() || ' ').join(' | ')} |`;
+      const rows = table.filter((r) => r.some((c) => c.trim()));
+      const head = rows[0] ?? Array(width).fill('');
+      blocks.push([fmt(head), `|${Array(width).fill('---').join('|')}|`, ...rows.slice(1).map(fmt)].join('\n'));
+    }
+    table = undefined;
+  };
   const write = (s: string) => {
     if (cell !== undefined) cell += s;
     else line += s;
@@ -105,17 +117,7 @@ export function htmlToMarkup(html: string): string {
         if (!close) {
           table = [];
           tableHasHead = false;
-        } else if (table) {
-          const width = Math.max(0, ...table.map((r) => r.length));
-          if (width > 0) {
-            const pad = (r: string[]) => [...r, ...Array(width - r.length).fill('')];
-            const fmt = (r: string[]) => `| ${pad(r).map((c) => c.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim() || ' ').join(' | ')} |`;
-            const rows = table.filter((r) => r.some((c) => c.trim()));
-            const head = rows[0] ?? Array(width).fill('');
-            blocks.push([fmt(head), `|${Array(width).fill('---').join('|')}|`, ...rows.slice(1).map(fmt)].join('\n'));
-          }
-          table = undefined;
-        }
+        } else closeTable();
         break;
       case 'tr':
         if (!close) row = [];
@@ -153,6 +155,10 @@ export function htmlToMarkup(html: string): string {
         if (BLOCK.has(name)) flush();
     }
   }
+  // HTML cut off inside a table (a truncated record): what was read of it is kept.
+  if (cell !== undefined) (row ??= []).push(cell);
+  if (row && table) table.push(row);
+  closeTable();
   flush();
   void tableHasHead;
   return blocks
