@@ -497,11 +497,10 @@ export function mutatedWithSecrets(): fc.Arbitrary<string> {
       if (kind === 'inline-comment') {
         // Where a writer puts a note: after a space or at the end of a line (a comment inside
         // a word or before a field name on its line is not transparent: `<!-- x -->Lukket: ja` is no field).
+        const after = out.slice(i).search(/ |\r|\n|$/);
+        let j = i + after + (out[i + after] === ' ' ? 1 : 0);
         // Not inside a comment (comments do not nest: the first `-->` would end both).
-        let k = i;
-        for (const m of out.matchAll(/<!--[\s\S]*?(?:-->|(?=[\r\n])|$)/g)) if (m.index < k && k < m.index + m[0].length) k = m.index + m[0].length;
-        const after = out.slice(k).search(/ |\r|\n|$/);
-        const j = k + after + (out[k + after] === ' ' ? 1 : 0);
+        for (const m of out.matchAll(/<!--[\s\S]*?(?:-->|(?=[\r\n])|$)/g)) if (m.index < j && j < m.index + m[0].length) j = m.index + m[0].length;
         out = `${out.slice(0, j)}<!-- ${SECRET_MARK} -->${out[j] === ' ' ? '' : ' '}${out.slice(j)}`;
         continue;
       }

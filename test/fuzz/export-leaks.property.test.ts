@@ -48,6 +48,7 @@ fuzzProperty({
   },
   runs: 150,
   cost: 4,
+  reduce: false,
 });
 
 /** The stored files of a ZIP (DOCX), concatenated: enough to search the XML. */
@@ -96,5 +97,6 @@ fuzzProperty({
   },
   runs: 6,
   cost: 2000,
+  reduce: false,
   timeout: 60_000,
 });
