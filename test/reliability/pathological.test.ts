@@ -1,6 +1,6 @@
 /**
  * Pathological input, each case with a time and a memory bound. Inputs are generated in
- * memory (tests/reliability/inputs.ts); each runs in a child process of its own (probe.ts)
+ * memory (test/reliability/inputs.ts); each runs in a child process of its own (probe.ts)
  * so time and peak memory are the pipeline's alone: the engine's lint and the language
  * service's diagnostics, outline, folding and semantic tokens on the same text.
  *
