@@ -499,8 +499,13 @@ export function mutatedWithSecrets(): fc.Arbitrary<string> {
         // a word or before a field name on its line is not transparent: `<!-- x -->Lukket: ja` is no field).
         const after = out.slice(i).search(/ |\r|\n|$/);
         let j = i + after + (out[i + after] === ' ' ? 1 : 0);
-        // Not inside a comment (comments do not nest: the first `-->` would end both).
-        for (const m of out.matchAll(/<!--[\s\S]*?(?:-->|(?=[\r\n])|$)/g)) if (m.index < j && j < m.index + m[0].length) j = m.index + m[0].length;
+        // In a heading only at its end, and not between a list marker and its text
+        // (`## <!-- x --> Punkt 7:` and `## Punkt <!-- x --> 7:` are no item headings).
+        const lineStart = Math.max(out.lastIndexOf('\n', j - 1), out.lastIndexOf('\r', j - 1)) + 1;
+        if (/^[ \t]*(#|([-*+•]|\d+[.)])[ \t]*$)/.test(out.slice(lineStart, j))) j = lineStart + out.slice(lineStart).search(/\r|\n|$/);
+        // Not inside a comment, as the lexer reads them: to the next `-->`, or (none) to the end of the line.
+        // Comments do not nest: the first `-->` would end both.
+        for (const m of out.matchAll(/<!--(?:[\s\S]*?-->|[^\r\n]*)/g)) if (m.index < j && j < m.index + m[0].length) j = m.index + m[0].length;
         out = `${out.slice(0, j)}<!-- ${SECRET_MARK} -->${out[j] === ' ' ? '' : ' '}${out.slice(j)}`;
         continue;
       }
