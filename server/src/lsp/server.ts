@@ -112,9 +112,9 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
     if (!doc || !service) return;
     const version = doc.version;
     try {
-      const started = performance.now();
+      const started = Date.now();
       const diagnostics = await service.getDiagnostics(doc, cancel);
-      if (!cancel.isCancellationRequested) cost.set(uri, performance.now() - started);
+      if (!cancel.isCancellationRequested) cost.set(uri, Date.now() - started);
       const current = documents.get(uri);
       // Never publish a stale result: the document changed (or closed) meanwhile.
       if (cancel.isCancellationRequested || !current || current.version !== version) return;
@@ -255,7 +255,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
   documents.onDidChangeContent((e) => {
     const uri = e.document.uri;
-    const now = performance.now();
+    const now = Date.now();
     const since = now - (changedAt.get(uri) ?? Number.NEGATIVE_INFINITY);
     changedAt.set(uri, now);
     schedule(uri, validationDelay(cost.get(uri), since));
