@@ -514,7 +514,8 @@ export function mutatedWithSecrets(): fc.Arbitrary<string> {
       const eol = /\r\n?|\n/.exec(out)?.[0] ?? '\n';
       const block =
         kind === 'line-comment'
-          ? [`<!-- ${SECRET_MARK} intern note`, `${SECRET_MARK} -->`]
+          ? // The mark only before the first `-->` (this block may land inside another one: comments do not nest).
+            [`<!-- ${SECRET_MARK} intern note`, 'slut -->']
           : [kind === 'closed-title' ? '## Punkt 77: Lukket' : '## Punkt 78: Personalesag', 'Sagsnr: 00.01.00-A00-1-24', ...(kind === 'closed-field' ? ['Lukket: ja'] : []), '', `${SECRET_MARK} indstilling om en borger.`, '', `### Beslutning ${SECRET_MARK}`, '', `1. at ${SECRET_MARK} godkendes.`, ''];
       out = `${out.slice(0, lineStart)}${block.join(eol)}${eol}${out.slice(lineStart)}`;
     }
