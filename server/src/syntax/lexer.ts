@@ -141,16 +141,17 @@ export const Indent = createToken({
 export const PunktKeyword = createToken({
   name: 'PunktKeyword',
   pattern: custom((text, offset, tokens) =>
-    lastToken(tokens)?.tokenType === H2 ? stickyAt(/Punkt(?=[ \t]+[0-9][^\s:]*[ \t]*:)/y, text, offset) : null,
+    lastToken(tokens)?.tokenType === H2 ? stickyAt(/Punkt(?=[ \t]+[0-9](?:(?!<!--)[^\s:])*[ \t]*:)/y, text, offset) : null,
   ),
   line_breaks: false,
   start_chars_hint: ['P'],
 });
 
+/** An item number (`12`, `1.a`); a `<!--` in it starts a comment, as everywhere else. */
 export const ItemNumber = createToken({
   name: 'ItemNumber',
   pattern: custom((text, offset, tokens) =>
-    lastToken(tokens)?.tokenType === PunktKeyword ? stickyAt(/[0-9][^\s:]*/y, text, offset) : null,
+    lastToken(tokens)?.tokenType === PunktKeyword ? stickyAt(/[0-9](?:(?!<!--)[^\s:])*/y, text, offset) : null,
   ),
   line_breaks: false,
   start_chars_hint: DIGITS,
