@@ -488,10 +488,29 @@ export function withWhitespaceNoise(doc: fc.Arbitrary<string>): fc.Arbitrary<str
  * whole-line comments, inline comments anywhere (inside links, cells, other comments), and
  * closed items whose body lines carry SECRET_MARK.
  */
+/**
+ * The end of the comment that holds position `j` (strictly inside it), else `j`. Comments
+ * as the lexer reads them: to the next `-->`, or (none) to the end of the line. Secrets go
+ * outside comments: comments do not nest, so one inside another would end both early.
+ */
+function pastComment(text: string, j: number): number {
+  for (const m of text.matchAll(/<!--(?:[\s\S]*?-->|[^\r\n]*)/g)) {
+    if (m.index >= j) break;
+    if (j < m.index + m[0].length) return m.index + m[0].length;
+  }
+  return j;
+}
+
 export function mutatedWithSecrets(): fc.Arbitrary<string> {
   const insertion = fc.tuple(fc.nat(), fc.constantFrom('line-comment', 'inline-comment', 'closed-title', 'closed-field'));
   return fc.tuple(mutatedRealFile(), fc.array(insertion, { minLength: 1, maxLength: 4 })).map(([text, ins]) => {
+    // An unterminated `<!--` would be ended by the first `-->` put in after it, and swallow
+    // what lies between (a secret item's heading, say): the damaged text loses such openers first.
     let out = text;
+    for (let p = out.lastIndexOf('<!--'); p >= 0; p = out.lastIndexOf('<!--', p - 1)) {
+      if (out.indexOf('-->', p + 4) < 0) out = `${out.slice(0, p)}<!-${out.slice(p + 4)}`;
+      if (p === 0) break;
+    }
     for (const [at, kind] of ins) {
       const i = at % (out.length + 1);
       if (kind === 'inline-comment') {
@@ -503,15 +522,22 @@ export function mutatedWithSecrets(): fc.Arbitrary<string> {
         // (`## <!-- x --> Punkt 7:` and `## Punkt <!-- x --> 7:` are no item headings).
         const lineStart = Math.max(out.lastIndexOf('\n', j - 1), out.lastIndexOf('\r', j - 1)) + 1;
         if (/^[ \t]*(#|([-*+•]|\d+[.)])[ \t]*$)/.test(out.slice(lineStart, j))) j = lineStart + out.slice(lineStart).search(/\r|\n|$/);
-        // Not inside a comment, as the lexer reads them: to the next `-->`, or (none) to the end of the line.
-        // Comments do not nest: the first `-->` would end both.
-        for (const m of out.matchAll(/<!--(?:[\s\S]*?-->|[^\r\n]*)/g)) if (m.index < j && j < m.index + m[0].length) j = m.index + m[0].length;
+        j = pastComment(out, j);
         out = `${out.slice(0, j)}<!-- ${SECRET_MARK} -->${out[j] === ' ' ? '' : ' '}${out.slice(j)}`;
         continue;
       }
-      // At the start of the line that holds i.
-      const lineStart = Math.max(out.lastIndexOf('\n', i - 1), out.lastIndexOf('\r', i - 1)) + 1;
+      // At the start of the line that holds i, or of the first line after the comment that holds it.
       const eol = /\r\n?|\n/.exec(out)?.[0] ?? '\n';
+      let lineStart = Math.max(out.lastIndexOf('\n', i - 1), out.lastIndexOf('\r', i - 1)) + 1;
+      const end = pastComment(out, lineStart);
+      if (end !== lineStart) {
+        const next = /\r\n?|\n/.exec(out.slice(end));
+        if (next) lineStart = end + next.index + next[0].length;
+        else {
+          out += eol;
+          lineStart = out.length;
+        }
+      }
       const block =
         kind === 'line-comment'
           ? // The mark only before the first `-->` (this block may land inside another one: comments do not nest).
