@@ -21,7 +21,8 @@ import { mutate, mutatedRealFile, referatDocument, SEEDS, type Mutation } from '
 import { fuzzProperty } from './harness.js';
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const wordsOf = (s: string) => s.match(WORD) ?? [];
+/** Words compared without case: the importer writes known section names in their canonical case (`indstilling` → `### Indstilling`). */
+const wordsOf = (s: string) => s.toLowerCase().match(WORD) ?? [];
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 /** The text of an HTML fragment, as a reader sees it (tags and comments removed, entities decoded). */

@@ -4,7 +4,9 @@
  * quorum. Everything compares names with {@link normalizeName}.
  */
 import type { Meeting, ItemModel } from '../../model/types.js';
-import type { PersonName, Range } from '../../syntax/ast.js';
+import type { InlineText, PersonName, Range } from '../../syntax/ast.js';
+import { LineIndex } from '../../syntax/lines.js';
+import { parseSentences } from '../../syntax/sentences.js';
 import type { Fix, RuleContext, TextEdit } from '../types.js';
 import { foldSpaces, joinNames, normalizeName, stripParty } from './names.js';
 
@@ -191,6 +193,17 @@ export function decisionRange(item: ItemModel): Range {
   return item.decisionSection?.node.heading.range ?? item.node.heading.range;
 }
 
+/** Whether `<names> deltog ikke i sagens behandling.` reads back as an absence note of exactly these names. */
+function readsAsAbsence(names: readonly string[]): boolean {
+  const text = `${joinNames([...names])} deltog ikke i sagens behandling.`;
+  const inline: InlineText = { text, segments: [{ textOffset: 0, sourceOffset: 0, length: text.length }], range: new LineIndex(text).range(0, text.length) };
+  const found = parseSentences(inline, new LineIndex(text));
+  if (found.length !== 1 || found[0]!.kind !== 'absent') return false;
+  const keys = new Set(found[0]!.names.names.map((n) => normalizeName(n.name)));
+  const wanted = new Set(names.map(normalizeName));
+  return wanted.size === keys.size && [...wanted].every((k) => keys.has(k));
+}
+
 function written(n: PersonName): string {
   return n.party ? `${n.name} (${n.party})` : n.name;
 }
@@ -228,10 +241,15 @@ export function absenceNoteFix(ctx: Pick<RuleContext, 'eol' | 'source'>, item: I
     const sentence = item.attendance.sentences.find(
       (x) => x.kind === 'absent' && x.names.names.length > 0 && x.range.start.offset >= s.start.offset && x.range.end.offset <= s.end.offset,
     );
+    // A name the sentence grammar cannot read (`Afbud` lists are read permissively) would give a
+    // sentence that is ordinary text: the finding would stay and --fix would add it again and again.
     if (sentence) {
+      const all = [...sentence.names.names.map(written), ...names];
+      if (!readsAsAbsence(all)) return undefined;
       const r = sentence.names.range;
-      return { start: r.start.offset, end: r.end.offset, newText: joinNames([...sentence.names.names.map(written), ...names]) };
+      return { start: r.start.offset, end: r.end.offset, newText: joinNames(all) };
     }
+    if (!readsAsAbsence(names)) return undefined;
     const blocks = section.node.blocks;
     const last = blocks[blocks.length - 1];
     if (!last) return undefined;
