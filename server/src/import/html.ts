@@ -114,13 +114,19 @@ export function htmlToMarkup(html: string): string {
         break;
       case 'table':
         flush();
+        // A table opened inside an open one (nested, or a damaged record): the open one is kept first.
+        closeTable();
         if (!close) {
           table = [];
           tableHasHead = false;
-        } else closeTable();
+        }
         break;
       case 'tr':
-        if (!close) row = [];
+        if (!close) {
+          row = [];
+          // A row outside a table (its <table> tag lost in a damaged record) still makes one.
+          table ??= [];
+        }
         else if (row && table) {
           table.push(row);
           row = undefined;
