@@ -29,6 +29,8 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 function htmlText(html: string): string {
   return html
     .replace(/<!--[\s\S]*?-->/g, ' ')
+    // Inline tags do not separate words (`B<b>v` reads "Bv"); other tags do.
+    .replace(/<\/?(?:b|i|strong|em|span|a|u|sup|sub|font|small|mark)\b[^>]*>/gi, '')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
       if (e[0] !== '#') return NAMED[e] ?? m;
