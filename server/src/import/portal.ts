@@ -22,13 +22,18 @@ const recordSchema = z
   .passthrough();
 export type PortalRecord = z.infer<typeof recordSchema>;
 
+/** The text of a heading's HTML: block tags separate words (`a</p><p>b`), inline tags do not (`B<b>v`). */
+function tagsToText(html: string): string {
+  return html.replace(/<\/?(?:p|div|li|ul|ol|br|tr|td|th|table|h[1-6]|section|article|blockquote)\b[^>]*>/gi, ' ').replace(/<[^>]+>/g, '');
+}
+
 /** `<h3>Resumé</h3> …` blocks of a Felter Html: [heading, html][]. */
 function sections(html: string): [string, string][] {
   const out: [string, string][] = [];
   const re = /<h3[^>]*>([\s\S]*?)<\/h3>/gi;
   const heads: { title: string; start: number; end: number }[] = [];
   let m: RegExpExecArray | null;
-  while ((m = re.exec(html))) heads.push({ title: m[1]!.replace(/<[^>]+>/g, '').trim(), start: m.index, end: m.index + m[0].length });
+  while ((m = re.exec(html))) heads.push({ title: tagsToText(m[1]!).trim(), start: m.index, end: m.index + m[0].length });
   if (heads.length === 0) return html.trim() ? [['', html]] : [];
   if (html.slice(0, heads[0]!.start).replace(/<[^>]+>/g, '').trim()) out.push(['', html.slice(0, heads[0]!.start)]);
   heads.forEach((h, i) => out.push([h.title, html.slice(h.end, i + 1 < heads.length ? heads[i + 1]!.start : undefined)]));
