@@ -30,8 +30,7 @@ function htmlText(html: string): string {
   return html
     .replace(/<!--[\s\S]*?-->/g, ' ')
     // Inline tags do not separate words (`B<b>v` reads "Bv"); other tags do.
-    .replace(/<\/?(?:b|i|strong|em|span|a|u|sup|sub|font|small|mark)\b[^>]*>/gi, '')
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^>]*>/g, (tag) => (/^<\/?(?:b|i|strong|em|span|a|u|sup|sub|font|small|mark)(?=[\s/>])/i.test(tag) ? '' : ' '))
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
       if (e[0] !== '#') return NAMED[e] ?? m;
       const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
