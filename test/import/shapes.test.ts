@@ -168,6 +168,20 @@ describe('portal records', () => {
     ]);
   });
 
+  it('an item number the markup cannot read gives way to the other number field and is kept in a comment', () => {
+    const odd = { Punktnummer: '[2', Number: '2', Navn: 'Lukket', SagsNummer: '24/1502', IsOpen: false, Felter: [], Bilag: [] };
+    const r = importReferat(JSON.stringify([{ ...record, Punktnummer: 'A' }, odd]));
+    const { meeting, parse } = meetingOf(r.markup);
+    expect(parse.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(meeting.items.map((i) => [i.number, i.closed])).toEqual([
+      ['1', false],
+      ['2', true],
+    ]);
+    expect(r.markup).toContain(`<!-- import: the portal's item number "A" is not a number the markup reads; numbered 1 -->`);
+    expect(r.markup).toContain(`<!-- import: the portal's item number "[2" is not a number the markup reads; numbered 2 -->`);
+    expect(r.warnings.map((w) => w.message.en)).toContain(`Item 2: the portal's item number "[2" cannot be read; the item is numbered 2`);
+  });
+
   it('reads the printed record of the portal page (seed 002)', () => {
     const seed = path.resolve(__dirname, '../../../shared/seeds/002_fa2b63a408b901b6.txt');
     if (!existsSync(seed)) return;

@@ -46,12 +46,24 @@ function oneLine(value: string): string {
 }
 
 function itemMarkup(r: PortalRecord, warnings: ImportWarning[], index: number): string {
-  const num = oneLine(String(r.Punktnummer ?? r.Number ?? index + 1));
+  // An item number in a heading starts with a digit and holds no space or colon (`12`, `3a`, `4.1`).
+  // A portal number the grammar cannot read (`[2`, `A`) gives way to the other number field or the
+  // record's place, and is kept in a comment so that no word of the record is lost.
+  const readable = (c: string): boolean => /^[0-9][^\s:]*$/.test(c) && !c.includes('<!--');
+  const candidates = [r.Punktnummer, r.Number].map((v) => (v === undefined ? '' : oneLine(String(v))));
+  const num = candidates.find(readable) ?? String(index + 1);
+  const unread = candidates.filter((c) => c && !readable(c));
   const title = oneLine(r.Navn ?? r.Caption ?? '') || '(uden titel)';
   const caseNo = oneLine(r.SagsNummer ?? r.CaseNumber ?? '');
   const out = [`## Punkt ${num}: ${title}`];
+  const notes: string[] = [];
+  if (unread.length) {
+    const shown = [...new Set(unread)].map((c) => `"${c.replace(/--/g, '- -')}"`).join(', ');
+    notes.push(`<!-- import: the portal's item number ${shown} is not a number the markup reads; numbered ${num} -->`);
+    warnings.push({ line: 0, message: { da: `Punkt ${num}: portalens punktnummer ${shown} kan ikke læses; punktet er nummereret ${num}`, en: `Item ${num}: the portal's item number ${shown} cannot be read; the item is numbered ${num}` } });
+  }
   if (caseNo) out.push(`Sagsnr: ${caseNo}`);
-  const body: string[] = [];
+  const body: string[] = [...notes];
   for (const f of r.Felter ?? []) {
     const name = oneLine(f.Navn ?? '');
     let named = false;
