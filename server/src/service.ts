@@ -129,6 +129,15 @@ function dirOf(uri: string): string {
   return i > 0 ? uri.slice(0, i) : uri;
 }
 
+/**
+ * A string that holds its own characters. V8 makes a substring of 13 characters or more
+ * a view (a "sliced string") that keeps the whole source text alive; a JSON round trip
+ * copies it, in native code and in every host (Node, the browser worker).
+ */
+function own<T extends string | undefined>(s: T): T {
+  return (s === undefined || s.length < 13 ? s : JSON.parse(JSON.stringify(s))) as T;
+}
+
 function isReferat(uri: string): boolean {
   return /\.referat$/i.test(uri);
 }
@@ -206,29 +215,32 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     return out;
   }
 
+  /**
+   * The index entry of a file: only what other files and workspace symbols need. Its
+   * strings are copies: a substring of the source may share the source's memory (V8
+   * slices), and the index outlives the source text of every file not open in the editor.
+   */
   function indexEntry(a: Pick<Analysis, 'uri' | 'meeting' | 'parse'>): IndexEntry {
     const m = a.meeting;
-    const title = a.parse.ast.title ? `${a.parse.ast.title.kind}${m.committee ? ` ${m.committee}` : ''}` : undefined;
+    const committee = own(m.committee);
+    const title = a.parse.ast.title ? `${a.parse.ast.title.kind}${committee ? ` ${committee}` : ''}` : undefined;
+    const items = m.items.map((i) => ({
+      number: own(i.number),
+      title: own(i.title),
+      caseNumber: own(i.caseNumber?.text.trim()),
+      closed: i.closed,
+      range: toRange(i.node.heading.range),
+    }));
     return {
       uri: a.uri,
       summary: {
         uri: a.uri,
-        committee: m.committee,
+        committee,
         date: m.date ? { year: m.date.year, month: m.date.month, day: m.date.day } : undefined,
         itemNumbers: m.items.map((i) => i.numeric).filter((n): n is number => n !== undefined),
       },
-      file: {
-        uri: a.uri,
-        title,
-        items: m.items.map((i) => ({
-          number: i.number,
-          title: i.title,
-          caseNumber: i.caseNumber?.text.trim(),
-          closed: i.closed,
-          range: toRange(i.node.heading.range),
-        })),
-      },
-      caseNumbers: m.items.map((i) => i.caseNumber?.text.trim() ?? '').filter(Boolean),
+      file: { uri: a.uri, title: own(title), items },
+      caseNumbers: items.map((i) => i.caseNumber ?? '').filter(Boolean),
     };
   }
 
