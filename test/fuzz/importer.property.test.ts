@@ -24,13 +24,16 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** Words compared without case: the importer writes known section names in their canonical case (`indstilling` → `### Indstilling`). */
 const wordsOf = (s: string) => s.toLowerCase().match(WORD) ?? [];
 
+const BLOCK_TAG =
+  /^<\/?(?:p|div|section|article|aside|nav|header|footer|main|address|blockquote|figure|figcaption|pre|hr|br|li|ul|ol|dl|dt|dd|details|summary|fieldset|legend|table|caption|thead|tbody|tfoot|tr|td|th|h[1-6])(?=[\s/>])/i;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 /** The text of an HTML fragment, as a reader sees it (tags and comments removed, entities decoded). */
 function htmlText(html: string): string {
   return html
     .replace(/<!--[\s\S]*?-->/g, ' ')
-    // Inline tags do not separate words (`B<b>v` reads "Bv"); other tags do.
-    .replace(/<[^>]*>/g, (tag) => (/^<\/?(?:b|i|strong|em|span|a|u|sup|sub|font|small|mark)(?=[\s/>])/i.test(tag) ? '' : ' '))
+    // Block-level tags separate words; inline and unknown tags do not, as a browser lays them
+    // out (`B<b>v` and `i<n>3` read "Bv" and "i3"). The list is HTML's block-level elements.
+    .replace(/<[^>]*>/g, (tag) => (BLOCK_TAG.test(tag) ? ' ' : ''))
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
       if (e[0] !== '#') return NAMED[e] ?? m;
       const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);

@@ -37,7 +37,15 @@ function tokenize(html: string): Token[] {
   return out;
 }
 
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'br', 'li', 'ul', 'ol', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'blockquote']);
+/**
+ * Elements a browser lays out as blocks (or breaks a line at): they separate words. Every other
+ * tag, unknown ones included (`<n>`, `<o:p>`), is inline as in a browser: `i<n>3` reads "i3".
+ */
+export const BLOCK = new Set([
+  ...['p', 'div', 'section', 'article', 'aside', 'nav', 'header', 'footer', 'main', 'address', 'blockquote', 'figure', 'figcaption'],
+  ...['pre', 'hr', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'details', 'summary', 'fieldset', 'legend'],
+  ...['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+]);
 
 /** Converts section HTML to markup lines (blocks separated by blank lines). */
 export function htmlToMarkup(html: string): string {

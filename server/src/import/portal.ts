@@ -4,7 +4,7 @@
  * (`• SagsNummer "15.00.00-G01-5-25"`). Section HTML becomes markup (see html.ts).
  */
 import { z } from 'zod';
-import { htmlToMarkup } from './html.js';
+import { BLOCK, htmlToMarkup } from './html.js';
 import { detectProfile, escapeCommentOpen, type ImportResult, type ImportWarning } from './text.js';
 
 const recordSchema = z
@@ -24,7 +24,7 @@ export type PortalRecord = z.infer<typeof recordSchema>;
 
 /** The text of a heading's HTML: block tags separate words (`a</p><p>b`), inline tags do not (`B<b>v`). */
 function tagsToText(html: string): string {
-  return html.replace(/<\/?(?:p|div|li|ul|ol|br|tr|td|th|table|h[1-6]|section|article|blockquote)\b[^>]*>/gi, ' ').replace(/<[^>]+>/g, '');
+  return html.replace(/<(\/?)([a-z][a-z0-9]*)\b[^>]*>|<[^>]+>/gi, (_, _slash, name: string | undefined) => (name && BLOCK.has(name.toLowerCase()) ? ' ' : ''));
 }
 
 /** `<h3>Resumé</h3> …` blocks of a Felter Html: [heading, html][]. */
