@@ -110,7 +110,8 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   }
 }
 
-if (require.main === module) {
+/** Runs the command on process.argv and sets the exit code (the launcher, dist/cli.js, calls this). */
+export function run(): void {
   // `referat lint | head`: a reader that stops early is not an error, and never a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
@@ -128,3 +129,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) run();

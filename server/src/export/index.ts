@@ -7,7 +7,7 @@ import { defaultConfig, type ResolvedConfig } from '../config/resolve.js';
 import { analyze } from '../engine.js';
 import type { Localized } from '../rules/types.js';
 import { buildExportDocument } from './document.js';
-import { renderDocx } from './docx.js';
+import type { DocxOptions } from './docx.js';
 import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import type { Edition, ExportDocument, ExportFormat } from './model.js';
@@ -17,7 +17,13 @@ import { renderText } from './text.js';
 export type { Edition, ExportDocument, ExportFormat } from './model.js';
 export { EDITIONS, EXPORT_FORMATS } from './model.js';
 export type { PdfFonts } from './pdf.js';
-export { buildExportDocument, renderDocx, renderHtml, renderJson, renderPdf, renderText };
+export { buildExportDocument, renderHtml, renderJson, renderPdf, renderText };
+
+/** Word (DOCX). The docx library is loaded on first use, so that other exports do not evaluate it. */
+export async function renderDocx(doc: ExportDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+  const docx = await import('./docx.js');
+  return docx.renderDocx(doc, options);
+}
 
 import { EXTENSIONS } from './model.js';
 export { EXTENSIONS };

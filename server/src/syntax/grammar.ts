@@ -18,6 +18,7 @@
  * generated from this parser's serialized grammar (scripts/gen-grammar-doc.mjs).
  */
 import { CstParser, type CstNode } from 'chevrotain';
+import { skipGrammarChecks } from './checks.js';
 import {
   allTokens,
   BulletMarker,
@@ -40,7 +41,7 @@ import {
 
 export class ReferatGrammar extends CstParser {
   constructor() {
-    super(allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3 });
+    super(allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3, skipValidations: skipGrammarChecks });
     this.performSelfAnalysis();
   }
 

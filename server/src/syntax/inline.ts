@@ -7,6 +7,7 @@
 import { createToken, Lexer, type IToken } from 'chevrotain';
 import type { Inline, InlineText, LineIndexLike, Range } from './ast.js';
 import { rangeOfText } from './text.js';
+import { skipGrammarChecks } from './checks.js';
 
 const CommentTok = createToken({ name: 'InlineComment', pattern: /<!--[\s\S]*?-->|<!--[\s\S]*/, line_breaks: true });
 const LinkTok = createToken({ name: 'Link', pattern: /\[[^\]\r\n]*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\)/ });
@@ -19,6 +20,7 @@ const Plain = createToken({ name: 'Plain', pattern: /[^*[\\<]+|[[\\<]/, line_bre
 const inlineLexer = new Lexer([CommentTok, LinkTok, StrongDelim, EmDelim, Escape, Plain], {
   positionTracking: 'onlyOffset',
   ensureOptimizations: false,
+  skipValidations: skipGrammarChecks,
 });
 
 interface Ctx {

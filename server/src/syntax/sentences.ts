@@ -21,6 +21,7 @@
 import { createToken, CstParser, Lexer, type CstNode, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
 import type { ControlledSentence, InlineText, LineIndexLike, NameList, PersonName, SentenceKind, TextNode } from './ast.js';
 import { maskComments, rangeOfText } from './text.js';
+import { skipGrammarChecks } from './checks.js';
 
 /**
  * Chevrotain rebuilds regex patterns without the `u` flag, which breaks Unicode property
@@ -107,7 +108,7 @@ const sentenceTokens: TokenType[] = [
 ];
 
 // safeMode: the first-character optimisation cannot read Unicode property classes (\p{Lu}).
-const sentenceLexer = new Lexer(sentenceTokens, { positionTracking: 'onlyOffset', safeMode: true });
+const sentenceLexer = new Lexer(sentenceTokens, { positionTracking: 'onlyOffset', safeMode: true, skipValidations: skipGrammarChecks });
 
 /** Any word token usable inside a role or a free § 23 phrase. */
 const wordTokens = [LowerWord, CapWord, Initial, NumberTok, Other, Colon, LParen, RParen, ...keywordTokens];
@@ -116,7 +117,7 @@ const PREDICATE_START = new Set<TokenType>([K.havde, K.deltog, K.var, K.modte, K
 
 class SentenceGrammar extends CstParser {
   constructor() {
-    super(sentenceTokens, { recoveryEnabled: false, maxLookahead: 4, nodeLocationTracking: 'none' });
+    super(sentenceTokens, { recoveryEnabled: false, maxLookahead: 4, nodeLocationTracking: 'none', skipValidations: skipGrammarChecks });
     this.performSelfAnalysis();
   }
 
