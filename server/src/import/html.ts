@@ -1,21 +1,13 @@
 /**
  * The publishing portal's section HTML → markup blocks: paragraphs, lists, bold and
- * italic, tables (as pipe tables), headings (as `####` sub-headings). A small tag reader,
- * not a browser: unknown tags are dropped, their text kept.
+ * italic, tables (as pipe tables), headings (as `####` sub-headings). The HTML is read by
+ * parse5's tokenizer, as a browser reads it (entities, `<>` and `a < b` as text, `>` inside
+ * quoted attributes, comments, raw-text elements); the conversion works on its tag and text
+ * events without building a tree, so a damaged record keeps every word: unknown tags are
+ * dropped, their text kept.
  */
+import { Tokenizer, TokenizerMode, type Token as Html, type TokenHandler } from 'parse5';
 import { escapeCommentOpen } from './text.js';
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', aelig: 'æ', oslash: 'ø', aring: 'å', AElig: 'Æ', Oslash: 'Ø', Aring: 'Å', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', sect: '§', eacute: 'é' };
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
-    }
-    return ENTITIES[e] ?? m;
-  });
-}
 
 interface Tag {
   name: string;
@@ -24,16 +16,41 @@ interface Tag {
 
 type Token = { kind: 'text'; text: string } | ({ kind: 'tag' } & Tag);
 
-function tokenize(html: string): Token[] {
+/** Elements whose content the HTML parser reads as plain text (it switches the tokenizer, as here). */
+const RAWTEXT = new Set(['style', 'xmp', 'iframe', 'noembed', 'noframes', 'script']);
+const RCDATA = new Set(['textarea', 'title']);
+
+/** Tags and text of an HTML fragment, in order (comments and doctypes dropped). */
+export function htmlTokens(html: string): Token[] {
   const out: Token[] = [];
-  const re = /<!--[\s\S]*?-->|<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|[^<]+|</g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html))) {
-    const t = m[0];
-    if (t.startsWith('<!--')) continue;
-    if (m[1]) out.push({ kind: 'tag', name: m[1].toLowerCase(), close: t.startsWith('</') });
-    else out.push({ kind: 'text', text: decodeEntities(t) });
-  }
+  const text = (t: Html.CharacterToken) => {
+    const last = out[out.length - 1];
+    if (last?.kind === 'text') last.text += t.chars;
+    else out.push({ kind: 'text', text: t.chars });
+  };
+  const handler: TokenHandler = {
+    onComment: () => undefined,
+    onDoctype: () => undefined,
+    onEof: () => undefined,
+    onCharacter: text,
+    onNullCharacter: text,
+    onWhitespaceCharacter: text,
+    onStartTag: (t) => {
+      out.push({ kind: 'tag', name: t.tagName, close: false });
+      if (RAWTEXT.has(t.tagName)) tokenizer.state = TokenizerMode.RAWTEXT;
+      else if (RCDATA.has(t.tagName)) tokenizer.state = TokenizerMode.RCDATA;
+      else if (t.tagName === 'plaintext') tokenizer.state = TokenizerMode.PLAINTEXT;
+      // A self-closing tag (`<br/>`, `<p/>`) opens and closes.
+      if (t.selfClosing && t.tagName !== 'br') out.push({ kind: 'tag', name: t.tagName, close: true });
+    },
+    onEndTag: (t) => {
+      out.push({ kind: 'tag', name: t.tagName, close: true });
+    },
+  };
+  // RAWTEXT and RCDATA end at the end tag of the element that started them (the tokenizer
+  // remembers its name).
+  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: false }, handler);
+  tokenizer.write(html, true);
   return out;
 }
 
@@ -47,9 +64,11 @@ export const BLOCK = new Set([
   ...['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
 ]);
 
+const TABLE_PARTS = new Set(['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th']);
+
 /** Converts section HTML to markup lines (blocks separated by blank lines). */
 export function htmlToMarkup(html: string): string {
-  const tokens = tokenize(html);
+  const tokens = htmlTokens(html);
   const blocks: string[] = [];
   let line = '';
   const lists: { ordered: boolean; n: number }[] = [];
@@ -66,7 +85,19 @@ export function htmlToMarkup(html: string): string {
     else if (/^[#|]/.test(t)) blocks.push(`\\${t}`);
     else blocks.push(t);
   };
+  // Damaged records lose </td>, </tr> or <tr>: an open cell or row is ended, never dropped.
+  const endCell = () => {
+    if (cell === undefined) return;
+    (row ??= []).push(cell.replace(/\*\*\s*\*\*/g, ''));
+    cell = undefined;
+  };
+  const endRow = () => {
+    endCell();
+    if (row) (table ??= []).push(row);
+    row = undefined;
+  };
   const closeTable = () => {
+    endRow();
     if (!table) return;
     const width = Math.max(0, ...table.map((r) => r.length));
     if (width > 0) {
@@ -88,6 +119,9 @@ export function htmlToMarkup(html: string): string {
       continue;
     }
     const { name, close } = tok;
+    // Inside a table cell, a block (a paragraph, a list item, a heading: or a damaged record's
+    // whole rest, when its </td> was lost) is written into the cell: it still separates words.
+    if (cell !== undefined && BLOCK.has(name) && !TABLE_PARTS.has(name)) cell += ' ';
     switch (name) {
       case 'strong':
       case 'b':
@@ -130,24 +164,22 @@ export function htmlToMarkup(html: string): string {
         }
         break;
       case 'tr':
+        endRow();
         if (!close) {
           row = [];
           // A row outside a table (its <table> tag lost in a damaged record) still makes one.
           table ??= [];
         }
-        else if (row && table) {
-          table.push(row);
-          row = undefined;
-        }
         break;
       case 'td':
       case 'th':
+        endCell();
         if (!close) {
+          // A cell outside a row (its <tr> tag lost in a damaged record) starts one.
+          row ??= [];
+          table ??= [];
           cell = '';
           if (name === 'th') tableHasHead = true;
-        } else if (row) {
-          row.push((cell ?? '').replace(/\*\*\s*\*\*/g, ''));
-          cell = undefined;
         }
         break;
       case 'caption':
@@ -170,8 +202,6 @@ export function htmlToMarkup(html: string): string {
     }
   }
   // HTML cut off inside a table (a truncated record): what was read of it is kept.
-  if (cell !== undefined) (row ??= []).push(cell);
-  if (row && table) table.push(row);
   closeTable();
   flush();
   void tableHasHead;

@@ -4,7 +4,7 @@
  * (`• SagsNummer "15.00.00-G01-5-25"`). Section HTML becomes markup (see html.ts).
  */
 import { z } from 'zod';
-import { BLOCK, htmlToMarkup } from './html.js';
+import { BLOCK, htmlTokens, htmlToMarkup } from './html.js';
 import { detectProfile, escapeCommentOpen, type ImportResult, type ImportWarning } from './text.js';
 
 const recordSchema = z
@@ -24,7 +24,9 @@ export type PortalRecord = z.infer<typeof recordSchema>;
 
 /** The text of a heading's HTML: block tags separate words (`a</p><p>b`), inline tags do not (`B<b>v`). */
 function tagsToText(html: string): string {
-  return html.replace(/<(\/?)([a-z][a-z0-9]*)\b[^>]*>|<[^>]+>/gi, (_, _slash, name: string | undefined) => (name && BLOCK.has(name.toLowerCase()) ? ' ' : ''));
+  return htmlTokens(html)
+    .map((t) => (t.kind === 'text' ? t.text : BLOCK.has(t.name) ? ' ' : ''))
+    .join('');
 }
 
 /** `<h3>Resumé</h3> …` blocks of a Felter Html: [heading, html][]. */
