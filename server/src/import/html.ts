@@ -14,7 +14,8 @@ interface Tag {
   close: boolean;
 }
 
-type Token = { kind: 'text'; text: string } | ({ kind: 'tag' } & Tag);
+/** A tag carries its place in the source (`start`–`end`), so that callers can cut the HTML at it. */
+type Token = { kind: 'text'; text: string } | ({ kind: 'tag'; start: number; end: number } & Tag);
 
 /** Elements whose content the HTML parser reads as plain text (it switches the tokenizer, as here). */
 const RAWTEXT = new Set(['style', 'xmp', 'iframe', 'noembed', 'noframes', 'script']);
@@ -36,20 +37,21 @@ export function htmlTokens(html: string): Token[] {
     onNullCharacter: text,
     onWhitespaceCharacter: text,
     onStartTag: (t) => {
-      out.push({ kind: 'tag', name: t.tagName, close: false });
+      const at = { start: t.location?.startOffset ?? 0, end: t.location?.endOffset ?? 0 };
+      out.push({ kind: 'tag', name: t.tagName, close: false, ...at });
       if (RAWTEXT.has(t.tagName)) tokenizer.state = TokenizerMode.RAWTEXT;
       else if (RCDATA.has(t.tagName)) tokenizer.state = TokenizerMode.RCDATA;
       else if (t.tagName === 'plaintext') tokenizer.state = TokenizerMode.PLAINTEXT;
       // A self-closing tag (`<br/>`, `<p/>`) opens and closes.
-      if (t.selfClosing && t.tagName !== 'br') out.push({ kind: 'tag', name: t.tagName, close: true });
+      if (t.selfClosing && t.tagName !== 'br') out.push({ kind: 'tag', name: t.tagName, close: true, ...at });
     },
     onEndTag: (t) => {
-      out.push({ kind: 'tag', name: t.tagName, close: true });
+      out.push({ kind: 'tag', name: t.tagName, close: true, start: t.location?.startOffset ?? 0, end: t.location?.endOffset ?? 0 });
     },
   };
   // RAWTEXT and RCDATA end at the end tag of the element that started them (the tokenizer
   // remembers its name).
-  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: false }, handler);
+  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, handler);
   tokenizer.write(html, true);
   return out;
 }

@@ -22,22 +22,35 @@ const recordSchema = z
   .passthrough();
 export type PortalRecord = z.infer<typeof recordSchema>;
 
-/** The text of a heading's HTML: block tags separate words (`a</p><p>b`), inline tags do not (`B<b>v`). */
-function tagsToText(html: string): string {
-  return htmlTokens(html)
-    .map((t) => (t.kind === 'text' ? t.text : BLOCK.has(t.name) ? ' ' : ''))
-    .join('');
-}
-
-/** `<h3>Resumé</h3> …` blocks of a Felter Html: [heading, html][]. */
+/**
+ * `<h3>Resumé</h3> …` blocks of a Felter Html: [heading, html][]. The `<h3>` tags are found by
+ * the HTML tokenizer (not inside a comment or an attribute); a heading's text is its text with
+ * block tags separating words (`a</p><p>b`) and inline tags not (`B<b>v`).
+ */
 function sections(html: string): [string, string][] {
-  const out: [string, string][] = [];
-  const re = /<h3[^>]*>([\s\S]*?)<\/h3>/gi;
+  const tokens = htmlTokens(html);
   const heads: { title: string; start: number; end: number }[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(html))) heads.push({ title: tagsToText(m[1]!).trim(), start: m.index, end: m.index + m[0].length });
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i]!;
+    if (open.kind !== 'tag' || open.name !== 'h3' || open.close) continue;
+    let title = '';
+    let j = i + 1;
+    for (; j < tokens.length; j++) {
+      const t = tokens[j]!;
+      if (t.kind === 'text') title += t.text;
+      else if (t.name === 'h3') break;
+      else if (BLOCK.has(t.name)) title += ' ';
+    }
+    const close = tokens[j];
+    // An <h3> never closed (a truncated record) is no heading: its text stays in the section.
+    if (close?.kind !== 'tag' || !close.close) continue;
+    heads.push({ title: title.trim(), start: open.start, end: close.end });
+    i = j;
+  }
   if (heads.length === 0) return html.trim() ? [['', html]] : [];
-  if (html.slice(0, heads[0]!.start).replace(/<[^>]+>/g, '').trim()) out.push(['', html.slice(0, heads[0]!.start)]);
+  const out: [string, string][] = [];
+  const before = html.slice(0, heads[0]!.start);
+  if (htmlTokens(before).some((t) => t.kind === 'text' && t.text.trim())) out.push(['', before]);
   heads.forEach((h, i) => out.push([h.title, html.slice(h.end, i + 1 < heads.length ? heads[i + 1]!.start : undefined)]));
   return out;
 }

@@ -122,7 +122,8 @@ export function importText(input: string, options: ImportOptions = {}): ImportRe
   };
 
   // ── Title ──
-  let titleAt = lines.findIndex((l) => /^(REFERAT|DAGSORDEN)\b/.test(bare(cleanInline(l))));
+  // The title keyword as the grammar reads it: not followed by a letter or digit of any script.
+  let titleAt = lines.findIndex((l) => /^(REFERAT|DAGSORDEN)(?![\p{L}\p{N}])/u.test(bare(cleanInline(l))));
   const before = titleAt < 0 ? [] : lines.slice(0, titleAt);
   if (titleAt < 0) {
     warn(0, 'Ingen titel "REFERAT …" fundet; titlen er sat til "REFERAT".', 'No title "REFERAT …" found; the title is set to "REFERAT".');
