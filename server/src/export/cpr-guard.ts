@@ -12,7 +12,7 @@
  * skips the guard.
  */
 import { defaultConfig, type ResolvedConfig } from '../config/resolve.js';
-import { lint } from '../engine.js';
+import { lint, lintAnalyzed, type analyze } from '../engine.js';
 import { type Lang } from '../i18n.js';
 import type { Localized } from '../rules/types.js';
 import type { Edition } from './model.js';
@@ -27,12 +27,19 @@ export interface CprBlocker {
   readonly closedHeading: boolean;
 }
 
-/** The places that stop the public edition of `text` (empty: nothing stops it). */
-export function cprBlockers(text: string, edition: Edition, config: ResolvedConfig = defaultConfig): CprBlocker[] {
+/**
+ * The places that stop the public edition of `text` (empty: nothing stops it). `analysis`:
+ * the caller's `analyze(text, config)`, which spares parsing the text again.
+ */
+export function cprBlockers(text: string, edition: Edition, config: ResolvedConfig = defaultConfig, analysis?: ReturnType<typeof analyze>): CprBlocker[] {
   if (edition !== 'public') return [];
-  const forced: ResolvedConfig = { ...config, severities: { ...config.severities, 'cpr-number': 'error' } };
-  return lint(text, { config: forced, only: ['cpr-number'] })
-    .findings.filter((f) => f.ruleId === 'cpr-number')
+  const force = (c: ResolvedConfig): ResolvedConfig => ({ ...c, severities: { ...c.severities, 'cpr-number': 'error' } });
+  const only = ['cpr-number'];
+  const result = analysis
+    ? lintAnalyzed(text, analysis.parse, analysis.meeting, force(analysis.config), { only })
+    : lint(text, { config: force(config), only });
+  return result.findings
+    .filter((f) => f.ruleId === 'cpr-number')
     .map((f) => ({
       line: f.range.start.line,
       character: f.range.start.character,

@@ -46,7 +46,12 @@ export interface ExportOptions {
   readonly creationDate?: Date;
   /** PDF only: write PDF/A-1b. */
   readonly pdfa?: boolean;
+  /** The text already analysed by {@link analyzeForExport} (spares parsing it again). */
+  readonly analysis?: ExportAnalysis;
 }
+
+/** The parse and model of a referat, as `analyze` gives them. */
+export type ExportAnalysis = ReturnType<typeof analyze>;
 
 export interface ExportResult {
   /** Text formats give a string, PDF and DOCX bytes. */
@@ -109,14 +114,30 @@ export async function renderDocument(doc: ExportDocument, options: ExportOptions
   }
 }
 
+function unreadable(error: unknown): ExportError {
+  const msg = error instanceof Error ? error.message : String(error);
+  return new ExportError({ da: `Dokumentet kunne ikke læses: ${msg}`, en: `The document could not be read: ${msg}` }, { cause: error });
+}
+
+/** Parses a referat and builds its model once, for a caller that checks it before exporting. Rejects with {@link ExportError}. */
+export function analyzeForExport(text: string, config: ResolvedConfig = defaultConfig): ExportAnalysis {
+  try {
+    return analyze(text, config);
+  } catch (error) {
+    throw unreadable(error);
+  }
+}
+
 /** Text of a referat → the export in one format. */
 export async function exportReferat(text: string, options: ExportOptions): Promise<ExportResult> {
   let doc: ExportDocument;
   try {
-    doc = exportDocumentFromText(text, options.edition ?? 'public', options.config ?? defaultConfig);
+    const edition = options.edition ?? 'public';
+    doc = options.analysis
+      ? buildExportDocument(options.analysis.meeting, options.analysis.config.profile, { edition })
+      : exportDocumentFromText(text, edition, options.config ?? defaultConfig);
   } catch (error) {
-    const msg = error instanceof Error ? error.message : String(error);
-    throw new ExportError({ da: `Dokumentet kunne ikke læses: ${msg}`, en: `The document could not be read: ${msg}` }, { cause: error });
+    throw unreadable(error);
   }
   return renderDocument(doc, options);
 }

@@ -161,22 +161,25 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
     let data: string | Uint8Array;
     try {
       const config = options.configFor ? options.configFor(file) : defaultConfig;
+      // The renderers (pdfkit, docx) load only when something is exported: fast start-up for lint.
+      const { analyzeForExport, exportReferat } = await import('../../export/index.js');
+      // Parsed once, for the CPR check and the export.
+      const analysis = analyzeForExport(text, config);
       if (!options.allowCpr) {
-        const blockers = cprBlockers(text, options.edition ?? 'public', config);
+        const blockers = cprBlockers(text, options.edition ?? 'public', config, analysis);
         if (blockers.length > 0) {
           for (const b of blockers) io.stderr.write(`referat export: ${cprPlaceLine(file, b, lang)}\n`);
           refused++;
           continue;
         }
       }
-      // The renderers (pdfkit, docx) load only when something is exported: fast start-up for lint.
-      const { exportReferat } = await import('../../export/index.js');
       const result = await exportReferat(text, {
         format: options.format,
         edition: options.edition ?? 'public',
         config,
         fonts,
         pdfa: options.pdfa,
+        analysis,
       });
       data = result.data;
     } catch (e) {
