@@ -6,7 +6,6 @@ import { closeSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, r
 import { constants as osConstants } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Lang } from '../i18n.js';
 
 export class CliError extends Error {
@@ -98,6 +97,7 @@ function walkFolder(dir: string, shown: string, lang: Lang, out: Set<string>, an
 
 /** Files, folders (every `.referat` below) and globs → sorted absolute file paths, each file once. */
 export async function expandInputs(inputs: readonly string[], cwd: string, lang: Lang): Promise<string[]> {
+  const { glob, isDynamicPattern } = await import('tinyglobby');
   const out = new Set<string>();
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);

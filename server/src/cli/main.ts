@@ -14,9 +14,8 @@ import { importCommand } from './commands/import.js';
 import { lspCommand } from './commands/lsp.js';
 import type { CliContext } from './context.js';
 import { CliError, cleanUpOnSignals } from './files.js';
-import { ConfigFinder } from '../config/discover.js';
+import type { ConfigFinder } from '../config/discover.js';
 import { nodeConfigFs } from './commands/lint.js';
-import { ConfigError, defaultConfig } from '../config/resolve.js';
 
 declare const REFERAT_VERSION: string | undefined;
 
@@ -71,13 +70,14 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     if (command.name() !== 'lsp') cleanUpOnSignals(process.stderr, lang);
   });
   program.addCommand(quiet(lintCommand(ctx, setExit)));
-  const finder = () => new ConfigFinder(nodeConfigFs, { lang });
   let cachedFinder: ConfigFinder | undefined;
   program.addCommand(
     quiet(exportCommand({
-      configFor: (file) => {
+      configFor: async (file) => {
+        // Configuration code (and its schema library) loads when a file is exported, not at start-up.
+        const [{ ConfigFinder }, { ConfigError, defaultConfig }] = await Promise.all([import('../config/discover.js'), import('../config/resolve.js')]);
         try {
-          cachedFinder ??= finder();
+          cachedFinder ??= new ConfigFinder(nodeConfigFs, { lang });
           return cachedFinder.configFor(path.resolve(file)).config;
         } catch (e) {
           if (e instanceof ConfigError) throw new CliError(e.message);

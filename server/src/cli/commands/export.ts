@@ -10,13 +10,12 @@
 import { Command, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { defaultConfig, type ResolvedConfig } from '../../config/resolve.js';
+import type { ResolvedConfig } from '../../config/resolve.js';
 import type { PdfFonts } from '../../export/index.js';
 // Only the light model module at load time, so that `referat lint` does not load the renderers.
 import { EDITIONS, EXPORT_FORMATS, EXTENSIONS, type Edition, type ExportFormat } from '../../export/model.js';
 import { langFromLocale, type Lang } from '../../i18n.js';
 import { writeAtomic } from '../files.js';
-import { cprBlockers, cprPlaceLine } from '../../export/cpr-guard.js';
 
 export interface ExportCliOptions {
   readonly format: ExportFormat;
@@ -28,7 +27,7 @@ export interface ExportCliOptions {
   /** Write the public edition even when published text holds a CPR number. */
   readonly allowCpr?: boolean;
   /** The configuration to use for a file (house style); defaults to the built-in one. */
-  readonly configFor?: (file: string) => ResolvedConfig;
+  readonly configFor?: (file: string) => ResolvedConfig | Promise<ResolvedConfig>;
 }
 
 export interface CliIo {
@@ -160,9 +159,13 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
     }
     let data: string | Uint8Array;
     try {
-      const config = options.configFor ? options.configFor(file) : defaultConfig;
-      // The renderers (pdfkit, docx) load only when something is exported: fast start-up for lint.
-      const { analyzeForExport, exportReferat } = await import('../../export/index.js');
+      // The engine and the renderers (pdfkit, docx load on first use) load only when something is exported.
+      const [{ analyzeForExport, exportReferat }, { cprBlockers, cprPlaceLine }, { defaultConfig }] = await Promise.all([
+        import('../../export/index.js'),
+        import('../../export/cpr-guard.js'),
+        import('../../config/resolve.js'),
+      ]);
+      const config = options.configFor ? await options.configFor(file) : defaultConfig;
       // Parsed once, for the CPR check and the export.
       const analysis = analyzeForExport(text, config);
       if (!options.allowCpr) {
@@ -206,7 +209,7 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
 }
 
 /** The commander sub-command; main.ts registers it with `program.addCommand(exportCommand(...))`. */
-export function exportCommand(hooks: { configFor?: (file: string) => ResolvedConfig; exit?: (code: number) => void; lang?: Lang } = {}): Command {
+export function exportCommand(hooks: { configFor?: ExportCliOptions['configFor']; exit?: (code: number) => void; lang?: Lang } = {}): Command {
   return new Command('export')
     .description('Export referater as PDF, HTML, Word, text or portal JSON / Eksportér referater som PDF, HTML, Word, tekst eller portal-JSON')
     .addOption(new Option('-f, --format <format>', 'output format / format').choices([...EXPORT_FORMATS]).makeOptionMandatory())

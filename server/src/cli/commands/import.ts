@@ -9,7 +9,7 @@
 import { Command, Option } from 'commander';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { importReferat, type ImportFormat } from '../../import/index.js';
+import type { ImportFormat } from '../../import/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, errorCode, readText, textStyle, withTextStyle, writeAtomic, yieldToEvents } from '../files.js';
 
@@ -43,6 +43,7 @@ function expand(inputs: readonly string[], ctx: CliContext): string[] {
 }
 
 export async function runImport(inputs: readonly string[], opts: ImportCliOptions, ctx: CliContext): Promise<number> {
+  const { importReferat } = await import('../../import/index.js');
   if (inputs.length === 0) throw new CliError(ctx.lang === 'da' ? 'referat import: ingen filer angivet' : 'referat import: no files given');
   const files = expand(inputs, ctx);
   if (opts.output && files.length > 1 && opts.output !== '-' && !opts.output.endsWith('/')) {

@@ -7,13 +7,14 @@ import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigFinder, type ConfigFileSystem } from '../../config/discover.js';
-import { ConfigError, type ResolvedConfig } from '../../config/resolve.js';
-import { analyze, fixAll, lintAnalyzed, type Finding } from '../../engine.js';
+// Declaring the command loads none of the engine: `referat --version` and `--help` start fast.
+import type { ConfigFileSystem } from '../../config/discover.js';
+import type { ResolvedConfig } from '../../config/resolve.js';
+import type { analyze, Finding } from '../../engine.js';
 import type { Lang } from '../../i18n.js';
 import type { MeetingSummary } from '../../rules/types.js';
 import { CliError, errorCode, expandInputs, readText, readTexts, writeAtomic, yieldToEvents } from '../files.js';
-import { FORMAT_NAMES, formatters, type FileResult } from '../formatters/index.js';
+import { FORMAT_NAMES, type FileResult, type Formatter } from '../formatters/types.js';
 import type { CliContext } from '../context.js';
 
 export interface LintCliOptions {
@@ -37,14 +38,6 @@ export const nodeConfigFs: ConfigFileSystem = {
   },
 };
 
-function wrapConfig<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof ConfigError) throw new CliError(e.message.split('\n')[0]!);
-    throw e;
-  }
-}
 
 interface Analysed {
   file: string;
@@ -68,7 +61,21 @@ const norm = (s?: string) => (s ?? '').trim().toLowerCase();
 
 export async function runLint(inputs: readonly string[], opts: LintCliOptions, ctx: CliContext): Promise<number> {
   const lang: Lang = ctx.lang;
-  const formatter = formatters[opts.format];
+  const [{ ConfigFinder }, { ConfigError }, { analyze, fixAll, lintAnalyzed }, { formatters }] = await Promise.all([
+    import('../../config/discover.js'),
+    import('../../config/resolve.js'),
+    import('../../engine.js'),
+    import('../formatters/index.js'),
+  ]);
+  const wrapConfig = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ConfigError) throw new CliError(e.message.split('\n')[0]!);
+      throw e;
+    }
+  };
+  const formatter = (formatters as Readonly<Record<string, Formatter | undefined>>)[opts.format];
   if (!formatter) throw new CliError(`--format ${opts.format}: ${lang === 'da' ? 'ukendt format; vælg' : 'unknown format; choose'} ${FORMAT_NAMES.join(', ')}`);
   const files = await expandInputs(inputs.length ? inputs : ['.'], ctx.cwd, lang);
   const finder = wrapConfig(() => new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang }, opts.config ? path.resolve(ctx.cwd, opts.config) : undefined));
@@ -152,7 +159,7 @@ export function lintCommand(ctx: CliContext, setExit: (code: number) => void): C
   return new Command('lint')
     .description(ctx.lang === 'da' ? 'Tjek referater (filer, mapper eller mønstre)' : 'Check referater (files, folders or globs)')
     .argument('[inputs...]', ctx.lang === 'da' ? 'filer, mapper eller glob-mønstre (standard: denne mappe)' : 'files, folders or glob patterns (default: this folder)')
-    .addOption(new Option('-f, --format <format>', ctx.lang === 'da' ? 'outputformat' : 'output format').choices(FORMAT_NAMES).default('stylish'))
+    .addOption(new Option('-f, --format <format>', ctx.lang === 'da' ? 'outputformat' : 'output format').choices([...FORMAT_NAMES]).default('stylish'))
     .option('-c, --config <file>', ctx.lang === 'da' ? 'brug denne konfigurationsfil i stedet for den nærmeste .referatrc.json' : 'use this configuration file instead of the nearest .referatrc.json')
     .option('--max-warnings <n>', ctx.lang === 'da' ? 'fejl (exit 1) ved flere advarsler end n' : 'fail (exit 1) on more than n warnings', (v) => {
       if (!/^-?\d+$/.test(v)) throw new CliError(`--max-warnings ${v}: ${ctx.lang === 'da' ? 'skal være et heltal' : 'must be a whole number'}`);

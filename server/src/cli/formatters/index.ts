@@ -2,8 +2,8 @@ import { github } from './github.js';
 import { json } from './json.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
-import type { Formatter } from './types.js';
+import type { Formatter, FormatName } from './types.js';
 
-export const formatters: Readonly<Record<string, Formatter>> = { stylish, json, sarif, github };
-export const FORMAT_NAMES = Object.keys(formatters);
+export const formatters: Readonly<Record<FormatName, Formatter>> = { stylish, json, sarif, github };
+export { FORMAT_NAMES } from './types.js';
 export type { FileResult, FormatContext, Formatter } from './types.js';

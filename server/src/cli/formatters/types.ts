@@ -23,6 +23,10 @@ export interface FormatContext {
 
 export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string;
 
+/** The output formats of `referat lint` (here, apart from the formatters, so that declaring the command loads none of them). */
+export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github'] as const;
+export type FormatName = (typeof FORMAT_NAMES)[number];
+
 /** ESLint's numeric severities: 2 error, 1 warning (info findings are reported as 1). */
 export function numericSeverity(f: Finding): 1 | 2 {
   return f.severity === 'error' ? 2 : 1;
