@@ -69,7 +69,7 @@ function terminalName(name: string): string {
   };
   if (keywordText[name]) return keywordText[name]!;
   if (name === 'I') return '"i"';
-  if (/^[A-Z][a-z]+$/.test(name) && !['Newline', 'Text', 'Comment', 'Indent', 'Number', 'Other', 'Initial'].includes(name)) {
+  if (/^[A-Z][a-z]+$/.test(name) && !['Newline', 'Text', 'Comment', 'Inline', 'Indent', 'Number', 'Other', 'Initial'].includes(name)) {
     return `"${name.toLowerCase()}"`;
   }
   return name.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
@@ -106,6 +106,7 @@ The lexer is line-oriented. Markers are recognised only at the start of a line:
 | \`INDENT\` | leading spaces or tabs of a line with content (a continuation line) |
 | \`COMMENT\` | \`<!-- … -->\`, over several lines; unterminated, it ends at the line end (and is reported) |
 | \`TEXT\` | the rest of a line up to a comment |
+| \`INLINE\` | \`TEXT\` or \`COMMENT\` (a token category: the content of a line) |
 | \`NEWLINE\` | LF, CRLF or CR |
 
 ## Block grammar

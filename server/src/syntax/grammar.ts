@@ -29,6 +29,7 @@ import {
   H3,
   H4,
   Indent,
+  Inline,
   ItemColon,
   ItemNumber,
   Newline,
@@ -69,7 +70,7 @@ export class ReferatGrammar extends CstParser {
     this.CONSUME(PunktKeyword);
     this.CONSUME(ItemNumber);
     this.CONSUME(ItemColon);
-    this.MANY(() => this.SUBRULE(this.inline));
+    this.MANY(() => this.CONSUME(Inline));
     this.OPTION(() => this.CONSUME(Newline));
     // Comment lines among the fields (an internal note under the heading) do not end them.
     this.MANY2(() => {
@@ -92,7 +93,7 @@ export class ReferatGrammar extends CstParser {
 
   section = this.RULE('section', () => {
     this.CONSUME(H3);
-    this.MANY(() => this.SUBRULE(this.inline));
+    this.MANY(() => this.CONSUME(Inline));
     this.OPTION(() => this.CONSUME(Newline));
     this.MANY2(() => {
       this.OR({
@@ -118,19 +119,19 @@ export class ReferatGrammar extends CstParser {
       },
       { ALT: () => this.CONSUME(H2) },
     ]);
-    this.MANY(() => this.SUBRULE(this.inline));
+    this.MANY(() => this.CONSUME(Inline));
     this.OPTION2(() => this.CONSUME(Newline));
   });
 
   subheading = this.RULE('subheading', () => {
     this.CONSUME(H4);
-    this.MANY(() => this.SUBRULE(this.inline));
+    this.MANY(() => this.CONSUME(Inline));
     this.OPTION(() => this.CONSUME(Newline));
   });
 
   field = this.RULE('field', () => {
     this.CONSUME(FieldName);
-    this.MANY(() => this.SUBRULE(this.inline));
+    this.MANY(() => this.CONSUME(Inline));
     this.OPTION(() => this.CONSUME(Newline));
     this.MANY2(() => this.SUBRULE(this.continuation));
   });
@@ -142,7 +143,7 @@ export class ReferatGrammar extends CstParser {
 
   continuation = this.RULE('continuation', () => {
     this.CONSUME(Indent);
-    this.AT_LEAST_ONE(() => this.SUBRULE(this.inline));
+    this.AT_LEAST_ONE(() => this.CONSUME(Inline));
     this.OPTION(() => this.CONSUME(Newline));
   });
 
@@ -152,7 +153,7 @@ export class ReferatGrammar extends CstParser {
 
   listItem = this.RULE('listItem', () => {
     this.OR([{ ALT: () => this.CONSUME(BulletMarker) }, { ALT: () => this.CONSUME(OrderedMarker) }]);
-    this.MANY(() => this.SUBRULE(this.inline));
+    this.MANY(() => this.CONSUME(Inline));
     this.OPTION(() => this.CONSUME(Newline));
     this.MANY2(() => this.SUBRULE(this.continuation));
   });
@@ -173,22 +174,18 @@ export class ReferatGrammar extends CstParser {
       {
         ALT: () => {
           this.CONSUME(FieldName);
-          this.MANY(() => this.SUBRULE(this.inline));
+          this.MANY(() => this.CONSUME(Inline));
         },
       },
       {
         ALT: () => {
           this.CONSUME(Indent);
-          this.AT_LEAST_ONE(() => this.SUBRULE2(this.inline));
+          this.AT_LEAST_ONE(() => this.CONSUME2(Inline));
         },
       },
-      { ALT: () => this.AT_LEAST_ONE2(() => this.SUBRULE3(this.inline)) },
+      { ALT: () => this.AT_LEAST_ONE2(() => this.CONSUME3(Inline)) },
     ]);
     this.OPTION(() => this.CONSUME(Newline));
-  });
-
-  inline = this.RULE('inline', () => {
-    this.OR([{ ALT: () => this.CONSUME(Text) }, { ALT: () => this.CONSUME(Comment) }]);
   });
 }
 

@@ -46,6 +46,12 @@ const WS = [' ', '\t'];
 
 export const Bom = createToken({ name: 'Bom', pattern: /\uFEFF/, group: Lexer.SKIPPED });
 
+/**
+ * Inline content of a line: Text or Comment. The grammar consumes the category, so a line's
+ * inline tokens are one list in source order in the tree (no node per token).
+ */
+export const Inline = createToken({ name: 'Inline', pattern: Lexer.NA });
+
 export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
 
 /**
@@ -79,6 +85,7 @@ export const Comment = createToken({
   pattern: makeCommentMatcher(),
   line_breaks: true,
   start_chars_hint: ['<'],
+  categories: [Inline],
 });
 
 function headingMatcher(level: number): CustomPatternMatcherFunc {
@@ -204,6 +211,7 @@ export const Text = createToken({
     return end > offset ? ([text.slice(offset, end)] as unknown as RegExpExecArray) : null;
   }),
   line_breaks: false,
+  categories: [Inline],
 });
 
 export const allTokens: TokenType[] = [
@@ -225,6 +233,7 @@ export const allTokens: TokenType[] = [
   TitleKeyword,
   Whitespace,
   Text,
+  Inline,
 ];
 
 export const blockLexer = new Lexer(allTokens, {

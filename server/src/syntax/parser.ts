@@ -68,13 +68,6 @@ function nodesOf(node: CstNode, name: string): CstNode[] {
 
 /** Leaf tokens of a CST node in source order (recursively). */
 function leafTokens(node: CstNode, out: IToken[] = []): IToken[] {
-  if (node.name === 'inline') {
-    // An inline node holds exactly one token (Text or Comment).
-    const c = node.children as Children;
-    const t = (c.Text?.[0] ?? c.Comment?.[0]) as IToken | undefined;
-    if (t && !isNaN(t.startOffset)) out.push(t);
-    return out;
-  }
   for (const c of ordered(node)) {
     if (isToken(c)) {
       if (!isNaN(c.startOffset)) out.push(c);
@@ -83,11 +76,13 @@ function leafTokens(node: CstNode, out: IToken[] = []): IToken[] {
   return out;
 }
 
-/** The one token of an `inline` node. */
-function inlineToken(node: CstNode, out: IToken[]): void {
-  const c = node.children as Children;
-  const t = (c.Text?.[0] ?? c.Comment?.[0]) as IToken | undefined;
-  if (t && !isNaN(t.startOffset)) out.push(t);
+/**
+ * Appends a node's inline tokens (Text and Comment, consumed as the `Inline` category: one list
+ * in source order), skipping tokens that error recovery inserted (they have no offset).
+ */
+function pushInline(node: CstNode, out: IToken[]): void {
+  const list = (node.children as Children).Inline as IToken[] | undefined;
+  if (list) for (const t of list) if (!isNaN(t.startOffset)) out.push(t);
 }
 
 function tokenEnd(t: IToken): number {
@@ -197,16 +192,13 @@ class TreeBuilder {
   }
 
   /**
-   * Inline tokens of a node in source order: its own `inline` children, then those of its
+   * Inline tokens of a node in source order: its own, then those of its
    * `continuation` lines (which follow on later lines), without sorting.
    */
   inlineTokens(node: CstNode): IToken[] {
     const out: IToken[] = [];
-    const c = node.children as Children;
-    for (const n of (c.inline ?? []) as CstNode[]) inlineToken(n, out);
-    for (const cont of (c.continuation ?? []) as CstNode[]) {
-      for (const n of ((cont.children as Children).inline ?? []) as CstNode[]) inlineToken(n, out);
-    }
+    pushInline(node, out);
+    for (const cont of nodesOf(node, 'continuation')) pushInline(cont, out);
     return out;
   }
 
@@ -271,7 +263,7 @@ class TreeBuilder {
       for (const line of (c.line ?? []) as CstNode[]) {
         const field = tokensOf(line, 'FieldName')[0];
         if (field) tokens.push(field);
-        for (const n of ((line.children as Children).inline ?? []) as CstNode[]) inlineToken(n, tokens);
+        pushInline(line, tokens);
       }
     }
     // A paragraph made only of comments is a comment block.
@@ -508,10 +500,9 @@ class TreeBuilder {
     const kw = tokensOf(node, 'PunktKeyword')[0]!;
     const num = tokensOf(node, 'ItemNumber')[0]!;
     const colon = tokensOf(node, 'ItemColon')[0]!;
-    const headingContent = this.inlineText(
-      nodesOf(node, 'inline').flatMap((n) => leafTokens(n)),
-      tokenEnd(colon),
-    );
+    const headingTokens: IToken[] = [];
+    pushInline(node, headingTokens);
+    const headingContent = this.inlineText(headingTokens, tokenEnd(colon));
     const headingEnd = Math.max(tokenEnd(colon), headingContent.range.end.offset);
     const heading: Heading = {
       level: 2,
