@@ -2,11 +2,28 @@
 // VS Code 1.100's extension host; browser bundles target the web extension host.
 import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
 // ES modules bundled into CommonJS lose import.meta.url (tinyglobby's fdir and pdfkit read it):
 // define it from __filename in the Node bundles.
 const importMetaShim = "const __importMetaUrl = require('url').pathToFileURL(__filename).href;";
+
+// fontkit (under pdfkit) loads brotli, which it needs only for WOFF2 fonts (ours are TrueType),
+// at load time, and brotli builds its dictionary as it loads. fontkit gets a stand-in that
+// loads brotli on first use, and brotli its own compact browser dictionary (1.3 MB less to
+// read and parse at every start; it is unpacked when a WOFF2 font is first read).
+const lazyBrotli = {
+  name: 'lazy-brotli',
+  setup(b) {
+    b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, (args) =>
+      /[\\/]node_modules[\\/]fontkit[\\/]/.test(args.importer) ? { path: join(process.cwd(), 'server/src/export/lazy-brotli.ts') } : undefined,
+    );
+    b.onResolve({ filter: /^\.\/dictionary-data(\.js)?$/ }, (args) =>
+      /[\\/]node_modules[\\/]brotli[\\/]dec$/.test(args.resolveDir) ? { path: join(args.resolveDir, 'dictionary-browser.js') } : undefined,
+    );
+  },
+};
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -35,6 +52,7 @@ const jobs = entries
       sourcemap: !production,
       minify: production,
       logLevel: 'warning',
+      plugins: [lazyBrotli],
       banner: { js: [e.banner, e.platform === 'node' ? importMetaShim : undefined].filter(Boolean).join('\n') },
       mainFields: e.platform === 'browser' ? ['browser', 'module', 'main'] : ['module', 'main'],
       define: {
