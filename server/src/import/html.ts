@@ -90,7 +90,7 @@ export function htmlToMarkup(html: string): string {
   // Damaged records lose </td>, </tr> or <tr>: an open cell or row is ended, never dropped.
   const endCell = () => {
     if (cell === undefined) return;
-    (row ??= []).push(cell.replace(/\*\*\s*\*\*/g, ''));
+    (row ??= []).push(cell.replace(/\*\*(\s*)\*\*/g, '$1'));
     cell = undefined;
   };
   const endRow = () => {
