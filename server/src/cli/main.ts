@@ -16,6 +16,8 @@ import type { CliContext } from './context.js';
 import { CliError, cleanUpOnSignals } from './files.js';
 import type { ConfigFinder } from '../config/discover.js';
 import { nodeConfigFs } from './commands/lint.js';
+import { runLintWorkerIfAny } from './lint-workers.js';
+import { isMainThread } from 'node:worker_threads';
 
 declare const REFERAT_VERSION: string | undefined;
 
@@ -130,4 +132,6 @@ export function run(): void {
   );
 }
 
-if (require.main === module) run();
+// In a lint worker thread (this bundle is its script too) the thread does its share and no more.
+runLintWorkerIfAny();
+if (require.main === module && isMainThread) run();

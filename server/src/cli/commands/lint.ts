@@ -24,6 +24,8 @@ export interface LintCliOptions {
   readonly fix?: boolean;
   readonly quiet?: boolean;
   readonly profile?: string;
+  /** Worker threads: a number, `auto` (the default: the machine's cores, for archives) or `off`. */
+  readonly concurrency?: string;
 }
 
 export const nodeConfigFs: ConfigFileSystem = {
@@ -59,13 +61,23 @@ function summaryOf(file: string, a: ReturnType<typeof analyze>): MeetingSummary 
 
 const norm = (s?: string) => (s ?? '').trim().toLowerCase();
 
-export async function runLint(inputs: readonly string[], opts: LintCliOptions, ctx: CliContext): Promise<number> {
-  const lang: Lang = ctx.lang;
-  const [{ ConfigFinder }, { ConfigError }, { analyze, fixAll, lintAnalyzed }, { formatters }] = await Promise.all([
+/** Where a lint runs: the user's folder and language (what a worker thread needs of the CLI context). */
+export interface LintEnv {
+  readonly cwd: string;
+  readonly lang: Lang;
+}
+
+/**
+ * Lints groups of files (each group one folder: its meetings are siblings for the cross-file
+ * numbering check), fixing them with `--fix`. Reads, analyses and reports each file once.
+ * Runs in the main thread or in a worker (lint-workers.ts); throws CliError for the user.
+ */
+export async function lintGroups(groups: readonly (readonly string[])[], opts: LintCliOptions, env: LintEnv, onFile?: (file: string) => void): Promise<FileResult[]> {
+  const { lang } = env;
+  const [{ ConfigFinder }, { ConfigError }, { analyze, fixAll, lintAnalyzed }] = await Promise.all([
     import('../../config/discover.js'),
     import('../../config/resolve.js'),
     import('../../engine.js'),
-    import('../formatters/index.js'),
   ]);
   const wrapConfig = <T>(fn: () => T): T => {
     try {
@@ -75,25 +87,10 @@ export async function runLint(inputs: readonly string[], opts: LintCliOptions, c
       throw e;
     }
   };
-  const formatter = (formatters as Readonly<Record<string, Formatter | undefined>>)[opts.format];
-  if (!formatter) throw new CliError(`--format ${opts.format}: ${lang === 'da' ? 'ukendt format; vælg' : 'unknown format; choose'} ${FORMAT_NAMES.join(', ')}`);
-  const files = await expandInputs(inputs.length ? inputs : ['.'], ctx.cwd, lang);
-  const finder = wrapConfig(() => new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang }, opts.config ? path.resolve(ctx.cwd, opts.config) : undefined));
-
-  // Files of one folder are analysed together: meetings of the same committee in a folder
-  // are siblings for the cross-file numbering check. Each file is parsed once.
-  const byDir = new Map<string, string[]>();
-  for (const f of files) {
-    const d = path.dirname(f);
-    const list = byDir.get(d) ?? [];
-    list.push(f);
-    byDir.set(d, list);
-  }
-  const texts = await readTexts(files, lang);
-  const progress = ctx.stderr.isTTY === true && !ctx.ci && files.length > 20;
-  let done = 0;
+  const finder = wrapConfig(() => new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang }, opts.config ? path.resolve(env.cwd, opts.config) : undefined));
+  const texts = await readTexts(groups.flat(), lang);
   const results: FileResult[] = [];
-  for (const [, group] of byDir) {
+  for (const group of groups) {
     const analysed: Analysed[] = [];
     for (const file of group) {
       const text = texts.get(file) ?? readText(file, lang);
@@ -124,11 +121,52 @@ export async function runLint(inputs: readonly string[], opts: LintCliOptions, c
         findings = lintAnalyzed(a.text, a.analysis.parse, a.analysis.meeting, a.config, { uri, siblings }).findings;
       }
       if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
-      results.push({ filePath: a.file, displayPath: path.relative(ctx.cwd, a.file) || a.file, findings, fixed });
-      done++;
-      if (progress) ctx.stderr.write(`\r\x1b[K${done}/${files.length} ${path.relative(ctx.cwd, a.file)}`);
+      results.push({ filePath: a.file, displayPath: path.relative(env.cwd, a.file) || a.file, findings, fixed });
+      onFile?.(a.file);
     }
+    // The texts of a finished folder are not needed again.
+    for (const f of group) texts.delete(f);
   }
+  return results;
+}
+
+export async function runLint(inputs: readonly string[], opts: LintCliOptions, ctx: CliContext): Promise<number> {
+  const lang: Lang = ctx.lang;
+  const [{ ConfigFinder }, { ConfigError }, { formatters }, { lintInWorkers, workerCount }] = await Promise.all([
+    import('../../config/discover.js'),
+    import('../../config/resolve.js'),
+    import('../formatters/index.js'),
+    import('../lint-workers.js'),
+  ]);
+  const formatter = (formatters as Readonly<Record<string, Formatter | undefined>>)[opts.format];
+  if (!formatter) throw new CliError(`--format ${opts.format}: ${lang === 'da' ? 'ukendt format; vælg' : 'unknown format; choose'} ${FORMAT_NAMES.join(', ')}`);
+  const files = await expandInputs(inputs.length ? inputs : ['.'], ctx.cwd, lang);
+  // The configuration is checked once, up front, so that a broken one is one line whoever reads it.
+  try {
+    new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang }, opts.config ? path.resolve(ctx.cwd, opts.config) : undefined);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new CliError(e.message.split('\n')[0]!);
+    throw e;
+  }
+
+  // Files of one folder are analysed together (siblings for the cross-file numbering check).
+  const byDir = new Map<string, string[]>();
+  for (const f of files) {
+    const d = path.dirname(f);
+    const list = byDir.get(d) ?? [];
+    list.push(f);
+    byDir.set(d, list);
+  }
+  const groups = [...byDir.values()];
+  const progress = ctx.stderr.isTTY === true && !ctx.ci && files.length > 20;
+  let done = 0;
+  const onFile = (file: string) => {
+    done++;
+    if (progress) ctx.stderr.write(`\r\x1b[K${done}/${files.length} ${path.relative(ctx.cwd, file)}`);
+  };
+  const env: LintEnv = { cwd: ctx.cwd, lang };
+  const workers = workerCount(opts, groups);
+  const results = workers > 1 ? await lintInWorkers(groups, workers, opts, env, onFile) : await lintGroups(groups, opts, env, onFile);
   if (progress) ctx.stderr.write('\r\x1b[K');
   results.sort((x, y) => x.filePath.localeCompare(y.filePath));
 
@@ -169,7 +207,17 @@ export function lintCommand(ctx: CliContext, setExit: (code: number) => void): C
     .option('-q, --quiet', ctx.lang === 'da' ? 'vis kun fejl' : 'report errors only')
     .option('--lang <lang>', ctx.lang === 'da' ? 'sprog for meddelelser: da eller en' : 'language of messages: da or en')
     .option('--profile <name>', ctx.lang === 'da' ? 'husstil (profil), fx randers eller sonderborg' : 'house-style profile, e.g. randers or sonderborg')
-    .action(async (inputs: string[], o: { format: string; config?: string; maxWarnings?: number; fix?: boolean; quiet?: boolean; profile?: string }) => {
+    .option(
+      '--concurrency <n>',
+      ctx.lang === 'da'
+        ? 'tråde til et arkiv: et tal, auto (maskinens kerner, standard) eller off'
+        : 'threads for an archive: a number, auto (the machine\'s cores, the default) or off',
+      (v) => {
+        if (!/^(?:auto|off|[1-9]\d{0,2})$/.test(v)) throw new CliError(`--concurrency ${v}: ${ctx.lang === 'da' ? 'skal være et tal, auto eller off' : 'must be a number, auto or off'}`);
+        return v;
+      },
+    )
+    .action(async (inputs: string[], o: { format: string; config?: string; maxWarnings?: number; fix?: boolean; quiet?: boolean; profile?: string; concurrency?: string }) => {
       setExit(await runLint(inputs, o, ctx));
     });
 }
