@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { meeting } from './workload.js';
 
@@ -108,11 +108,18 @@ async function archiveLint() {
   const mb = bytes / 1e6;
   const ours: number[] = [];
   const oursRss: number[] = [];
+  const single: number[] = [];
+  const singleRss: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    // As a user runs it (worker threads: --concurrency auto), and on one thread.
     const r = await runProcess([cli, 'lint', dir, '--format', 'json', '--quiet']);
     ours.push(r.ms);
     oursRss.push(r.rssMb);
+    const one = await runProcess([cli, 'lint', dir, '--format', 'json', '--quiet', '--concurrency', 'off']);
+    single.push(one.ms);
+    singleRss.push(one.rssMb);
   }
+  const threads = Math.min(availableParallelism(), Math.floor(count / 40));
   let peer: number[] = [];
   let peerRss: number[] = [];
   if (existsSync(mdl)) {
@@ -128,7 +135,8 @@ async function archiveLint() {
   results.archiveLint = {
     files: count,
     megabytes: mb,
-    referat: { wallMs: o, mbPerSecond: mb / (o.median / 1000), peakRssMb: stat(oursRss) },
+    referat: { threads, wallMs: o, mbPerSecond: mb / (o.median / 1000), peakRssMb: stat(oursRss) },
+    referatOneThread: { wallMs: stat(single), mbPerSecond: mb / (stat(single).median / 1000), peakRssMb: stat(singleRss) },
     markdownlintCli2: p ? { wallMs: p, mbPerSecond: mb / (p.median / 1000), peakRssMb: stat(peerRss) } : 'not installed',
   };
   row(
@@ -136,6 +144,13 @@ async function archiveLint() {
     `${fmt(mb / (o.median / 1000))} MB/s, ${fmt(o.median / 1000, 2)} s, ${fmt(stat(oursRss).max, 0)} MB`,
     p ? `markdownlint-cli2 ${fmt(mb / (p.median / 1000))} MB/s, ${fmt(p.median / 1000, 2)} s, ${fmt(stat(peerRss).max, 0)} MB` : 'markdownlint-cli2 missing',
     p ? `${fmt(p.median / o.median)}× faster` : '',
+  );
+  const one = stat(single);
+  row(
+    `  the same on one thread (--concurrency off; the row above: ${threads} worker threads)`,
+    `${fmt(mb / (one.median / 1000))} MB/s, ${fmt(one.median / 1000, 2)} s, ${fmt(stat(singleRss).max, 0)} MB`,
+    '',
+    p ? `${fmt(p.median / one.median)}× faster` : '',
   );
 }
 
