@@ -24,7 +24,7 @@ export interface LintCliOptions {
   readonly fix?: boolean;
   readonly quiet?: boolean;
   readonly profile?: string;
-  /** Worker threads: a number, `auto` (the default: the machine's cores, for archives) or `off`. */
+  /** Worker threads: a number, `auto` (the default: threads on machines with 4 cores or more) or `off`. */
   readonly concurrency?: string;
 }
 
@@ -210,8 +210,8 @@ export function lintCommand(ctx: CliContext, setExit: (code: number) => void): C
     .option(
       '--concurrency <n>',
       ctx.lang === 'da'
-        ? 'tråde til et arkiv: et tal, auto (maskinens kerner, standard) eller off'
-        : 'threads for an archive: a number, auto (the machine\'s cores, the default) or off',
+        ? 'tråde til et arkiv: et tal, auto (standard: tråde fra 4 kerner) eller off'
+        : 'threads for an archive: a number, auto (the default: threads from 4 cores up) or off',
       (v) => {
         if (!/^(?:auto|off|[1-9]\d{0,2})$/.test(v)) throw new CliError(`--concurrency ${v}: ${ctx.lang === 'da' ? 'skal være et tal, auto eller off' : 'must be a number, auto or off'}`);
         return v;
