@@ -173,6 +173,13 @@ export class Workbench {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
     await page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor();
     await this.editor().locator('.view-lines').waitFor();
+    // The pointer rests where the Quick Open row was, over the tab bar: on a slow machine a
+    // tab's hover (its path) opens and covers the editor's first line. Move away, close it.
+    const box = await this.editor().boundingBox();
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height - 20);
+    const hover = page.locator('.context-view .hover-contents');
+    if (await hover.isVisible()) await page.keyboard.press('Escape');
+    await hover.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     await this.editor().click({ position: { x: 200, y: 10 } });
   }
 
