@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { meeting } from './workload.js';
 
@@ -119,7 +119,8 @@ async function archiveLint() {
     twoThreads.push(one.ms);
     twoThreadsRss.push(one.rssMb);
   }
-  const threads = Math.max(1, Math.min(availableParallelism() >= 4 ? availableParallelism() - 1 : 1, Math.floor(count / 40)));
+  const { autoThreads, MIN_FILES_PER_WORKER } = await import('../server/src/cli/lint-workers.js');
+  const threads = Math.max(1, Math.min(autoThreads(), Math.floor(count / MIN_FILES_PER_WORKER)));
   let peer: number[] = [];
   let peerRss: number[] = [];
   if (existsSync(mdl)) {

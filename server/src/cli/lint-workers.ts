@@ -14,7 +14,7 @@ import { CliError } from './files.js';
 import type { FileResult } from './formatters/types.js';
 
 /** Below this many files a thread costs more (its start-up, about 0.1 s) than it saves. */
-const MIN_FILES_PER_WORKER = 40;
+export const MIN_FILES_PER_WORKER = 40;
 
 interface Job {
   readonly referatLintWorker: true;
@@ -30,15 +30,20 @@ function workerScript(): string | undefined {
   return path.basename(file) === 'cli-main.js' ? file : undefined;
 }
 
+/**
+ * The threads `--concurrency auto` wants. On 2 cores threads gained nothing (measured: V8's
+ * garbage collector and compiler threads already use the second core, and each thread
+ * compiles the code again), so they start only from 4 cores, leaving one core to V8.
+ */
+export function autoThreads(cores = availableParallelism()): number {
+  return cores >= 4 ? cores - 1 : 1;
+}
+
 /** How many threads lint these folders: 1 means the main thread alone. */
 export function workerCount(opts: LintCliOptions, groups: readonly (readonly string[])[]): number {
   if (opts.fix || opts.concurrency === 'off' || !workerScript()) return 1;
   const files = groups.reduce((n, g) => n + g.length, 0);
-  // `auto`: on 2 cores threads gained nothing (measured: V8's garbage collector and compiler
-  // threads already use the second core, and each thread compiles the code again), so threads
-  // start only from 4 cores, leaving one core to them.
-  const cores = availableParallelism();
-  const wanted = opts.concurrency && opts.concurrency !== 'auto' ? Number(opts.concurrency) : cores >= 4 ? cores - 1 : 1;
+  const wanted = opts.concurrency && opts.concurrency !== 'auto' ? Number(opts.concurrency) : autoThreads();
   return Math.max(1, Math.min(wanted, groups.length, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 

@@ -30,8 +30,11 @@ export type PortalRecord = z.infer<typeof recordSchema>;
 function sections(html: string): [string, string][] {
   const tokens = htmlTokens(html);
   const heads: { title: string; start: number; end: number }[] = [];
+  // Whether text comes before the first heading (it becomes a section of its own).
+  let textBefore = false;
   for (let i = 0; i < tokens.length; i++) {
     const open = tokens[i]!;
+    if (open.kind === 'text' && heads.length === 0 && open.text.trim()) textBefore = true;
     if (open.kind !== 'tag' || open.name !== 'h3' || open.close) continue;
     let title = '';
     let j = i + 1;
@@ -49,8 +52,7 @@ function sections(html: string): [string, string][] {
   }
   if (heads.length === 0) return html.trim() ? [['', html]] : [];
   const out: [string, string][] = [];
-  const before = html.slice(0, heads[0]!.start);
-  if (htmlTokens(before).some((t) => t.kind === 'text' && t.text.trim())) out.push(['', before]);
+  if (textBefore) out.push(['', html.slice(0, heads[0]!.start)]);
   heads.forEach((h, i) => out.push([h.title, html.slice(h.end, i + 1 < heads.length ? heads[i + 1]!.start : undefined)]));
   return out;
 }

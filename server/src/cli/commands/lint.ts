@@ -68,18 +68,12 @@ export interface LintEnv {
 }
 
 /**
- * Lints groups of files (each group one folder: its meetings are siblings for the cross-file
- * numbering check), fixing them with `--fix`. Reads, analyses and reports each file once.
- * Runs in the main thread or in a worker (lint-workers.ts); throws CliError for the user.
+ * The configuration finder of a lint run, and a guard that turns a configuration error
+ * (a broken `.referatrc.json`, an unknown profile) into the CLI's one-line error.
  */
-export async function lintGroups(groups: readonly (readonly string[])[], opts: LintCliOptions, env: LintEnv, onFile?: (file: string) => void): Promise<FileResult[]> {
-  const { lang } = env;
-  const [{ ConfigFinder }, { ConfigError }, { analyze, fixAll, lintAnalyzed }] = await Promise.all([
-    import('../../config/discover.js'),
-    import('../../config/resolve.js'),
-    import('../../engine.js'),
-  ]);
-  const wrapConfig = <T>(fn: () => T): T => {
+async function configOf(opts: LintCliOptions, env: LintEnv) {
+  const [{ ConfigFinder }, { ConfigError }] = await Promise.all([import('../../config/discover.js'), import('../../config/resolve.js')]);
+  const guard = <T>(fn: () => T): T => {
     try {
       return fn();
     } catch (e) {
@@ -87,7 +81,25 @@ export async function lintGroups(groups: readonly (readonly string[])[], opts: L
       throw e;
     }
   };
-  const finder = wrapConfig(() => new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang }, opts.config ? path.resolve(env.cwd, opts.config) : undefined));
+  const finder = guard(() => new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang: env.lang }, opts.config ? path.resolve(env.cwd, opts.config) : undefined));
+  return { finder, guard };
+}
+
+/**
+ * Lints groups of files (each group one folder: its meetings are siblings for the cross-file
+ * numbering check), fixing them with `--fix`. Reads, analyses and reports each file once.
+ * Runs in the main thread or in a worker (lint-workers.ts); throws CliError for the user.
+ */
+export async function lintGroups(
+  groups: readonly (readonly string[])[],
+  opts: LintCliOptions,
+  env: LintEnv,
+  onFile?: (file: string) => void,
+  /** The run's configuration, when the caller has read it already. */
+  config?: Awaited<ReturnType<typeof configOf>>,
+): Promise<FileResult[]> {
+  const { lang } = env;
+  const [{ finder, guard: wrapConfig }, { analyze, fixAll, lintAnalyzed }] = await Promise.all([config ?? configOf(opts, env), import('../../engine.js')]);
   const texts = await readTexts(groups.flat(), lang);
   const results: FileResult[] = [];
   for (const group of groups) {
@@ -132,22 +144,13 @@ export async function lintGroups(groups: readonly (readonly string[])[], opts: L
 
 export async function runLint(inputs: readonly string[], opts: LintCliOptions, ctx: CliContext): Promise<number> {
   const lang: Lang = ctx.lang;
-  const [{ ConfigFinder }, { ConfigError }, { formatters }, { lintInWorkers, workerCount }] = await Promise.all([
-    import('../../config/discover.js'),
-    import('../../config/resolve.js'),
-    import('../formatters/index.js'),
-    import('../lint-workers.js'),
-  ]);
+  const env: LintEnv = { cwd: ctx.cwd, lang };
+  const [{ formatters }, { lintInWorkers, workerCount }] = await Promise.all([import('../formatters/index.js'), import('../lint-workers.js')]);
   const formatter = (formatters as Readonly<Record<string, Formatter | undefined>>)[opts.format];
   if (!formatter) throw new CliError(`--format ${opts.format}: ${lang === 'da' ? 'ukendt format; vælg' : 'unknown format; choose'} ${FORMAT_NAMES.join(', ')}`);
   const files = await expandInputs(inputs.length ? inputs : ['.'], ctx.cwd, lang);
-  // The configuration is checked once, up front, so that a broken one is one line whoever reads it.
-  try {
-    new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang }, opts.config ? path.resolve(ctx.cwd, opts.config) : undefined);
-  } catch (e) {
-    if (e instanceof ConfigError) throw new CliError(e.message.split('\n')[0]!);
-    throw e;
-  }
+  // The configuration is read once, up front, so that a broken one is one line whoever reads it.
+  const config = await configOf(opts, env);
 
   // Files of one folder are analysed together (siblings for the cross-file numbering check).
   const byDir = new Map<string, string[]>();
@@ -164,9 +167,8 @@ export async function runLint(inputs: readonly string[], opts: LintCliOptions, c
     done++;
     if (progress) ctx.stderr.write(`\r\x1b[K${done}/${files.length} ${path.relative(ctx.cwd, file)}`);
   };
-  const env: LintEnv = { cwd: ctx.cwd, lang };
   const workers = workerCount(opts, groups);
-  const results = workers > 1 ? await lintInWorkers(groups, workers, opts, env, onFile) : await lintGroups(groups, opts, env, onFile);
+  const results = workers > 1 ? await lintInWorkers(groups, workers, opts, env, onFile) : await lintGroups(groups, opts, env, onFile, config);
   if (progress) ctx.stderr.write('\r\x1b[K');
   results.sort((x, y) => x.filePath.localeCompare(y.filePath));
 
