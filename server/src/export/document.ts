@@ -383,9 +383,20 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
     chair: meeting.chair,
     secretary: meeting.secretary,
     header,
+    notes: headerNotes(meeting, t?.range.start.offset ?? -1),
     items,
     lang: 'da',
   };
+}
+
+/**
+ * Free text of the header (after the title): meeting notes as many kommuner publish them
+ * above the first item. A paragraph holding a stray `-->` is the tail of a comment the writer
+ * meant to end later; it is left out, since comments are internal notes.
+ */
+function headerNotes(meeting: Meeting, titleAt: number): DocBlock[] {
+  const blocks = meeting.document.headerBlocks.filter((b) => b.range.start.offset > titleAt && !JSON.stringify(b).includes('-->'));
+  return convertBlocks(blocks);
 }
 
 export { safeHref };

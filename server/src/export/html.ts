@@ -181,6 +181,7 @@ export function renderHtml(doc: ExportDocument, options: HtmlOptions = {}): stri
     for (const h of doc.header) out.push(`<dt>${escapeHtml(h.label)}</dt><dd>${escapeHtml(h.value)}</dd>`);
     out.push('</dl>');
   }
+  if (doc.notes?.length) out.push(blocksToHtml(doc.notes, '\n', lines));
   out.push('</header>');
   if (doc.items.length > 0) {
     out.push('<nav aria-labelledby="indholdsfortegnelse">');

@@ -130,6 +130,8 @@ export interface ExportDocument {
   readonly secretary?: string;
   /** The header block as published, in order. */
   readonly header: readonly HeaderField[];
+  /** Text of the header that is not a field (meeting notes as some kommuner publish them), comments dropped. */
+  readonly notes?: readonly DocBlock[];
   readonly items: readonly DocItem[];
   /** The document language (BCP 47). */
   readonly lang: 'da';

@@ -56,6 +56,7 @@ export function renderText(doc: ExportDocument): string {
   parts.push(doc.title);
   const width = Math.max(0, ...doc.header.map((h) => h.label.length)) + 2;
   for (const h of doc.header) parts.push(`${h.label.padEnd(width)}${h.value}`);
+  for (const b of doc.notes ?? []) parts.push(blockToText(b));
   if (doc.items.length > 0) {
     parts.push('Indholdsfortegnelse');
     parts.push(doc.items.map((it) => it.title || itemHeading(it)).join('\n'));

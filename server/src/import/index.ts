@@ -1,6 +1,20 @@
 /** The importer: published minutes (text or portal records) → referat markup. */
 import { importPortal } from './portal.js';
-import { importText, type ImportOptions, type ImportResult } from './text.js';
+import { importGeneric } from './generic.js';
+import { detectProfile, importText as importRanders, type ImportOptions, type ImportResult } from './text.js';
+
+/**
+ * Text of published minutes: the Randers form (`Punkt 12: …` headings, the seeds) is read by
+ * `text.ts`; any other house style by the structural recogniser (`generic.ts`). `items` is
+ * the number of items found: 0 means no meeting was recognised.
+ */
+export function importText(input: string, options: ImportOptions = {}): ImportResult & { items: number; furnitureDropped: number; guesses: string[] } {
+  const randers = importRanders(input, options);
+  const items = (randers.markup.match(/^## Punkt /gm) ?? []).length;
+  if (items > 0) return { ...randers, items, furnitureDropped: 0, guesses: [] };
+  const generic = importGeneric(input, options.profile ?? detectProfile(input));
+  return { markup: generic.markup, warnings: generic.warnings, profile: generic.profile, ...generic.stats };
+}
 
 export type ImportFormat = 'auto' | 'text' | 'portal';
 
@@ -35,5 +49,5 @@ export function importReferat(input: string, options: ImportOptions & { from?: I
   return importText(input, options);
 }
 
-export { importPortal, importText };
+export { importPortal };
 export type { ImportOptions, ImportResult };

@@ -17,6 +17,29 @@ export interface ImportCliOptions {
   readonly output?: string;
   readonly from?: ImportFormat;
   readonly profile?: string;
+  readonly report?: 'json';
+}
+
+/** NUL bytes, or more than 1 % replacement characters (invalid UTF-8): not a text. */
+function looksBinary(text: string): boolean {
+  if (text.includes('\u0000')) return true;
+  const bad = (text.match(/\uFFFD/g) ?? []).length;
+  return bad > 8 && bad > text.length / 100;
+}
+
+/** Warnings as a count per kind and the first few with their lines, never hundreds of lines. */
+function summarise(file: string, warnings: readonly { line: number; message: { da: string; en: string } }[], lang: 'da' | 'en'): string[] {
+  const out = warnings.slice(0, 5).map((w) => `${file}${w.line ? `:${w.line}` : ''}: ${w.message[lang]}`);
+  if (warnings.length > 5) {
+    const kinds = new Map<string, number>();
+    for (const w of warnings) {
+      const k = w.message[lang].split(/[:"(]/)[0]!.trim();
+      kinds.set(k, (kinds.get(k) ?? 0) + 1);
+    }
+    const more = [...kinds].map(([k, n]) => `${n} × ${k}`).join('; ');
+    out.push(lang === 'da' ? `${file}: ${warnings.length} advarsler i alt (${more})` : `${file}: ${warnings.length} warnings in all (${more})`);
+  }
+  return out;
 }
 
 function expand(inputs: readonly string[], ctx: CliContext): string[] {
@@ -50,6 +73,7 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
     throw new CliError(ctx.lang === 'da' ? `-o ${opts.output} kan kun bruges med én fil (brug en mappe, der ender på /)` : `-o ${opts.output} works with one file only (give a folder ending in /)`);
   }
   if (opts.output === '-' && files.length > 1) throw new CliError(ctx.lang === 'da' ? '-o - kan kun bruges med én fil' : '-o - works with one file only');
+  const reports: object[] = [];
   for (const file of files) {
     await yieldToEvents();
     let text: string;
@@ -59,13 +83,28 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
       if (e instanceof CliError) throw e;
       throw new CliError(`${file}: ${errorCode(e)}`);
     }
+    const shown = file === '-' ? '-' : path.relative(ctx.cwd, file);
+    if (!text.replace(/^\uFEFF/, '').trim()) throw new CliError(ctx.lang === 'da' ? `${shown}: filen er tom` : `${shown}: the file is empty`);
+    if (looksBinary(text)) throw new CliError(ctx.lang === 'da' ? `${shown}: ikke en tekstfil (binære data)` : `${shown}: not a text file (binary data)`);
     let result;
     try {
       result = importReferat(text, { from: opts.from, profile: opts.profile });
     } catch (e) {
       throw new CliError(`${path.relative(ctx.cwd, file)}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
-    for (const w of result.warnings) ctx.stderr.write(`${path.relative(ctx.cwd, file)}${w.line ? `:${w.line}` : ''}: ${w.message[ctx.lang]}\n`);
+    const items = (result.markup.match(/^## Punkt /gm) ?? []).length;
+    if (items === 0) {
+      throw new CliError(
+        ctx.lang === 'da'
+          ? `${shown}: intet møde genkendt (ingen dagsordenspunkter fundet); intet skrevet`
+          : `${shown}: no meeting recognised (no agenda items found); nothing written`,
+      );
+    }
+    if (opts.report === 'json') {
+      const r = result as typeof result & { furnitureDropped?: number; guesses?: string[] };
+      const kept = (result.markup.replace(/<!--[\s\S]*?-->/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).length;
+      reports.push({ file: shown, items, wordsKept: kept, wordsDroppedAsFurniture: r.furnitureDropped ?? 0, guesses: r.guesses ?? [], profile: result.profile, warnings: result.warnings.length });
+    } else for (const line of summarise(shown, result.warnings, ctx.lang)) ctx.stderr.write(`${line}\n`);
     if (opts.output === '-' || (file === '-' && !opts.output)) {
       ctx.stdout.write(result.markup);
       continue;
@@ -86,13 +125,14 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
     } catch (e) {
       throw new CliError(`${target}: ${errorCode(e)}`);
     }
-    const items = (result.markup.match(/^## Punkt /gm) ?? []).length;
+    if (opts.report === 'json') continue;
     ctx.stderr.write(
       ctx.lang === 'da'
         ? `${path.relative(ctx.cwd, file)} → ${path.relative(ctx.cwd, target)}: ${items} punkter, profil ${result.profile}, ${result.warnings.length} advarsler\n`
         : `${path.relative(ctx.cwd, file)} → ${path.relative(ctx.cwd, target)}: ${items} items, profile ${result.profile}, ${result.warnings.length} warnings\n`,
     );
   }
+  if (opts.report === 'json') ctx.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   return 0;
 }
 
@@ -104,8 +144,9 @@ export function importCommand(ctx: CliContext, setExit: (code: number) => void):
     .option('-o, --output <file>', da ? 'outputfil, mappe (med /) eller - for standardoutput' : 'output file, folder (ending in /) or - for standard output')
     .addOption(new Option('--from <format>', da ? 'inputformat' : 'input format').choices(['auto', 'text', 'portal']).default('auto'))
     .option('--profile <name>', da ? 'husstil (ellers genkendt)' : 'house style (detected otherwise)')
+    .addOption(new Option('--report <format>', da ? 'rapport pr. dokument på standardoutput: punkter, ord bevaret, sidetekst fjernet, gæt' : 'per-document report on standard output: items, words kept, page furniture dropped, guesses').choices(['json']))
     .option('--lang <lang>', da ? 'sprog for meddelelser: da eller en' : 'language of messages: da or en')
-    .action(async (inputs: string[], o: { output?: string; from?: ImportFormat; profile?: string }) => {
+    .action(async (inputs: string[], o: { output?: string; from?: ImportFormat; profile?: string; report?: 'json' }) => {
       setExit(await runImport(inputs, o, ctx));
     });
 }

@@ -1,0 +1,69 @@
+/**
+ * Imports every real published minutes of `../shared/corpus/` (24 kommuner, each in its own
+ * house style) and measures the result: items found, case numbers, syntax errors, and the
+ * word similarity of the internal text export to the original. Prints the per-document table
+ * (docs/import.md shows it). The corpus is read from ../shared, never copied here.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../server/src/engine.js';
+import { exportReferat } from '../../server/src/export/index.js';
+import { importText } from '../../server/src/import/index.js';
+import { similarity, words } from '../helpers/similarity.js';
+
+const corpus = path.resolve(__dirname, '..', '..', '../shared/corpus');
+const present = existsSync(corpus);
+
+interface Row {
+  file: string;
+  items: number;
+  cases: number;
+  syntax: number;
+  similarity: number;
+  missing: number;
+  furniture: number;
+}
+
+async function measure(file: string): Promise<Row> {
+  const text = readFileSync(path.join(corpus, file), 'utf8');
+  const r = importText(text);
+  const a = analyze(r.markup);
+  const out = (await exportReferat(r.markup, { format: 'text', edition: 'internal' })).data as string;
+  const got = new Map<string, number>();
+  for (const w of words(out)) got.set(w, (got.get(w) ?? 0) + 1);
+  let missing = 0;
+  const orig = words(text);
+  for (const w of orig) {
+    const n = got.get(w) ?? 0;
+    if (n > 0) got.set(w, n - 1);
+    else missing++;
+  }
+  return {
+    file,
+    items: a.meeting.items.length,
+    cases: a.meeting.items.filter((i) => i.caseNumber).length,
+    syntax: a.parse.diagnostics.length,
+    similarity: similarity(out, text),
+    missing: missing / Math.max(1, orig.length),
+    furniture: r.furnitureDropped,
+  };
+}
+
+describe.skipIf(!present)('importing the corpus of 24 kommuner', () => {
+  it('finds a meeting with items in every document, without syntax errors, and keeps the words', async () => {
+    const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+    const rows: Row[] = [];
+    for (const f of files) rows.push(await measure(f));
+    const table = rows.map(
+      (r) => `| ${r.file} | ${r.items} | ${r.cases} | ${r.syntax} | ${r.similarity.toFixed(3)} | ${(r.missing * 100).toFixed(1)} % | ${r.furniture} |`,
+    );
+    console.log(['| document | items | case numbers | syntax errors | similarity | words missing | furniture dropped |', '|---|---|---|---|---|---|---|', ...table].join('\n'));
+    const noItems = rows.filter((r) => r.items === 0).map((r) => r.file);
+    // Two documents are a table of contents only (cut before the first item).
+    expect(noItems.length, `no items: ${noItems.join(', ')}`).toBeLessThanOrEqual(3);
+    expect(rows.filter((r) => r.syntax > 0).map((r) => r.file)).toEqual([]);
+    for (const r of rows.filter((x) => x.items > 0)) expect(r.similarity, r.file).toBeGreaterThanOrEqual(0.85);
+  }, 60_000);
+});
+if (!present) describe('importing the corpus', () => it.skip('../shared/corpus is absent: corpus import not measured', () => {}));

@@ -1,0 +1,89 @@
+/**
+ * The structural recogniser on minutes in house styles of our own invention (no kommune's
+ * text): item headings found by a form that repeats with rising numbers, a table of contents
+ * dropped, items without titles, decision chains, run-in headings and page furniture.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../server/src/engine.js';
+import { importText } from '../../server/src/import/index.js';
+
+function items(markup: string) {
+  return analyze(markup).meeting.items.map((i) => ({ number: i.number, title: i.title, caseNumber: i.caseNumber?.text, closed: i.closed }));
+}
+
+describe('minutes in other house styles', () => {
+  it('finds "Punkt N Title" items, drops the table of contents and page furniture, keeps the numbered proposals', () => {
+    const text = [
+      'Vejudvalget - 04-03-2031',
+      'Referat',
+      'Indholdsfortegnelse',
+      'Punkt 41 Ny cykelsti ved åen ........ 2',
+      'Punkt 42 Salg af grund (Lukket) ........ 3',
+      'Side 1 af 3',
+      'Punkt 41 Ny cykelsti ved åen',
+      'Sagsnr.: 05.01.02-P20-7-30',
+      'Sagsbeskrivelse:',
+      'Stien skal gå langs vandet.',
+      'Indstillinger',
+      'Direktøren indstiller,',
+      '1. at stien anlægges.',
+      '2. at udgiften afholdes af puljen.',
+      'Beslutning i Vejudvalget den 04-03-2031',
+      'Godkendt.',
+      'Til toppen',
+      'Punkt 42 Salg af grund (Lukket)',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup)).toEqual([
+      { number: '41', title: 'Ny cykelsti ved åen', caseNumber: '05.01.02-P20-7-30', closed: false },
+      { number: '42', title: 'Salg af grund (Lukket)', caseNumber: undefined, closed: true },
+    ]);
+    expect(r.markup).not.toContain('........');
+    expect(r.markup).not.toMatch(/Side 1 af 3|Til toppen/);
+    expect(r.furnitureDropped).toBe(2);
+    expect(r.markup).toContain('### Beslutning i Vejudvalget den 04-03-2031\n\nGodkendt.');
+    expect(r.markup).toContain('1. at stien anlægges.\n2. at udgiften afholdes af puljen.');
+    expect(analyze(r.markup).parse.diagnostics).toEqual([]);
+  });
+
+  it('reads "183.   Title" items with a plain Beslutning and a run-in heading', () => {
+    const text = ['Referat af møde i Havneudvalget', 'Den 02.05.2031 kl. 09:00', '', '183.   Godkendelse af dagsorden', '', 'BeslutningGodkendt.', '', '184.   Havnens budget', '', 'Indstilling', 'at budgettet godkendes.', '', 'Beslutning', 'Godkendt.'].join('\n');
+    const r = importText(text);
+    expect(items(r.markup).map((i) => [i.number, i.title])).toEqual([
+      ['183', 'Godkendelse af dagsorden'],
+      ['184', 'Havnens budget'],
+    ]);
+    expect(r.markup).toMatch(/### Beslutning\n\nGodkendt\./);
+    expect(analyze(r.markup).meeting.items.every((i) => i.sections.some((s) => s.kind === 'beslutning'))).toBe(true);
+  });
+
+  it('keeps an earlier committee\'s decision in the item and makes this meeting\'s the Beslutning', () => {
+    const text = [
+      'Referat', 'Byrådet', 'Mødedato: 20. juni 2031', '',
+      '7. Skolens tilbygning', 'Sagsnr.: 31/4455', 'Indstilling', 'at tilbygningen godkendes.',
+      'Beslutning Skoleudvalget den 02-06-2031', 'Anbefalet.',
+      'Beslutning Byrådet den 20-06-2031', 'Godkendt.',
+      '8. Næste sag', 'Beslutning Byrådet den 20-06-2031', 'Godkendt.',
+    ].join('\n');
+    const r = importText(text);
+    const a = analyze(r.markup);
+    expect(a.meeting.items).toHaveLength(2);
+    expect(r.markup).toContain('#### Beslutning Skoleudvalget den 02-06-2031\n\nAnbefalet.');
+    expect(r.markup).toContain('### Beslutning Byrådet den 20-06-2031\n\nGodkendt.');
+  });
+
+  it('starts untitled items at their case-number lines and numbers them by place, saying so', () => {
+    const text = ['Referat', 'Udvalg: Miljøudvalget', 'Mødedato: 3. marts 2031', 'Sagsnr.: 31/100', 'Sagsfremstilling', 'Første sag.', 'Beslutning', 'Godkendt.', 'Sagsnr.: 31/101', 'Sagsfremstilling', 'Anden sag.', 'Beslutning', 'Taget til efterretning.'].join('\n');
+    const r = importText(text);
+    expect(items(r.markup).map((i) => [i.number, i.caseNumber])).toEqual([
+      ['1', '31/100'],
+      ['2', '31/101'],
+    ]);
+    expect(r.guesses.join(' ')).toMatch(/without a title/);
+    expect(r.markup).toMatch(/^# REFERAT Miljøudvalget/);
+  });
+
+  it('finds no meeting in a text that is not minutes', () => {
+    expect(importText('Kære Jens\n\nTak for sidst. Vi ses på fredag.\n').items).toBe(0);
+  });
+});
