@@ -18,6 +18,7 @@
  *   other word is kept as content. Pure: no I/O.
  */
 import { escapeCommentOpen, type ImportResult, type ImportWarning } from './text.js';
+import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber.js';
 import { furniture, headerLabel, SECTION_WORDS } from './vocabulary.js';
 
 export interface GenericStats {
@@ -47,8 +48,6 @@ const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
 const DATE = String.raw`(\d{1,2})[-./](\d{1,2})[-./](\d{2,4})|(\d{1,2})\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})`;
 const DECISION_HEADING = new RegExp(String.raw`^(?:Beslutning(?:\s+i)?\s+)?(\p{Lu}[\p{L}\- &]*?)(?:,|\s+den|\s+d\.)\s+(?:${DATE})(?:,\s*pkt\.\s*\d+)?\s*:?$`, 'u');
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
-const CASE_LABEL = /^(Sagsnr\.?|Sagsnummer|Sagsid\.?|Sags-?id)\s*:?\s*(.*)$/iu;
-const CASE_BARE = /^(\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ]\d{2}-[\d-]+|\d{2}\/\d{1,7}|\d{4}-\d{4,7}|\d{3}-\d{4}-\d{3,7}|\d{4,7}\s+-\s+\d{4}\/\d{1,7})$/u;
 
 function clean(raw: string): string {
   return raw.replace(/\u00a0/g, ' ').replace(/\*\*/g, '').replace(/\s+$/, '');
@@ -142,8 +141,8 @@ function findItems(lines: readonly Line[], guesses: string[]): { items: ItemStar
   // No titles in the text: each item starts at its case-number line.
   const starts: ItemStart[] = [];
   for (const [k, l] of lines.entries()) {
-    const m = CASE_LABEL.exec(l.text.trim());
-    if (m && m[2]!.trim()) starts.push({ at: k, number: String(starts.length + 1), title: null, caseAt: k });
+    const c = parseCaseNumber(l.text);
+    if (c && c.label) starts.push({ at: k, number: String(starts.length + 1), title: null, caseAt: k });
   }
   if (starts.length) {
     guesses.push(`${starts.length} items without a title in the text: each starts at its case number and is numbered by its place`);
@@ -163,7 +162,7 @@ function attachCaseBefore(lines: readonly Line[], items: ItemStart[]): ItemStart
     for (let k = it.at - 1; k >= 0 && k >= it.at - 2; k--) {
       const t = lines[k]!.text.trim();
       if (!t) continue;
-      if (CASE_BARE.test(t)) return { ...it, caseAt: k };
+      if (caseOf(t) && !parseCaseNumber(t)!.rest) return { ...it, caseAt: k };
       break;
     }
     return it;
@@ -175,14 +174,26 @@ function decisionLike(text: string): boolean {
   return t.length < 120 && DECISION_HEADING.test(t);
 }
 
-function caseNumberOf(text: string): string | undefined {
-  const t = text.trim();
-  const m = CASE_LABEL.exec(t);
-  if (m) {
-    const v = m[2]!.trim().split(/\s{2,}|,\s*(?=Sagsinitialer|Sagsbehandler|J\.nr)/u)[0]!.trim();
-    return v || undefined;
+/** The case number a line holds, and what else it says. */
+function caseOf(text: string): { value: string; rest: string } | undefined {
+  const c = parseCaseNumber(text);
+  return c ? { value: c.value, rest: c.rest } : undefined;
+}
+
+/** Where the item's case number is: within its first three lines, or after a label alone on its line. */
+function findCaseLine(lines: readonly Line[], from: number, to: number): { at: number; labelAt?: number } | undefined {
+  let seen = 0;
+  for (let j = from; j < to && seen < 3; j++) {
+    const t = lines[j]!.text.trim();
+    if (!t) continue;
+    seen++;
+    if (isCaseNumberLabel(t)) {
+      for (let v = j + 1; v < to; v++) if (lines[v]!.text.trim()) return caseOf(lines[v]!.text) ? { at: v, labelAt: j } : undefined;
+    }
+    if (caseOf(t)) return { at: j };
+    if (sectionName(t)) return undefined;
   }
-  return CASE_BARE.test(t) ? t : undefined;
+  return undefined;
 }
 
 function sectionName(text: string): string | undefined {
@@ -298,19 +309,14 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
   out.blank();
   out.push(`## Punkt ${start.number}: ${title}`);
   let k = ctx.from;
-  const caseLine = start.caseAt ?? (() => {
-    for (let j = ctx.from; j < Math.min(ctx.to, ctx.from + 4); j++) if (lines[j]!.text.trim()) return caseNumberOf(lines[j]!.text) ? j : undefined;
-    return undefined;
-  })();
-  if (caseLine !== undefined) {
-    const full = lines[caseLine]!.text.trim();
-    const cn = caseNumberOf(full)!;
-    out.push(`Sagsnr: ${cn}`);
-    const rest = full.replace(CASE_LABEL, '$2').replace(cn, '').trim().replace(/^,\s*/, '');
-    ctx.drop.add(caseLine);
+  const found = start.caseAt !== undefined ? { at: start.caseAt } : findCaseLine(lines, ctx.from, ctx.to);
+  if (found) {
+    const c = caseOf(lines[found.at]!.text)!;
+    out.push(`Sagsnr: ${c.value}`);
+    ctx.drop.add(found.at);
+    if (found.labelAt !== undefined) ctx.drop.add(found.labelAt);
     if (closed) out.push('Lukket: ja');
-    if (rest) (out.blank(), out.push(body(rest)));
-    if (caseLine >= ctx.from) k = Math.max(k, caseLine + 1);
+    if (c.rest) (out.blank(), out.push(body(c.rest)));
   } else if (closed) out.push('Lukket: ja');
   const decision = decisionPick(ctx);
   let inSection = false;

@@ -1,0 +1,43 @@
+/**
+ * Case numbers in every form of spec §10: KLE `00.01.00-P35-1-24` (also `00.01.00P35-0098`),
+ * `16/3842`, `2019-003610`, `326-2020-79506`, `012497 - 2017/12299`; bare on a line or after a
+ * label (`Sagsnr.:`, `Sagsnummer:`, `Sagsid.:`), with companions after it (`J.nr.: …`,
+ * `Sagsbehandler: …`, `, Sagsinitialer: …`), which stay as text. Pure.
+ */
+
+const FORMS = [
+  /\d{2}\.\d{2}\.\d{2}-?[A-ZÆØÅ]\d{2}-\d+(?:-\d{2})?/.source,
+  /\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ0-9]{1,3}-\d+-\d{2}/.source,
+  /\d{4,6} - \d{4}\/\d{1,7}/.source,
+  /\d{3}-\d{4}-\d{3,7}/.source,
+  /\d{4}-\d{5,7}/.source,
+  /\d{2}\/\d{1,7}/.source,
+].join('|');
+
+const BARE = new RegExp(`^(${FORMS})(?=\\s|$|,)`);
+const LABEL = /^(?:Sagsnr|Sagsnummer|Sagsid|Sags-id|Sag nr)\.?\s*:?\s*/i;
+
+export interface CaseNumberLine {
+  /** The case number. */
+  readonly value: string;
+  /** The label as written (`Sagsid.:`), or '' for a bare case number. */
+  readonly label: string;
+  /** What follows the case number on the line (companions, text), trimmed. */
+  readonly rest: string;
+}
+
+/** The case number a line starts with (after an optional label), or undefined. */
+export function caseNumberOf(line: string): CaseNumberLine | undefined {
+  const l = line.replace(/\u00a0/g, ' ').replace(/\*\*/g, '').trim();
+  const label = LABEL.exec(l)?.[0] ?? '';
+  const after = l.slice(label.length);
+  const m = BARE.exec(after);
+  if (!m) return undefined;
+  const rest = after.slice(m[1]!.length).replace(/^\s*,?\s*/, '').trim();
+  return { value: m[1]!, label: label.trim(), rest };
+}
+
+/** A label alone on a line (`Sagsnummer`), its value on the next line. */
+export function isCaseNumberLabel(line: string): boolean {
+  return /^(?:Sagsnr|Sagsnummer|Sagsid)\.?\s*:?$/i.test(line.replace(/\u00a0/g, ' ').trim());
+}
