@@ -12,6 +12,7 @@ import type { Meeting } from './model/types.js';
 import { allRules, ruleById } from './rules/index.js';
 import type { Fix, Localized, MeetingSummary, RelatedInfo, Report, Rule, TextEdit } from './rules/types.js';
 import type { ParseResult, Range } from './syntax/ast.js';
+import { isBinaryText, NOT_TEXT } from './syntax/binary.js';
 import { reparse } from './syntax/incremental.js';
 
 export type FindingSeverity = Exclude<Severity, 'off'>;
@@ -89,6 +90,17 @@ export function lintAnalyzed(
   options: LintOptions = {},
 ): LintResult {
   const findings: Finding[] = [];
+  if (isBinaryText(text)) {
+    // Binary data is not minutes: one finding, not a cascade of "no title", "no date" ….
+    findings.push({
+      ruleId: 'syntax',
+      messageId: 'not-text',
+      severity: 'error',
+      message: { ...NOT_TEXT },
+      range: { start: parsed.lines.position(0), end: parsed.lines.position(0) },
+    });
+    return { parse: parsed, meeting, config, findings };
+  }
   const suppress = controlComments(parsed);
   const keep = (ruleId: string, range: Range) => !suppress(ruleId, range.start.line);
 
