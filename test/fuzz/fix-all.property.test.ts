@@ -1,7 +1,8 @@
 /**
  * Fix-all never garbles the minutes (issue 15). Generated meetings carry several planted
  * faults of the fixable rules at once — a wrong weekday, items that skip a number next to a
- * decision numbered unlike its proposals, a list numbered 1, 3, a misspelt member who also
+ * decision numbered unlike its proposals, a list numbered 1, 3, a misspelt field name, a
+ * malformed case number, a misspelt member who also
  * has Afbud (one person touched by two rules), a member who left but is not noted, a name
  * twice in a vote, and a misspelling inside a `referat-disable` region — and `fixAll` must
  * give a text that
@@ -46,6 +47,8 @@ const planted: fc.Arbitrary<Planted> = fc
     left: fc.boolean(),
     duplicate: fc.boolean(),
     disabledTypo: fc.option(fc.nat(), { nil: undefined }),
+    fieldTypo: fc.boolean(),
+    caseNumber: fc.boolean(),
     crlf: fc.boolean(),
   })
   .map((p) => {
@@ -60,12 +63,17 @@ const planted: fc.Arbitrary<Planted> = fc
     L.push(`Mødedato: ${weekday} d. 03. december 2024 kl. 16:30`);
     L.push(`Mødedeltagere: ${p.members.slice(0, -1).join(', ')} og ${p.members.at(-1)}`);
     if (afbud.length) L.push(`Afbud: ${afbud.join(' og ')}`);
+    if (p.fieldTypo) {
+      L.push('Mødsted: Rådhuset');
+      vanish.add('Mødsted');
+    }
     L.push('');
     for (let i = 0; i < p.items; i++) {
       const no = 10 + i + (p.skip && i > 0 ? 1 : 0);
       const disabled = p.disabledTypo !== undefined && i === p.items - 1;
       if (disabled) L.push('<!-- referat-disable unknown-person -->', '');
-      L.push(`## Punkt ${no}: Sag nummer ${i + 1}`, 'Sagsnr: 00.22.00-P35-1-24', '', '### Indstilling', 'Forvaltningen indstiller,', '');
+      const sagsnr = p.caseNumber && i === 0 ? '00.22.00 – P35-1-24' : '00.22.00-P35-1-24';
+      L.push(`## Punkt ${no}: Sag nummer ${i + 1}`, `Sagsnr: ${sagsnr}`, '', '### Indstilling', 'Forvaltningen indstiller,', '');
       L.push('1. at sagen godkendes.', '2. at orienteringen tages til efterretning.', '');
       if (p.listGap && i === 0) L.push('Bilag:', '', '1. Notat om sagen', '3. Tidsplan for sagen', '');
       L.push('### Beslutning');
