@@ -227,24 +227,18 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
   return { text: out.join(''), skipped };
 }
 
-/** The stretch of text a fix claims: its edits (or its declared scope), widened to whole lines. */
-function claim(text: string, fix: Fix): [number, number] {
-  let s = Infinity;
-  let e = -Infinity;
-  for (const ed of fix.edits) {
-    s = Math.min(s, ed.start);
-    e = Math.max(e, ed.end);
-  }
-  if (fix.scope) {
-    s = Math.min(s, fix.scope.start);
-    e = Math.max(e, fix.scope.end);
-  }
-  if (s === Infinity) return [0, 0];
-  // Widen to whole lines: two fixes in one line touch the same sentence or name list.
-  const ls = text.lastIndexOf('\n', s - 1) + 1;
-  let le = text.indexOf('\n', e);
-  if (le < 0) le = text.length;
-  return [ls, le];
+/** The stretches of text a fix claims: each edit (and its declared scope), widened to whole lines. */
+function claims(text: string, fix: Fix): [number, number][] {
+  const lineOf = (s: number, e: number): [number, number] => {
+    const ls = text.lastIndexOf('\n', s - 1) + 1;
+    let le = text.indexOf('\n', e);
+    if (le < 0) le = text.length;
+    return [ls, le];
+  };
+  // Two fixes in one line touch the same sentence or name list.
+  const out = fix.edits.map((e) => lineOf(e.start, e.end));
+  if (fix.scope) out.push(lineOf(fix.scope.start, fix.scope.end));
+  return out;
 }
 
 function fixKey(fix: Fix): string {
@@ -274,7 +268,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
   }
   const candidates = [...byKey.values()].map((c) => ({
     ...c,
-    claim: claim(text, c.fix),
+    claims: claims(text, c.fix),
     first: Math.min(...c.fix.edits.map((e) => e.start)),
     weight: weight(c.fix),
   }));
@@ -284,13 +278,12 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
   const taken: [number, number][] = [];
   let applied = 0;
   for (const c of candidates) {
-    const [s, e] = c.claim;
-    if (taken.some(([ts, te]) => s <= te && e >= ts)) continue;
+    if (c.claims.some(([s, e]) => taken.some(([ts, te]) => s <= te && e >= ts))) continue;
     if (c.fix.edits.some((ed) => ed.end < ed.start || ed.start < 0 || ed.end > text.length)) continue;
     // Edits of one fix must not overlap each other either.
     const own = [...c.fix.edits].sort((x, y) => x.start - y.start || x.end - y.end);
     if (own.some((ed, i) => i > 0 && ed.start < own[i - 1]!.end)) continue;
-    taken.push([s, e]);
+    taken.push(...c.claims);
     chosen.push(...c.fix.edits);
     applied += c.count;
   }
