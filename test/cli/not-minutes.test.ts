@@ -45,6 +45,10 @@ describe('the text check', () => {
     expect(binaryReason(binary.toString('utf8'))).toBe('nul');
     expect(binaryReason(latinNoise.toString('utf8'))).toBe('invalid-utf8');
     expect(binaryReason(minutes + 'K\uFFFDbenhavn\n')).toBeUndefined();
+    // Damaged minutes (a stray NUL, a few odd bytes) are still minutes: they are linted.
+    expect(binaryReason(minutes.replace('Godkendt', 'God\u0000kendt'))).toBeUndefined();
+    // UTF-16 text is not UTF-8 minutes.
+    expect(binaryReason(Buffer.from(minutes, 'utf16le').toString('utf8'))).toBe('nul');
   });
 
   it('lint of binary data is one finding, not a cascade; the editor shows the same one', () => {
