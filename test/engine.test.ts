@@ -73,6 +73,31 @@ describe('fixes', () => {
     expect(r).toEqual({ text: 'AbC', applied: 1 });
   });
 
+  it('applyFixes merges identical fixes and takes one fix per line, the first by position', () => {
+    const t = { da: '', en: '' };
+    const same = { title: t, edits: [{ start: 0, end: 1, newText: 'A' }] };
+    expect(applyFixes('ab\ncd', [same, { ...same }])).toEqual({ text: 'Ab\ncd', applied: 2 });
+    // Two fixes in one line (one sentence, one name list): the second waits for the next pass.
+    const r = applyFixes('ab\ncd', [
+      { title: t, edits: [{ start: 1, end: 2, newText: 'B' }] },
+      { title: t, edits: [{ start: 0, end: 1, newText: 'A' }] },
+      { title: t, edits: [{ start: 3, end: 4, newText: 'C' }] },
+    ]);
+    expect(r).toEqual({ text: 'Ab\nCd', applied: 2 });
+    // At one place, the least invasive first.
+    const s = applyFixes('Bo Ibsn x', [
+      { title: t, edits: [{ start: 0, end: 7, newText: 'Bo Ibsn og Bo Ibsen' }] },
+      { title: t, edits: [{ start: 0, end: 7, newText: 'Bo Ibsen' }] },
+    ]);
+    expect(s).toEqual({ text: 'Bo Ibsen x', applied: 1 });
+    // A declared scope (a name list over two lines) is claimed whole.
+    const u = applyFixes('a,\nb', [
+      { title: t, edits: [{ start: 0, end: 1, newText: 'A' }], scope: { start: 0, end: 4 } },
+      { title: t, edits: [{ start: 3, end: 4, newText: 'B' }] },
+    ]);
+    expect(u).toEqual({ text: 'A,\nb', applied: 1 });
+  });
+
   it('fixAll re-lints between passes until nothing is left to fix, and keeps the BOM and CRLF', () => {
     const text = '\uFEFF' + meeting(`${item(1)}\n${item(3)}\n${item(7)}`).replace('Tirsdag', 'Onsdag').replace(/\n/g, '\r\n');
     const r = fixAll(text);

@@ -12,6 +12,7 @@ import type { Meeting } from './model/types.js';
 import { allRules, ruleById } from './rules/index.js';
 import type { Fix, Localized, MeetingSummary, RelatedInfo, Report, Rule, TextEdit } from './rules/types.js';
 import type { ParseResult, Range } from './syntax/ast.js';
+import { isBinaryText, NOT_TEXT } from './syntax/binary.js';
 import { reparse } from './syntax/incremental.js';
 
 export type FindingSeverity = Exclude<Severity, 'off'>;
@@ -89,6 +90,17 @@ export function lintAnalyzed(
   options: LintOptions = {},
 ): LintResult {
   const findings: Finding[] = [];
+  if (isBinaryText(text)) {
+    // Binary data is not minutes: one finding, not a cascade of "no title", "no date" ….
+    findings.push({
+      ruleId: 'syntax',
+      messageId: 'not-text',
+      severity: 'error',
+      message: { ...NOT_TEXT },
+      range: { start: parsed.lines.position(0), end: parsed.lines.position(0) },
+    });
+    return { parse: parsed, meeting, config, findings };
+  }
   const suppress = controlComments(parsed);
   const keep = (ruleId: string, range: Range) => !suppress(ruleId, range.start.line);
 
@@ -215,48 +227,99 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
   return { text: out.join(''), skipped };
 }
 
+/** The stretches of text a fix claims: each edit (and its declared scope), widened to whole lines. */
+function claims(text: string, fix: Fix): [number, number][] {
+  const lineOf = (s: number, e: number): [number, number] => {
+    const ls = text.lastIndexOf('\n', s - 1) + 1;
+    let le = text.indexOf('\n', e);
+    if (le < 0) le = text.length;
+    return [ls, le];
+  };
+  // Two fixes in one line touch the same sentence or name list.
+  const out = fix.edits.map((e) => lineOf(e.start, e.end));
+  if (fix.scope) out.push(lineOf(fix.scope.start, fix.scope.end));
+  return out;
+}
+
+function fixKey(fix: Fix): string {
+  return fix.edits.map((e) => `${e.start}:${e.end}:${e.newText}`).join('\u0000');
+}
+
+/** How much a fix changes: the least invasive of two conflicting fixes goes first. */
+function weight(fix: Fix): number {
+  return fix.edits.reduce((n, e) => n + (e.end - e.start) + e.newText.length, 0);
+}
+
 /**
- * Applies the fixes of one pass: whole fixes only (a fix whose edits overlap an
- * already chosen fix waits for the next pass).
+ * Applies the fixes of one pass, as ESLint and markdownlint do: identical fixes (two rules
+ * making the same change) are merged; then, by position, a fix is kept only if the lines it
+ * claims (its edits, widened to whole lines, so one sentence or name list is never edited by
+ * two fixes in one pass) do not meet those of a fix already kept; the rest wait for the next
+ * pass, computed on the new text. `applied` counts the fixes (merged ones included) applied.
  */
 export function applyFixes(text: string, fixes: readonly Fix[]): { text: string; applied: number } {
+  const byKey = new Map<string, { fix: Fix; count: number }>();
+  for (const fix of fixes) {
+    if (fix.edits.length === 0) continue;
+    const k = fixKey(fix);
+    const had = byKey.get(k);
+    if (had) had.count++;
+    else byKey.set(k, { fix, count: 1 });
+  }
+  const candidates = [...byKey.values()].map((c) => ({
+    ...c,
+    claims: claims(text, c.fix),
+    first: Math.min(...c.fix.edits.map((e) => e.start)),
+    weight: weight(c.fix),
+  }));
+  // First by position; of two fixes at one place, the least invasive (a corrected name before an added note).
+  candidates.sort((a, b) => a.first - b.first || a.weight - b.weight);
   const chosen: TextEdit[] = [];
   const taken: [number, number][] = [];
   let applied = 0;
-  for (const fix of fixes) {
-    const overlaps = fix.edits.some((e) =>
-      taken.some(([s, en]) => (e.start < en && e.end > s) || (e.start === e.end && e.start > s && e.start < en) || (e.start === s && e.end === en)),
-    );
-    if (overlaps) continue;
-    for (const e of fix.edits) {
-      chosen.push(e);
-      taken.push([e.start, e.end]);
-    }
-    applied++;
+  for (const c of candidates) {
+    if (c.claims.some(([s, e]) => taken.some(([ts, te]) => s <= te && e >= ts))) continue;
+    if (c.fix.edits.some((ed) => ed.end < ed.start || ed.start < 0 || ed.end > text.length)) continue;
+    // Edits of one fix must not overlap each other either.
+    const own = [...c.fix.edits].sort((x, y) => x.start - y.start || x.end - y.end);
+    if (own.some((ed, i) => i > 0 && ed.start < own[i - 1]!.end)) continue;
+    taken.push(...c.claims);
+    chosen.push(...c.fix.edits);
+    applied += c.count;
   }
   return { text: applyEdits(text, chosen).text, applied };
 }
 
-/** Fixes everything fixable (optionally of some rules only), re-linting between passes. */
+/** The most passes `fixAll` makes (ESLint's limit). */
+export const MAX_FIX_PASSES = 10;
+
+/**
+ * Fixes everything fixable (optionally of some rules only): one pass of non-conflicting
+ * fixes (`applyFixes`), then the text is linted again and the next pass computed on it, at
+ * most `MAX_FIX_PASSES` passes. The CLI's `--fix`, the editor's `source.fixAll` and "fix all
+ * of this rule" all call this.
+ */
 export function fixAll(
   text: string,
   options: LintOptions & { readonly rules?: readonly string[] } = {},
-): { text: string; applied: number; result: LintResult } {
+): { text: string; applied: number; passes: number; result: LintResult } {
   let current = text;
   let total = 0;
+  let passes = 0;
   let result = lint(current, options);
-  for (let pass = 0; pass < 10; pass++) {
+  while (passes < MAX_FIX_PASSES) {
     const fixes = result.findings
       .filter((f) => f.fix && (!options.rules || options.rules.includes(f.ruleId)))
       .map((f) => f.fix!);
     if (fixes.length === 0) break;
     const { text: next, applied } = applyFixes(current, fixes);
     if (applied === 0 || next === current) break;
+    passes++;
     total += applied;
     current = next;
     result = lint(current, options);
   }
-  return { text: current, applied: total, result };
+  return { text: current, applied: total, passes, result };
 }
 
 export { allRules, ruleById };

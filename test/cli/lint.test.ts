@@ -204,4 +204,19 @@ describe('--fix', () => {
     // Nothing left behind.
     expect(spawnSync('ls', ['-a', dir], { encoding: 'utf8' }).stdout).not.toMatch(/\.tmp/);
   });
+
+  it('a misspelt member with Afbud: the name is corrected once, never doubled (issue 15)', () => {
+    const file = join(dir, 'afbud-typo.referat');
+    const text = clean
+      .replace('Tirsdag', 'Onsdag')
+      .replace('Dorte Kjær\n', 'Dorte Kjær\nAfbud: Bo Ibsen\n')
+      .concat('\nBo Ibsn deltog ikke i sagens behandling.\n');
+    writeFileSync(file, text);
+    const r = run(['lint', '--fix', 'afbud-typo.referat']);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toContain('\nBo Ibsen deltog ikke i sagens behandling.\n');
+    expect(after).not.toMatch(/Bo Ibsen og Bo Ibsen/);
+    expect(r.code).toBe(0);
+    expect(run(['lint', 'afbud-typo.referat']).code).toBe(0);
+  });
 });

@@ -29,6 +29,7 @@ it('every rule finds its planted fault on the right line', () => {
     '33 decision-points',
     '42 empty-section',
     '47 left-not-noted',
+    '50 duplicate-name',
     '52 vote-count',
     '54 unknown-person',
     '56 duplicate-section',

@@ -10,7 +10,7 @@ import { provideInlayHints } from '../../server/src/features/inlayHints.js';
 import { provideReferences } from '../../server/src/features/references.js';
 import { provideSemanticTokens, semanticTokensLegend } from '../../server/src/features/semanticTokens.js';
 import { provideCodeLenses } from '../../server/src/features/codeLens.js';
-import { cursor } from './client.js';
+import { applyTextEdits, cursor } from './client.js';
 import { analysisOf } from './helpers.js';
 
 const HEAD = `# REFERAT Udvalget
@@ -217,5 +217,22 @@ over lines -->
     const line = src.split('\n').findIndex((l) => l.startsWith('For stemte'));
     const actions = provideCodeActions(bad, { start: { line, character: 0 }, end: { line, character: 40 } });
     expect(actions.map((x) => x.title)).toContain('Disable unknown-person for this line');
+  });
+
+  it('source.fixAll and "fix all of this rule" never double a name (issue 15)', () => {
+    const src = `${HEAD}\n## Punkt 1: S\n\n### Beslutning\n\nGodkendt.\n\nDorte Ek deltog ikke i sagens behandling.\n`;
+    const a = analysisOf(src);
+    const all = provideCodeActions(a, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { only: ['source.fixAll'] });
+    expect(all).toHaveLength(1);
+    const fixed = applyTextEdits(src, all[0]!.edit!.changes![a.uri]!);
+    expect(fixed).toContain('\nDorte Eg deltog ikke i sagens behandling.\n');
+    expect(fixed).not.toMatch(/Dorte Eg og Dorte Eg/);
+    // "Fix all unknown-person problems" runs the same algorithm.
+    const line = src.split('\n').findIndex((l) => l.startsWith('Dorte Ek'));
+    const quick = provideCodeActions(a, { start: { line, character: 0 }, end: { line, character: 8 } }, { only: ['quickfix'] });
+    for (const q of quick) {
+      const t = applyTextEdits(src, q.edit!.changes![a.uri]!);
+      expect(t).not.toMatch(/Dorte Eg og Dorte Eg/);
+    }
   });
 });

@@ -90,7 +90,7 @@ describe('diagnostics', () => {
     expect(p.diagnostics.map((d) => d.code)).toContain('vote-count');
   });
 
-  it('never publishes a stale result over a newer one, and debounces typing', async () => {
+  it('never publishes a stale result over a newer one, nor a version twice', async () => {
     await client.initialize();
     await client.open(URI, FAULTS);
     await client.waitForDiagnostics(URI);
@@ -102,9 +102,11 @@ describe('diagnostics', () => {
     const p = await client.waitForDiagnostics(URI, (x) => x.version === last);
     expect(p.diagnostics.some((d) => d.code === 'unknown-person')).toBe(false);
     const versions = client.published.filter((x) => x.uri === URI).map((x) => x.version!);
-    // Monotonic versions, and the burst was collapsed.
+    // Monotonic versions, each at most once (how far a burst collapses depends on the machine's
+    // speed, so it is counted with fake time in schedule.test.ts, not here).
     expect([...versions].sort((a, b) => a - b)).toEqual(versions);
-    expect(versions.length).toBeLessThan(6);
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(versions.at(-1)).toBe(last);
   });
 });
 

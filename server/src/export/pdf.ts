@@ -17,6 +17,7 @@
  * this layer does no I/O; they are registered under virtual paths and always used by path,
  * so that pdfkit caches them (a font re-opened per table cell is very slow).
  */
+import { hyphenateSync as hyphenate } from 'hyphen/da';
 import type { DocBlock, DocList, DocTable, ExportDocument, InlineNode } from './model.js';
 import { inlineText, itemHeading, runningHeader } from './model.js';
 
@@ -84,6 +85,57 @@ function runsOf(nodes: readonly InlineNode[], bold = false, italic = false, link
     else out.push(...runsOf(n.children.length ? n.children : [{ type: 'text', text: n.href }], bold, italic, n.href, hasItalic));
   }
   return out;
+}
+
+/**
+ * Column widths from content, as browsers lay out an auto-width table: with room for every
+ * column's longest cell, each gets that (the table is as narrow as its content); else each
+ * gets its longest word and the rest of the width is shared in proportion to what more it
+ * wants; when even the longest words do not fit, widths are in proportion to them.
+ */
+export function columnWidths(minW: readonly number[], maxW: readonly number[], available: number, floorW: readonly number[] = minW): number[] {
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  /** `lo` plus a share of `hi - lo` in proportion to what each column wants more. */
+  const between = (lo: readonly number[], hi: readonly number[]) => {
+    const extra = available - sum(lo);
+    const want = sum(hi) - sum(lo);
+    return lo.map((w, i) => w + (want > 0 ? ((hi[i]! - w) * extra) / want : 0));
+  };
+  if (sum(maxW) <= available) return maxW.map((w) => w);
+  if (sum(minW) <= available) return between(minW, maxW);
+  // The longest words do not fit: every column keeps at least its widest syllable (`floorW`).
+  const floor = floorW.map((f, i) => Math.min(f, minW[i]!));
+  if (sum(floor) <= available) return between(floor, minW);
+  const total = sum(floor);
+  return floor.map((w) => (total > 0 ? (w * available) / total : available / floor.length));
+}
+
+/** The syllables of a word at its Danish hyphenation points. */
+function syllables(word: string): string[] {
+  return hyphenate(word, { hyphenChar: '\u00AD', minWordLength: 5 }).split('\u00AD');
+}
+
+/**
+ * Breaks a word wider than `room` at its Danish hyphenation points into lines that fit, each
+ * but the last ending in a hyphen ("Beskæf-", "tigelses-", "indsatsen"). The breaks are
+ * explicit line breaks, so that pdfkit measures the cell as it draws it. A syllable wider
+ * than the column on its own is left to pdfkit.
+ */
+export function breakWord(word: string, room: number, width: (text: string) => number): string {
+  const parts = syllables(word);
+  if (parts.length < 2) return word;
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, syl] of parts.entries()) {
+    const last = i === parts.length - 1;
+    const next = line + syl;
+    if (line && width(next + (last ? '' : '-')) > room) {
+      lines.push(`${line}-`);
+      line = syl;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines.join('\n');
 }
 
 /** Removes characters the font cannot draw sensibly (controls); keeps all printable Unicode. */
@@ -237,36 +289,87 @@ class PdfWriter {
     this.pdf.moveDown(0.35);
   }
 
+  /** A table cell as one text in one font: bold or italic when the whole cell is (pdfkit cells take one font). */
+  private cell(content: readonly InlineNode[] | undefined, header: boolean): { text: string; font: string } {
+    const all = runsOf(content ?? [], header, false, undefined, this.hasItalic);
+    const text = clean(all.map((r) => r.text).join('')).replace(/\s+/g, ' ').trim();
+    const fonts = new Set(all.filter((r) => r.text.trim() !== '').map((r) => r.font));
+    const font = fonts.size === 1 ? [...fonts][0]! : header ? FONT.bold : FONT.regular;
+    return { text, font };
+  }
+
   table(parent: StructElem, table: DocTable): void {
     const cols = Math.max(table.header?.length ?? 0, ...table.rows.map((r) => r.length), 1);
-    const pad = (cells: readonly (readonly InlineNode[])[]) => {
-      const out = cells.map((c) => clean(inlineText(c)).trim());
-      while (out.length < cols) out.push('');
-      return out;
+    const size = SIZE.body - 1;
+    const padX = 5;
+    const rowsOf = (cells: readonly (readonly InlineNode[])[] | undefined, header: boolean) =>
+      Array.from({ length: cols }, (_, i) => this.cell(cells?.[i], header));
+    const header = table.header ? rowsOf(table.header, true) : undefined;
+    const body = table.rows.map((r) => rowsOf(r, false));
+    const all = header ? [header, ...body] : body;
+    const width = (text: string, font: string) => {
+      this.pdf.font(font).fontSize(size);
+      return this.pdf.widthOfString(text);
+    };
+    // Column widths from the content, as a browser lays out an HTML table: each column at
+    // least its longest word, at most its longest cell; the space between shared out.
+    const minW = new Array<number>(cols).fill(0);
+    const maxW = new Array<number>(cols).fill(0);
+    const floorW = new Array<number>(cols).fill(0);
+    for (const row of all) {
+      row.forEach((c, i) => {
+        const words = c.text.split(' ').filter(Boolean);
+        for (const w of words) {
+          minW[i] = Math.max(minW[i]!, width(w, c.font) + 2 * padX + 1);
+          const widest = Math.max(...syllables(w).map((syl) => width(`${syl}-`, c.font)));
+          floorW[i] = Math.max(floorW[i]!, widest + 2 * padX + 1);
+        }
+        maxW[i] = Math.max(maxW[i]!, width(c.text, c.font) + 2 * padX + 1);
+      });
+    }
+    const colWidths = columnWidths(minW, maxW, this.width, floorW);
+    // A word alone wider than its column is hyphenated (Danish patterns) rather than cut anywhere.
+    const fit = (c: { text: string; font: string }, i: number) => {
+      // A little slack: pdfkit's line wrapper must never break what is measured to fit.
+      const room = colWidths[i]! - 2 * padX - 3;
+      const text = c.text
+        .split(' ')
+        .map((w) => (width(w, c.font) > room ? breakWord(w, room, (x) => width(x, c.font)) : w))
+        .join(' ');
+      return { ...c, text };
     };
     const align = (i: number): 'left' | 'center' | 'right' => table.align[i] ?? 'left';
-    this.pdf.font(FONT.regular).fontSize(SIZE.body - 1);
+    this.pdf.font(FONT.regular).fontSize(size);
     this.ensureSpace(this.pdf.currentLineHeight(true) * 4);
     const t = this.pdf.table({
       position: { x: MARGIN.left, y: this.pdf.y },
       maxWidth: this.width,
-      defaultStyle: { border: 0.5, borderColor: '#808080', padding: [3, 5, 3, 5] as unknown as number, font: { src: FONT.regular } },
+      columnStyles: colWidths.map((w) => ({ width: w })),
+      defaultStyle: { border: 0.5, borderColor: '#808080', padding: [3, padX, 3, padX] as unknown as number, font: { src: FONT.regular } },
       structParent: parent,
     } as PDFKit.Mixins.TableOptions);
-    if (table.header) {
+    if (header) {
       t.row(
-        pad(table.header).map((text, i) => ({
-          text,
-          type: 'TH' as const,
-          scope: 'column',
-          font: { src: FONT.bold },
-          backgroundColor: '#eeeeee',
-          align: { x: align(i), y: 'top' as const },
-        })) as PDFKit.Mixins.RowOptions[],
+        header.map((c, i) => {
+          const f = fit(c, i);
+          return {
+            text: f.text,
+            type: 'TH' as const,
+            scope: 'column',
+            font: { src: f.font },
+            backgroundColor: '#eeeeee',
+            align: { x: align(i), y: 'top' as const },
+          };
+        }) as PDFKit.Mixins.RowOptions[],
       );
     }
-    for (const row of table.rows) {
-      t.row(pad(row).map((text, i) => ({ text, align: { x: align(i), y: 'top' as const } })));
+    for (const row of body) {
+      t.row(
+        row.map((c, i) => {
+          const f = fit(c, i);
+          return { text: f.text, font: { src: f.font }, align: { x: align(i), y: 'top' as const } };
+        }) as PDFKit.Mixins.RowOptions[],
+      );
     }
     t.end();
     this.pdf.x = MARGIN.left;

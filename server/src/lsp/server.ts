@@ -20,24 +20,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FIX_ALL_KIND } from '../features/codeActions.js';
 import { RenameError } from '../features/references.js';
 import { createLanguageService, type FileChange, type LanguageService, type Settings, type Workspace } from '../service.js';
+import { ValidationScheduler } from './schedule.js';
 
-/**
- * How long validation waits after a change when the user types faster than a validation
- * takes, or when validating is expensive (a whole new parse of a large file).
- */
-export const VALIDATION_DELAY_MS = 30;
-
-/**
- * The delay before validating after a change: none while the last validation of the document
- * took less than the time since the previous change (the user does not type faster than the
- * server validates) and less than VALIDATION_DELAY_MS; otherwise VALIDATION_DELAY_MS, so that
- * a burst of changes is validated once. The debounce only ever saves work that would be
- * thrown away: every version that stays current for long enough is validated.
- */
-export function validationDelay(lastCostMs: number | undefined, sincePreviousChangeMs: number): number {
-  if (lastCostMs === undefined) return VALIDATION_DELAY_MS;
-  return lastCostMs < VALIDATION_DELAY_MS && lastCostMs <= sincePreviousChangeMs ? 0 : VALIDATION_DELAY_MS;
-}
+export { VALIDATION_DELAY_MS, validationDelay } from './schedule.js';
 
 export interface ServerHost {
   /** Reads a file by URI; undefined when absent. Defaults to asking the client (`referat/readFile`). */
@@ -90,31 +75,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
   const changeListeners = new Set<(c: readonly FileChange[]) => void>();
 
   // ─── Validation: debounced, versioned, cancellable ────────────────────────
-  const pending = new Map<string, { timer: ReturnType<typeof setTimeout>; cancel: { isCancellationRequested: boolean } }>();
   const published = new Map<string, number>();
-  /** Per document: how long its last validation took, and when it last changed. */
-  const cost = new Map<string, number>();
-  const changedAt = new Map<string, number>();
-
-  const schedule = (uri: string, delay = VALIDATION_DELAY_MS) => {
-    const prev = pending.get(uri);
-    if (prev) {
-      clearTimeout(prev.timer);
-      prev.cancel.isCancellationRequested = true;
-    }
-    const cancel = { isCancellationRequested: false };
-    const timer = setTimeout(() => void validate(uri, cancel), delay);
-    pending.set(uri, { timer, cancel });
-  };
-
   const validate = async (uri: string, cancel: { isCancellationRequested: boolean }) => {
     const doc = documents.get(uri);
     if (!doc || !service) return;
     const version = doc.version;
     try {
-      const started = Date.now();
       const diagnostics = await service.getDiagnostics(doc, cancel);
-      if (!cancel.isCancellationRequested) cost.set(uri, Date.now() - started);
       const current = documents.get(uri);
       // Never publish a stale result: the document changed (or closed) meanwhile.
       if (cancel.isCancellationRequested || !current || current.version !== version) return;
@@ -123,10 +90,10 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
       await connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       connection.console.error(`referat: validation of ${uri} failed: ${String(error)}`);
-    } finally {
-      if (pending.get(uri)?.cancel === cancel) pending.delete(uri);
     }
   };
+  const scheduler = new ValidationScheduler(validate);
+  const schedule = (uri: string) => scheduler.schedule(uri);
 
   const revalidateAll = () => {
     for (const d of documents.all()) schedule(d.uri);
@@ -252,24 +219,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
     for (const l of changeListeners) l(changes);
   });
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidOpen((e) => scheduler.opened(e.document.uri));
   documents.onDidChangeContent((e) => {
-    const uri = e.document.uri;
-    const now = Date.now();
-    const since = now - (changedAt.get(uri) ?? Number.NEGATIVE_INFINITY);
-    changedAt.set(uri, now);
-    schedule(uri, validationDelay(cost.get(uri), since));
+    scheduler.changed(e.document.uri);
   });
   documents.onDidClose((e) => {
-    const p = pending.get(e.document.uri);
-    if (p) {
-      clearTimeout(p.timer);
-      p.cancel.isCancellationRequested = true;
-      pending.delete(e.document.uri);
-    }
+    scheduler.closed(e.document.uri);
     published.delete(e.document.uri);
-    cost.delete(e.document.uri);
-    changedAt.delete(e.document.uri);
     service?.documentClosed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -353,11 +309,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
   });
 
   connection.onShutdown(() => {
-    for (const p of pending.values()) {
-      clearTimeout(p.timer);
-      p.cancel.isCancellationRequested = true;
-    }
-    pending.clear();
+    scheduler.dispose();
     service?.dispose();
   });
 

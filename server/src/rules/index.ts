@@ -5,6 +5,7 @@ import itemNumbering from './item-numbering.js';
 import decisionPoints from './decision-points.js';
 import listNumbering from './list-numbering.js';
 import unknownPerson from './unknown-person.js';
+import duplicateName from './duplicate-name.js';
 import afbudNotNoted from './afbud-not-noted.js';
 import leftNotNoted from './left-not-noted.js';
 import voteCount from './vote-count.js';
@@ -25,6 +26,7 @@ export const allRules: readonly Rule[] = [
   decisionPoints,
   listNumbering,
   unknownPerson,
+  duplicateName,
   afbudNotNoted,
   leftNotNoted,
   voteCount,

@@ -24,6 +24,11 @@ export interface Fix {
   /** What the fix does, shown as the quick-fix title. */
   readonly title: Localized;
   readonly edits: readonly TextEdit[];
+  /**
+   * The stretch of source the fix depends on beyond its edits (e.g. the whole name list or
+   * sentence it adds a name to): `fixAll` never applies two fixes whose scopes meet in one pass.
+   */
+  readonly scope?: { readonly start: number; readonly end: number };
 }
 
 export interface RelatedInfo {

@@ -5,6 +5,7 @@
 import type { PersonName } from '../syntax/ast.js';
 import type { Fix, RelatedInfo, Rule } from './types.js';
 import { allSubstitutions, memberList } from './util/attendance.js';
+import { allNameLists, listsByName, removeNameEdits } from './util/name-lists.js';
 import { normalizeName, suggestMembers } from './util/names.js';
 
 const rule: Rule = {
@@ -86,14 +87,27 @@ const rule: Rule = {
       ? [{ range: meeting.membersField.field.range, message: { da: 'Mødedeltagerne står her.', en: 'The members are listed here.' } }]
       : [];
     const roster = list.source === 'roster';
+    const listOf = listsByName(allNameLists(meeting));
 
     for (const n of names) {
       if (keys.has(normalizeName(n.name))) continue;
       const found = suggestMembers(n.name, candidates);
-      const replace = (to: string): Fix => ({
-        title: { da: `Erstat med "${to}"`, en: `Replace with "${to}"` },
-        edits: [{ start: n.nameRange.start.offset, end: n.nameRange.end.offset, newText: to }],
-      });
+      const nameList = listOf.get(n.range.start.offset);
+      const replace = (to: string): Fix => {
+        const edit = { start: n.nameRange.start.offset, end: n.nameRange.end.offset, newText: to };
+        const scope = nameList && { start: nameList.range.start.offset, end: nameList.range.end.offset };
+        // The corrected name already stands in the same list: drop the misspelt one instead of doubling the name.
+        const i = nameList ? nameList.names.indexOf(n) : -1;
+        const j = nameList ? nameList.names.findIndex((m, k) => k !== i && normalizeName(m.name) === normalizeName(to)) : -1;
+        if (nameList && i >= 0 && j >= 0) {
+          return {
+            title: { da: `Slet "${n.name}" (${to} står der allerede)`, en: `Delete "${n.name}" (${to} is already there)` },
+            edits: i > 0 ? removeNameEdits(ctx.source, nameList, i) : [edit, ...removeNameEdits(ctx.source, nameList, j)],
+            scope,
+          };
+        }
+        return { title: { da: `Erstat med "${to}"`, en: `Replace with "${to}"` }, edits: [edit], ...(scope ? { scope } : {}) };
+      };
       if (found.length === 1) {
         ctx.report({
           messageId: roster ? 'unknownRosterDidYouMean' : 'unknownDidYouMean',

@@ -53,6 +53,11 @@ const MSG = {
     en: 'referat export: the PDF fonts were not found (fonts/DejaVuSans.ttf in the package)',
   },
   wrote: { da: '{done}/{total} skrev {file}', en: '{done}/{total} wrote {file}' },
+  notText: { da: 'referat export: {file} er ikke en tekstfil (binære data), ikke et referat', en: 'referat export: {file} is not a text file (binary data), not minutes' },
+  noMeeting: {
+    da: 'referat export: {file} indeholder intet møde (ingen titel og intet punkt)',
+    en: 'referat export: {file} holds no meeting (no title and no item)',
+  },
 } as const;
 
 function fmt(lang: Lang, m: { da: string; en: string }, data: Record<string, string | number> = {}): string {
@@ -157,6 +162,9 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
     } catch (e) {
       return fail(MSG.read, { file, error: errorText(e) });
     }
+    // Binary data, or a text with no meeting in it (no title and no item), is not minutes: refuse it.
+    const { isBinaryText } = await import('../../syntax/binary.js');
+    if (isBinaryText(text)) return fail(MSG.notText, { file });
     let data: string | Uint8Array;
     try {
       // The engine and the renderers (pdfkit, docx load on first use) load only when something is exported.
@@ -168,6 +176,7 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
       const config = options.configFor ? await options.configFor(file) : defaultConfig;
       // Parsed once, for the CPR check and the export.
       const analysis = analyzeForExport(text, config);
+      if (!analysis.parse.ast.title && analysis.parse.ast.items.length === 0) return fail(MSG.noMeeting, { file });
       if (!options.allowCpr) {
         const blockers = cprBlockers(text, options.edition ?? 'public', config, analysis);
         if (blockers.length > 0) {

@@ -181,6 +181,17 @@ export async function runLint(inputs: readonly string[], opts: LintCliOptions, c
       docsBase: ctx.docsBase,
     }),
   );
+  // A file that is not text is not minutes: its one finding is reported, and the run ends with exit 2.
+  const notText = results.filter((r) => r.findings.some((f) => f.ruleId === 'syntax' && f.messageId === 'not-text'));
+  if (notText.length > 0) {
+    const first = notText[0]!;
+    ctx.stderr.write(
+      lang === 'da'
+        ? `referat: ${first.displayPath}: ikke en tekstfil${notText.length > 1 ? ` (og ${notText.length - 1} til)` : ''}\n`
+        : `referat: ${first.displayPath}: not a text file${notText.length > 1 ? ` (and ${notText.length - 1} more)` : ''}\n`,
+    );
+    return 2;
+  }
   const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   if (errors > 0) return 1;
