@@ -35,3 +35,18 @@ describe('attendance forms of spec §6.1', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('attendance fields', () => {
+  it('"Fraværende: Ingen" in the header names nobody (no unknown-person)', async () => {
+    const text = head.replace('Mødedeltagere:', 'Fraværende: Ingen\nMødedeltagere:') + item(1, 'Godkendt.');
+    const found = (await lintText(text)).filter((d) => d.ruleId === 'unknown-person');
+    expect(found).toEqual([]);
+  });
+
+  it('"Afbud: Bent Storm" still flags a name that is not a member, on the name', async () => {
+    const text = head.replace('Mødedeltagere:', 'Afbud: Bent Storm\nMødedeltagere:') + item(1, 'Godkendt.');
+    const found = (await lintText(text)).filter((d) => d.ruleId === 'unknown-person');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.range.start.offset).toBe(text.indexOf('Bent Storm'));
+  });
+});
