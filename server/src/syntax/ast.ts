@@ -92,11 +92,11 @@ export interface NameList extends Node {
 }
 
 export type SentenceKind =
-  | 'forfald' // <names> havde forfald.
+  | 'forfald' // <names> havde forfald. / deltog ikke i mødet. (absent for the whole meeting)
   | 'absent' // <names> deltog ikke i sagens behandling. / var fraværende.
   | 'substitute' // <name> mødte som stedfortræder for <name>.
   | 'guest' // <name>[, role,] deltog under punktet.
-  | 'left' // <name> forlod mødet efter punkt <n>. / under behandlingen af punktet.
+  | 'left' // <name> forlod mødet efter [behandlingen af] punkt <n>. / under behandlingen af punktet.
   | 'inhabil' // <name> erklærede sig inhabil.
   | 'council-request' // <name> begærede sagen i byrådet. / ønskede … sagen i byrådet
   | 'vote-for'

@@ -10,10 +10,10 @@
  *   nameList  ::= entry ( ( "," "og"? | "og" ) entry )*
  *   entry     ::= name party? ( "," role )?          name ::= ( CAPWORD | INITIAL )+
  *   predicate ::= "havde" "forfald"
- *               | "deltog" ( "ikke" "i" ( "sagens" "behandling" | "behandlingen" "af" "dette" "punkt" ) | "under" "punktet" )
+ *               | "deltog" ( "ikke" "i" ( "sagens" "behandling" | "behandlingen" "af" "dette" "punkt" | "mødet" ) | "under" "punktet" )
  *               | "var" "fraværende"
  *               | "mødte" "som" "stedfortræder" "for" name party?
- *               | "forlod" "mødet" ( "efter" "punkt" NUMBER | "under" "behandlingen" "af" "punktet" )
+ *               | "forlod" "mødet" ( "efter" ( "behandlingen" "af" )? "punkt" NUMBER | "under" "behandlingen" "af" "punktet" )
  *               | "erklærede" "sig" "inhabil"
  *               | "begærede" "sagen" "i" "byrådet"
  *               | "ønskede" WORD* "sagen" "i" "byrådet" WORD*
@@ -190,7 +190,8 @@ class SentenceGrammar extends CstParser {
   entry = this.RULE('entry', () => {
     this.SUBRULE(this.name);
     this.OPTION({
-      GATE: () => this.LA(1).tokenType === LParen && this.LA(2).tokenType === CapWord,
+      // `(A)`, `(Løsgænger)` and the empty `()` of a member without a party (spec §6.1).
+      GATE: () => this.LA(1).tokenType === LParen && (this.LA(2).tokenType === CapWord || this.LA(2).tokenType === RParen),
       DEF: () => this.SUBRULE(this.party),
     });
     this.OPTION2({
@@ -208,7 +209,7 @@ class SentenceGrammar extends CstParser {
 
   party = this.RULE('party', () => {
     this.CONSUME(LParen);
-    this.CONSUME(CapWord);
+    this.OPTION(() => this.CONSUME(CapWord));
     this.CONSUME(RParen);
   });
 
@@ -258,6 +259,8 @@ class SentenceGrammar extends CstParser {
                 this.CONSUME(K.punkt);
               },
             },
+            // `deltog ikke i mødet.` (spec §6.1): absent for the whole meeting.
+            { ALT: () => this.CONSUME(K.modet) },
           ]);
         },
       },
@@ -291,6 +294,10 @@ class SentenceGrammar extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.efter);
+          this.OPTION(() => {
+            this.CONSUME2(K.behandlingen);
+            this.CONSUME2(K.af);
+          });
           this.CONSUME(K.punkt);
           this.CONSUME(NumberTok);
         },
@@ -395,7 +402,7 @@ function personName(ctx: Ctx, nameNode: CstNode, partyNode?: CstNode, roleNode?:
   let end = ne;
   let party: string | undefined;
   if (partyNode) {
-    party = toks(partyNode, 'CapWord')[0]?.image;
+    party = toks(partyNode, 'CapWord')[0]?.image || undefined;
     end = span(partyNode)[1];
   }
   const role = roleNode ? textNode(ctx, ...span(roleNode)) : undefined;
@@ -420,7 +427,10 @@ function nameList(ctx: Ctx, node: CstNode): NameList {
 function kindOfPredicate(p: CstNode): SentenceKind {
   const c = p.children as Children;
   if (c.forfald) return 'forfald';
-  if (c.deltog) return ((c.deltog[0] as CstNode).children as Children).Under ? 'guest' : 'absent';
+  if (c.deltog) {
+    const d = (c.deltog[0] as CstNode).children as Children;
+    return d.Under ? 'guest' : d.Modet ? 'forfald' : 'absent';
+  }
   if (c.fravaerende) return 'absent';
   if (c.substitute) return 'substitute';
   if (c.left) return 'left';
@@ -523,13 +533,14 @@ function namePieces(masked: string): [number, number][] {
 
 function personAt(inline: InlineText, lines: LineIndexLike, masked: string, s: number, e: number): PersonName | undefined {
   const text = masked.slice(s, e);
-  const pm = /\s*\(([^()]{1,12})\)$/.exec(text);
+  const pm = /\s*\(([^()]{0,16})\)$/.exec(text);
   const nameEnd = pm ? s + pm.index : e;
   const name = masked.slice(s, nameEnd).replace(/\s+/g, ' ').trim();
-  if (!name) return undefined;
+  // `Fraværende: Ingen` names nobody.
+  if (!name || /^(ingen|-|–)$/i.test(name)) return undefined;
   return {
     name,
-    party: pm?.[1]?.trim(),
+    party: pm?.[1]?.trim() || undefined,
     nameRange: rangeOfText(inline, lines, s, nameEnd),
     range: rangeOfText(inline, lines, s, e),
   };
