@@ -1,6 +1,6 @@
 /** `referat import` as a user runs it: a folder of published minutes → .referat files beside them. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -35,4 +35,31 @@ it('writes to standard output with -o -, and fails with one line on a missing fi
   const bad = run(['import', 'missing.txt']);
   expect(bad.status).toBe(2);
   expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+});
+
+it('refuses an empty file, binary data and a text with no meeting, with one line and exit 2, writing nothing', () => {
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3, 0, 0, 0xff, 0xfe]));
+  writeFileSync(join(dir, 'letter.txt'), 'Kære Jens\n\nTak for sidst. Vi ses på fredag.\n');
+  for (const [f, re] of [['empty.txt', /empty/], ['binary.txt', /not a text file/], ['letter.txt', /no meeting recognised/]] as const) {
+    const r = run(['import', '--lang', 'en', f]);
+    expect(r.status, f).toBe(2);
+    expect(r.stderr.trim().split('\n'), f).toHaveLength(1);
+    expect(r.stderr, f).toMatch(re);
+    expect(existsSync(join(dir, f.replace('.txt', '.referat'))), f).toBe(false);
+  }
+});
+
+it('--report json gives items, words kept, furniture dropped and guesses per document', () => {
+  writeFileSync(
+    join(dir, 'other-style.txt'),
+    ['Referat', 'Udvalg: Havneudvalget', 'Mødedato: 2. maj 2031', 'Sagsnr.: 31/100', 'Sagsfremstilling', 'Kajen repareres.', 'Til toppen', 'Beslutning', 'Godkendt.'].join('\n'),
+  );
+  const r = run(['import', '--report', 'json', '-o', 'other-style.referat', 'other-style.txt']);
+  expect(r.status).toBe(0);
+  const [report] = JSON.parse(r.stdout) as { items: number; wordsKept: number; wordsDroppedAsFurniture: number; guesses: string[] }[];
+  expect(report!.items).toBe(1);
+  expect(report!.wordsDroppedAsFurniture).toBe(1);
+  expect(report!.wordsKept).toBeGreaterThan(5);
+  expect(report!.guesses.join(' ')).toMatch(/without a title/);
 });

@@ -80,6 +80,29 @@ function stripPage(title: string): string {
   return title.replace(PAGE_COLUMN, '').trim();
 }
 
+/** Whether the lines between two headings hold an item's body: a case number, a section, or prose. */
+function hasBody(lines: readonly Line[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const t = lines[k]!.text.trim();
+    if (t && (caseOf(t) || sectionName(t) || t.length > 80 || decisionLike(t))) return true;
+  }
+  return false;
+}
+
+/**
+ * A run of two or more headings with no body between them (a list of closed items, a table of
+ * contents without page numbers) is not items; a lone bodiless heading (a closed item shown by
+ * its title only) is.
+ */
+function dropBodiless(lines: readonly Line[], cands: readonly ItemStart[]): ItemStart[] {
+  const bare = cands.map((c, k) => !hasBody(lines, c.at + 1, cands[k + 1]?.at ?? lines.length));
+  return cands.filter((c, k) => {
+    if (!bare[k] || /\(lukket\)|^lukket\b/iu.test(c.title ?? '')) return true;
+    const inRun = (bare[k - 1] && cands[k - 1]) || (bare[k + 1] && cands[k + 1]);
+    return !inRun;
+  });
+}
+
 /** Candidate item headings of one form, reduced to a run of rising numbers. */
 function itemRun(lines: readonly Line[], form: RegExp): ItemStart[] {
   const cands: ItemStart[] = [];
@@ -97,7 +120,7 @@ function itemRun(lines: readonly Line[], form: RegExp): ItemStart[] {
   for (const [k, c] of cands.entries()) lastAt.set(key(c), k);
   const body = cands.filter((c, k) => lastAt.get(key(c)) === k && !PAGE_COLUMN.test(c.title ?? ''));
   cands.length = 0;
-  cands.push(...body);
+  cands.push(...dropBodiless(lines, body));
   // Longest strictly rising run by number (an inner list restarts at 1 and breaks in).
   const nums = cands.map((c) => Number.parseInt(c.number, 10));
   const best: number[] = [];
@@ -316,10 +339,10 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
     ctx.drop.add(found.at);
     if (found.labelAt !== undefined) ctx.drop.add(found.labelAt);
     if (closed) out.push('Lukket: ja');
-    if (c.rest) (out.blank(), out.push(body(c.rest)));
+    if (c.rest) (out.blank(), out.push('### Sagsfremstilling'), out.blank(), out.push(body(c.rest)));
   } else if (closed) out.push('Lukket: ja');
   const decision = decisionPick(ctx);
-  let inSection = false;
+  let inSection = Boolean(found && caseOf(lines[found.at]!.text)!.rest);
   for (; k < ctx.to; k++) {
     if (ctx.drop.has(k)) continue;
     const t = lines[k]!.text.trim();

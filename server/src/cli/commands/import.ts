@@ -10,6 +10,7 @@ import { Command, Option } from 'commander';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportFormat } from '../../import/index.js';
+import { isBinaryText } from '../../syntax/binary.js';
 import type { CliContext } from '../context.js';
 import { CliError, errorCode, readText, textStyle, withTextStyle, writeAtomic, yieldToEvents } from '../files.js';
 
@@ -18,13 +19,6 @@ export interface ImportCliOptions {
   readonly from?: ImportFormat;
   readonly profile?: string;
   readonly report?: 'json';
-}
-
-/** NUL bytes, or more than 1 % replacement characters (invalid UTF-8): not a text. */
-function looksBinary(text: string): boolean {
-  if (text.includes('\u0000')) return true;
-  const bad = (text.match(/\uFFFD/g) ?? []).length;
-  return bad > 8 && bad > text.length / 100;
 }
 
 /** Warnings as a count per kind and the first few with their lines, never hundreds of lines. */
@@ -85,7 +79,7 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
     }
     const shown = file === '-' ? '-' : path.relative(ctx.cwd, file);
     if (!text.replace(/^\uFEFF/, '').trim()) throw new CliError(ctx.lang === 'da' ? `${shown}: filen er tom` : `${shown}: the file is empty`);
-    if (looksBinary(text)) throw new CliError(ctx.lang === 'da' ? `${shown}: ikke en tekstfil (binære data)` : `${shown}: not a text file (binary data)`);
+    if (isBinaryText(text)) throw new CliError(ctx.lang === 'da' ? `${shown}: ikke en tekstfil (binære data)` : `${shown}: not a text file (binary data)`);
     let result;
     try {
       result = importReferat(text, { from: opts.from, profile: opts.profile });
