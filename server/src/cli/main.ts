@@ -4,9 +4,8 @@
  * never as a stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { DOCS_BASE } from '../docs.js';
 import { langFromLocale, type Lang } from '../i18n.js';
 import { exportCommand } from './commands/export.js';
 import { lintCommand } from './commands/lint.js';
@@ -21,16 +20,6 @@ import { isMainThread } from 'node:worker_threads';
 
 declare const REFERAT_VERSION: string | undefined;
 
-function packageRoot(): string {
-  // dist/cli.js → the package root; from the sources (tests) → the repository root.
-  let dir = typeof __dirname === 'string' ? __dirname : process.cwd();
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'docs'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return process.cwd();
-}
-
 /** --lang wins; else the locale (LC_ALL, LC_MESSAGES, LANG); else English. */
 function pickLang(argv: readonly string[]): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
@@ -41,7 +30,6 @@ function pickLang(argv: readonly string[]): Lang {
 
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
   const lang = pickLang(argv);
-  const root = packageRoot();
   const ctx: CliContext = {
     cwd: process.cwd(),
     lang,
@@ -49,7 +37,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     stderr: process.stderr,
     ci: !!process.env.CI,
     version: typeof REFERAT_VERSION === 'string' ? REFERAT_VERSION : '0.0.0-dev',
-    docsBase: pathToFileURL(path.join(root, 'docs')).href + '/',
+    docsBase: DOCS_BASE,
   };
   let exitCode = 0;
   const setExit = (c: number) => {
