@@ -4,7 +4,20 @@ import { build } from 'esbuild';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const version = pkg.version;
+// The https URL of the docs folder, from package.json repository/homepage, as
+// server/src/docs.ts docsBaseFromPackage reads it (test/release/docs-url.test.ts keeps them equal).
+function docsBase() {
+  const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  if (typeof repo === 'string') {
+    const short = /^(github|gitlab):([\w.-]+\/[\w.-]+)$/.exec(repo);
+    const url = short ? `https://${short[1]}.com/${short[2]}` : repo.replace(/^git\+/, '').replace(/\.git$/, '');
+    if (/^https:\/\/[^/]+\/[^/]+\/[^/]+/.test(url)) return url.replace(/\/$/, '') + (/gitlab/.test(url) ? '/-/blob/main/docs/' : '/blob/main/docs/');
+  }
+  if (typeof pkg.homepage === 'string' && /^https:\/\//.test(pkg.homepage)) return pkg.homepage.replace(/#.*$/, '').replace(/\/$/, '') + '/docs/';
+  return undefined;
+}
 // ES modules bundled into CommonJS lose import.meta.url (tinyglobby's fdir and pdfkit read it):
 // define it from __filename in the Node bundles.
 const importMetaShim = "const __importMetaUrl = require('url').pathToFileURL(__filename).href;";
@@ -57,6 +70,7 @@ const jobs = entries
       mainFields: e.platform === 'browser' ? ['browser', 'module', 'main'] : ['module', 'main'],
       define: {
         REFERAT_VERSION: JSON.stringify(version),
+        REFERAT_DOCS_BASE: JSON.stringify(docsBase() ?? ''),
         // Chevrotain's grammar checks run in the tests, not at every start (server/src/syntax/checks.ts).
         REFERAT_BUNDLE: 'true',
         ...(e.platform === 'browser' ? { 'process.env.NODE_ENV': '"production"' } : { 'import.meta.url': '__importMetaUrl' }),

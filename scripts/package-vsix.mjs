@@ -46,11 +46,14 @@ copy('LICENSE', false);
 
 const manifest = { ...pkg };
 for (const k of ['files', 'bin', 'dependencies', 'devDependencies', 'scripts', 'allowScripts', 'private']) delete manifest[k];
+// The extension host is VS Code's, not a Node of ours: engines.node is the CLI package's.
+manifest.engines = { vscode: pkg.engines.vscode };
 writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
-const out = join(root, `${pkg.name}-${pkg.version}.vsix`);
+const outArg = process.argv.indexOf('--out');
+const out = outArg > 0 && process.argv[outArg + 1] ? process.argv[outArg + 1] : join(root, `${pkg.name}-${pkg.version}.vsix`);
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-const args = [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--allow-star-activation', '--no-rewrite-relative-links', '--out', out];
+const args = [vsce, 'package', '--no-dependencies', '--allow-star-activation', '--no-rewrite-relative-links', '--out', out];
 if (!existsSync(join(stage, 'LICENSE'))) args.push('--skip-license');
 execFileSync(process.execPath, args, { cwd: stage, stdio: 'inherit' });
 

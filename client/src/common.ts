@@ -28,7 +28,6 @@ export function clientOptions(context: vscode.ExtensionContext, extra: { clientF
     },
     initializationOptions: {
       locale: vscode.env.language,
-      ruleDocsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
       clientFileSystem: extra.clientFileSystem ?? false,
       clientWatchesFiles: true,
     },

@@ -2,17 +2,18 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { needsShared, SHARED_DIR } from '../helpers/shared.js';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
-const seeds = resolve(root, '../shared/seeds');
+const seeds = join(SHARED_DIR, 'seeds');
 const dir = mkdtempSync(join(tmpdir(), 'referat-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', CI: '1' } });
 
-it.runIf(existsSync(seeds))('imports a folder into .referat files that lint without syntax errors', () => {
+it.runIf(existsSync(seeds))(needsShared('imports a folder into .referat files that lint without syntax errors'), () => {
   for (const f of ['000_9a6f6583c996c26d.txt', '002_fa2b63a408b901b6.txt', '003_7b7ae8c46848b521.txt']) copyFileSync(join(seeds, f), join(dir, f));
   const r = run(['import', '.']);
   expect(r.status).toBe(0);

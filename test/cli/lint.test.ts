@@ -159,11 +159,14 @@ describe('formats', () => {
     expect(log.$schema).toMatch(/sarif-2\.1\.0/);
     const run0 = log.runs[0];
     expect(run0.tool.driver.name).toBe('referat');
+    expect(run0.tool.driver.informationUri).toBe('https://github.com/referat-dk/referat/blob/main/docs/');
+    for (const r of run0.tool.driver.rules) expect(r.helpUri, r.id).toMatch(/^https:\/\//);
     const rules = run0.tool.driver.rules;
     expect(rules.map((r: { id: string }) => r.id)).toContain('missing-decision');
     for (const res of run0.results) {
       expect(rules[res.ruleIndex].id).toBe(res.ruleId);
-      expect(rules[res.ruleIndex].helpUri).toMatch(/^file:.*docs\/(rules\/[a-z-]+\.md|markup\.md)/);
+      // The project's public pages (package.json repository), never a path of the machine that ran lint.
+      expect(rules[res.ruleIndex].helpUri).toMatch(/^https:\/\/github\.com\/referat-dk\/referat\/blob\/main\/docs\/(rules\/[a-z-]+\.md|markup\.md#syntax-diagnostics)$/);
       expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe('faulty.referat');
       expect(res.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
     }

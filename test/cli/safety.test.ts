@@ -16,10 +16,11 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { needsShared, SHARED_DIR } from '../helpers/shared.js';
 
 const root = join(__dirname, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
-const seeds = resolve(root, '../shared/seeds');
+const seeds = join(SHARED_DIR, 'seeds');
 const example = readFileSync(join(root, 'examples', 'randers-beskaeftigelsesudvalget-2024-12-03.referat'), 'utf8');
 let dir: string;
 
@@ -219,7 +220,7 @@ describe('--fix keeps line endings and the byte-order mark', () => {
   });
 });
 
-describe.runIf(existsSync(seeds))('import keeps line endings and the byte-order mark', () => {
+describe.runIf(existsSync(seeds))(needsShared('import keeps line endings and the byte-order mark'), () => {
   const seed = existsSync(seeds) ? readFileSync(join(seeds, '003_7b7ae8c46848b521.txt'), 'utf8') : '';
   let lf: string;
   beforeAll(() => {

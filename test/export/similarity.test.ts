@@ -13,8 +13,9 @@ import { describe, expect, it } from 'vitest';
 import { exportReferat } from '../../server/src/export/index.js';
 import { root } from './helpers.js';
 import { similarity } from '../helpers/similarity.js';
+import { SHARED_DIR, sharedPath } from '../helpers/shared.js';
 
-const seedsDir = [path.resolve(root, '../shared/seeds'), '/work/shared/seeds'].find((d) => existsSync(d));
+const seedsDir = sharedPath('seeds');
 const examplesDir = path.join(root, 'examples');
 
 function seedFor(date: string): string | undefined {
@@ -55,7 +56,7 @@ describe('similarity measure', () => {
 });
 
 describe.skipIf(!seedsDir || examples.length === 0)(
-  `text export vs. seeds${!seedsDir ? ' (skipped: seeds not found)' : examples.length === 0 ? ' (skipped: no examples/randers-*.referat yet)' : ''}`,
+  `text export vs. seeds${!seedsDir ? ` (skipped: needs the shared seeds, ${SHARED_DIR}/seeds, absent here)` : examples.length === 0 ? ' (skipped: no examples/randers-*.referat yet)' : ''}`,
   () => {
     for (const name of examples) {
       it(`${name} is at least 0.95 similar to its seed`, async () => {

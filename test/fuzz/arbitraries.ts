@@ -16,6 +16,7 @@
 import fc from 'fast-check';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SHARED_DIR } from '../helpers/shared.js';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -38,7 +39,7 @@ function readDir(dir: string, re: RegExp): RealFile[] {
 }
 
 /** The published minutes of the shared seeds (text as extracted, and the portal record). */
-export const SEEDS = readDir(join(ROOT, '..', 'shared', 'seeds'), /\.txt$/);
+export const SEEDS = readDir(join(SHARED_DIR, 'seeds'), /\.txt$/);
 /** The hand-written markup files of examples/. */
 export const EXAMPLES = readDir(join(ROOT, 'examples'), /\.referat$/);
 export const REAL_FILES = [...SEEDS, ...EXAMPLES];

@@ -7,9 +7,10 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { meeting } from '../../bench/workload.js';
+import { SHARED_DIR } from './shared.js';
 
 const root = join(__dirname, '..', '..');
-const seedsDir = join(root, '..', 'shared', 'seeds');
+const seedsDir = join(SHARED_DIR, 'seeds');
 export const files: [string, string][] = [
   ...readdirSync(join(root, 'examples'))
     .filter((f) => f.endsWith('.referat'))

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needsShared, SHARED_DIR } from '../helpers/shared.js';
 import { analyze } from '../../server/src/engine.js';
 import { importReferat } from '../../server/src/import/index.js';
 import { htmlToMarkup } from '../../server/src/import/html.js';
@@ -182,9 +183,8 @@ describe('portal records', () => {
     expect(r.warnings.map((w) => w.message.en)).toContain(`Item 2: the portal's item number "[2" cannot be read; the item is numbered 2`);
   });
 
-  it('reads the printed record of the portal page (seed 002)', () => {
-    const seed = path.resolve(__dirname, '../../../shared/seeds/002_fa2b63a408b901b6.txt');
-    if (!existsSync(seed)) return;
+  const seed = path.join(SHARED_DIR, 'seeds', '002_fa2b63a408b901b6.txt');
+  it.runIf(existsSync(seed))(needsShared('reads the printed record of the portal page (seed 002)'), () => {
     const rec = parsePrintedRecord(readFileSync(seed, 'utf8'))!;
     expect(rec.SagsNummer).toBe('15.00.00-G01-5-25');
     expect(rec.Punktnummer).toBe('92');

@@ -14,6 +14,6 @@ export interface CliContext {
   /** Running in CI (no progress indicator). */
   readonly ci: boolean;
   readonly version: string;
-  /** URI of the package's docs/ folder (help links in SARIF). */
+  /** https URL of the project's docs/ folder (help links in SARIF; server/src/docs.ts). */
   readonly docsBase: string;
 }

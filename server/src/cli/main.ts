@@ -3,10 +3,9 @@
  * codes; every command lives in commands/. Errors reach the user as one line and exit 2,
  * never as a stack trace.
  */
-import { Command, CommanderError } from 'commander';
-import { existsSync } from 'node:fs';
+import { Command, CommanderError, Help } from 'commander';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { DOCS_BASE } from '../docs.js';
 import { langFromLocale, type Lang } from '../i18n.js';
 import { exportCommand } from './commands/export.js';
 import { lintCommand } from './commands/lint.js';
@@ -21,14 +20,22 @@ import { isMainThread } from 'node:worker_threads';
 
 declare const REFERAT_VERSION: string | undefined;
 
-function packageRoot(): string {
-  // dist/cli.js → the package root; from the sources (tests) → the repository root.
-  let dir = typeof __dirname === 'string' ? __dirname : process.cwd();
-  for (let i = 0; i < 6; i++) {
-    if (existsSync(path.join(dir, 'package.json')) && existsSync(path.join(dir, 'docs'))) return dir;
-    dir = path.dirname(dir);
+/** Commander's own words in help (titles, the help and version options, choices and defaults), in the user's language. */
+const HELP_TITLES: Record<string, string> = { 'Usage:': 'Brug:', 'Options:': 'Tilvalg:', 'Arguments:': 'Argumenter:', 'Commands:': 'Kommandoer:', 'Global Options:': 'Fælles tilvalg:' };
+function localiseHelp(cmd: Command, lang: Lang): Command {
+  cmd.helpOption('-h, --help', lang === 'da' ? 'vis hjælp til kommandoen' : 'display help for command');
+  if (lang === 'da') {
+    cmd.configureHelp({
+      styleTitle: (s) => HELP_TITLES[s] ?? s,
+      optionDescription(option) {
+        return Help.prototype.optionDescription.call(this, option).replace(/\(choices: /g, '(valg: ').replace(/([(,] )?default: /g, (_m, p: string | undefined) => `${p ?? ''}standard: `);
+      },
+      subcommandTerm: (sub) => Help.prototype.subcommandTerm.call(new Help(), sub).replace(/\[options\]/g, '[tilvalg]'),
+      commandUsage: (c) => Help.prototype.commandUsage.call(new Help(), c).replace(/\[options\]/g, '[tilvalg]').replace(/\[command\]/g, '[kommando]'),
+    });
   }
-  return process.cwd();
+  for (const sub of cmd.commands) localiseHelp(sub as Command, lang);
+  return cmd;
 }
 
 /** --lang wins; else the locale (LC_ALL, LC_MESSAGES, LANG); else English. */
@@ -41,7 +48,6 @@ function pickLang(argv: readonly string[]): Lang {
 
 export async function main(argv: readonly string[] = process.argv): Promise<number> {
   const lang = pickLang(argv);
-  const root = packageRoot();
   const ctx: CliContext = {
     cwd: process.cwd(),
     lang,
@@ -49,7 +55,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     stderr: process.stderr,
     ci: !!process.env.CI,
     version: typeof REFERAT_VERSION === 'string' ? REFERAT_VERSION : '0.0.0-dev',
-    docsBase: pathToFileURL(path.join(root, 'docs')).href + '/',
+    docsBase: DOCS_BASE,
   };
   let exitCode = 0;
   const setExit = (c: number) => {
@@ -57,7 +63,8 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   };
   const program = new Command('referat')
     .description(lang === 'da' ? 'Værktøjer til kommunale referater: tjek, eksport, import og sprogserver' : 'Tools for municipal minutes: lint, export, import and a language server')
-    .version(ctx.version, '-v, --version')
+    .version(ctx.version, '-v, --version', lang === 'da' ? 'vis versionsnummeret' : 'output the version number')
+    .helpCommand(lang === 'da' ? 'help [kommando]' : 'help [command]', lang === 'da' ? 'vis hjælp til en kommando' : 'display help for command')
     .option('--lang <lang>', lang === 'da' ? 'sprog for meddelelser: da eller en' : 'language of messages: da or en')
     .exitOverride()
     .configureOutput({
@@ -92,6 +99,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   );
   program.addCommand(quiet(importCommand(ctx, setExit)));
   program.addCommand(quiet(lspCommand(ctx)));
+  localiseHelp(program, lang);
   try {
     await program.parseAsync([...argv]);
     return exitCode;

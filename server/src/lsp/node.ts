@@ -63,16 +63,6 @@ async function listReferatFiles(roots: readonly string[]): Promise<string[]> {
   return out;
 }
 
-/** The rule docs shipped next to the bundle (`dist/../docs/rules/<id>.md`). */
-function ruleDocUri(id: string): string | undefined {
-  try {
-    if (typeof __dirname !== 'string') return undefined;
-    return pathToFileURL(join(__dirname, '..', 'docs', 'rules', `${id}.md`)).toString();
-  } catch {
-    return undefined;
-  }
-}
-
 export const nodeHost: ServerHost = {
   extend: (connection, documents, service) =>
     registerRender(connection, documents, service, () => {
@@ -81,7 +71,6 @@ export const nodeHost: ServerHost = {
     }),
   readFile: readUri,
   listFiles: listReferatFiles,
-  ruleDocUri: (id, opts) => (opts.ruleDocsBase ? `${opts.ruleDocsBase.replace(/\/$/, '')}/${id}.md` : ruleDocUri(id)),
 };
 
 /** Starts the server on the connection given, or on the one the command line names (`--stdio`, `--node-ipc`, `--socket=`). */

@@ -17,6 +17,7 @@ import {
   ErrorCodes,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ruleDocUrl } from '../docs.js';
 import { FIX_ALL_KIND } from '../features/codeActions.js';
 import { RenameError } from '../features/references.js';
 import { createLanguageService, type FileChange, type LanguageService, type Settings, type Workspace } from '../service.js';
@@ -39,7 +40,7 @@ export interface InitOptions {
   /** The editor's display language, e.g. `da` or `en`. */
   readonly locale?: string;
   readonly settings?: Settings;
-  /** Base URI of the rule documentation folder (`…/docs/rules`). */
+  /** Base URI of the rule documentation folder (`…/docs/rules`); by default the project's https pages (server/src/docs.ts). */
   readonly ruleDocsBase?: string;
   /** Whether the client answers `referat/readFile` and `referat/listFiles` (the web extension does). */
   readonly clientFileSystem?: boolean;
@@ -164,7 +165,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
       locale: initOptions.locale ?? params.locale,
       settings: initOptions.settings,
       ruleDocUri: (id) =>
-        host.ruleDocUri?.(id, initOptions) ?? (initOptions.ruleDocsBase ? `${initOptions.ruleDocsBase.replace(/\/$/, '')}/${id}.md` : undefined),
+        host.ruleDocUri?.(id, initOptions) ?? (initOptions.ruleDocsBase ? `${initOptions.ruleDocsBase.replace(/\/$/, '')}/${id}.md` : ruleDocUrl(id)),
       log: (m) => connection.console.log(m),
     });
     service.onDidInvalidate(revalidateAll);

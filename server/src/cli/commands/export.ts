@@ -219,19 +219,20 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
 
 /** The commander sub-command; main.ts registers it with `program.addCommand(exportCommand(...))`. */
 export function exportCommand(hooks: { configFor?: ExportCliOptions['configFor']; exit?: (code: number) => void; lang?: Lang } = {}): Command {
+  const t = (da: string, en: string) => (hooks.lang === 'da' ? da : en);
   return new Command('export')
-    .description('Export referater as PDF, HTML, Word, text or portal JSON / Eksportér referater som PDF, HTML, Word, tekst eller portal-JSON')
-    .addOption(new Option('-f, --format <format>', 'output format / format').choices([...EXPORT_FORMATS]).makeOptionMandatory())
+    .description(t('Eksportér referater som PDF, HTML, Word, tekst eller portal-JSON', 'Export referater as PDF, HTML, Word, text or portal JSON'))
+    .addOption(new Option('-f, --format <format>', t('outputformat', 'output format')).choices([...EXPORT_FORMATS]).makeOptionMandatory())
     .addOption(
-      new Option('-e, --edition <edition>', 'public: closed items and comments left out (default); internal: everything / offentlig eller intern udgave')
+      new Option('-e, --edition <edition>', t('public: lukkede punkter og kommentarer udeladt (standard); internal: det hele', 'public: closed items and comments left out (default); internal: everything'))
         .choices([...EDITIONS])
         .default('public'),
     )
-    .option('-o, --output <file>', 'output file, folder, or - for standard output / outputfil, mappe eller - for standardoutput')
-    .option('--pdfa', 'PDF: write PDF/A-1b (archival) / PDF: skriv PDF/A-1b (arkivering)')
-    .option('--allow-cpr', 'write the public edition even with a CPR number in published text / skriv den offentlige udgave, selv med et CPR-nummer i teksten')
-    .option('--lang <lang>', 'message language: da or en / sprog for meddelelser')
-    .argument('<files...>', '.referat files / .referat-filer')
+    .option('-o, --output <file>', t('outputfil, mappe eller - for standardoutput', 'output file, folder, or - for standard output'))
+    .option('--pdfa', t('PDF: skriv PDF/A-1b (arkivering)', 'PDF: write PDF/A-1b (archival)'))
+    .option('--allow-cpr', t('skriv den offentlige udgave, selv med et CPR-nummer i den offentliggjorte tekst', 'write the public edition even with a CPR number in published text'))
+    .option('--lang <lang>', t('sprog for meddelelser: da eller en', 'language of messages: da or en'))
+    .argument('<files...>', t('.referat-filer', '.referat files'))
     .action(async (files: string[], opts: { format: ExportFormat; edition: Edition; output?: string; lang?: string; pdfa?: boolean; allowCpr?: boolean }) => {
       const code = await runExport(files, {
         format: opts.format,

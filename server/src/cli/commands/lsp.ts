@@ -6,7 +6,7 @@ export function lspCommand(ctx: CliContext): Command {
   return new Command('lsp')
     .description(ctx.lang === 'da' ? 'Start sprogserveren (LSP) til andre editorer' : 'Start the language server (LSP) for other editors')
     .option('--stdio', ctx.lang === 'da' ? 'kommunikér over stdin/stdout (standard)' : 'communicate over stdin/stdout (default)')
-    .option('--lang <lang>', 'da | en')
+    .option('--lang <lang>', ctx.lang === 'da' ? 'sprog for meddelelser: da eller en' : 'language of messages: da or en')
     .option('--node-ipc', ctx.lang === 'da' ? 'kommunikér over Node IPC' : 'communicate over Node IPC')
     .action(async () => {
       // vscode-languageserver reads --stdio / --node-ipc from process.argv itself.

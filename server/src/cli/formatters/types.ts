@@ -17,7 +17,7 @@ export interface FormatContext {
   readonly cwd: string;
   readonly color: boolean;
   readonly version: string;
-  /** URI of the package's docs/ folder, for help links. */
+  /** https URL of the project's docs/ folder, for help links (server/src/docs.ts). */
   readonly docsBase: string;
 }
 
@@ -32,11 +32,5 @@ export function numericSeverity(f: Finding): 1 | 2 {
   return f.severity === 'error' ? 2 : 1;
 }
 
-/**
- * The rule's documentation page: `docsBase` is the URI of the package's `docs/` folder
- * (shipped with the package), e.g. `file:///…/node_modules/referat/docs/`.
- */
-export function ruleDocUrl(ruleId: string, docsBase: string): string {
-  const base = docsBase.endsWith('/') ? docsBase : `${docsBase}/`;
-  return ruleId === 'syntax' ? `${base}markup.md#syntax-diagnostics` : `${base}rules/${ruleId}.md`;
-}
+/** The rule's documentation page under `docsBase`, the https URL of the project's `docs/` folder (server/src/docs.ts). */
+export { ruleDocUrl } from '../../docs.js';
