@@ -63,8 +63,11 @@ describe.skipIf(!enabled)(enabled ? 'the release tarball' : 'the release tarball
     expect(readFileSync(join(app, 'm.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     const html = sh('npx referat export --format html m.referat -o -', app);
     expect(html.stdout).toMatch(/^<!DOCTYPE html>/i);
-    const imp = sh('printf "REFERAT\\n" | npx referat import -o - -', app);
-    expect(imp.status).toBeLessThan(2);
+    const imp = sh('printf "REFERAT Havneudvalget\\n\\nPunkt 1: Kajen\\n\\nBeslutning\\n\\nGodkendt.\\n" | npx referat import -o - -', app);
+    expect(imp.status, imp.stderr).toBe(0);
+    expect(imp.stdout).toContain('## Punkt 1: Kajen');
+    // A text with no meeting is refused (issue 15), also from the installed package.
+    expect(sh('printf "REFERAT\\n" | npx referat import -o - -', app).status).toBe(2);
     const lsp = sh('npx referat lsp --help', app);
     expect(lsp.status).toBe(0);
   });
