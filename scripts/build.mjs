@@ -38,6 +38,16 @@ const lazyBrotli = {
   },
 };
 
+// The web extension offers no preview or export (it has no file system to write to), so
+// the web worker's bundle gets a stand-in for the editor's renderer and leaves the
+// exporters (PDF, Word) out.
+const webRenderer = {
+  name: 'web-renderer',
+  setup(b) {
+    b.onResolve({ filter: /[\\/]export[\\/]editor\.js$/ }, () => ({ path: join(process.cwd(), 'server/src/export/editor-web.ts') }));
+  },
+};
+
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
@@ -47,7 +57,7 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'dist/cli-main.js', platform: 'node' },
   { in: 'server/src/lsp/main.ts', out: 'dist/server.js', platform: 'node' },
   { in: 'client/src/extension.ts', out: 'dist/client.js', platform: 'node', external: ['vscode'] },
-  { in: 'server/src/lsp/browser.ts', out: 'dist/browser-server.js', platform: 'browser', format: 'iife' },
+  { in: 'server/src/lsp/browser.ts', out: 'dist/browser-server.js', platform: 'browser', format: 'iife', plugins: [webRenderer] },
   { in: 'client/src/browser.ts', out: 'dist/browser-client.js', platform: 'browser', external: ['vscode'] },
 ];
 
@@ -65,7 +75,7 @@ const jobs = entries
       sourcemap: !production,
       minify: production,
       logLevel: 'warning',
-      plugins: [lazyBrotli],
+      plugins: [lazyBrotli, ...(e.plugins ?? [])],
       banner: { js: [e.banner, e.platform === 'node' ? importMetaShim : undefined].filter(Boolean).join('\n') },
       mainFields: e.platform === 'browser' ? ['browser', 'module', 'main'] : ['module', 'main'],
       define: {

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
+import { ListFilesRequest, ReadFileRequest, type ListFilesResponse, type ReadFileParams, type ReadFileResponse } from '../../server/src/lsp/protocol.js';
 import { activateCommon, clientOptions } from './common.js';
 
 let client: LanguageClient | undefined;
@@ -15,7 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // the host's worker shim); a restart creates a new client and so a new worker.
     const worker = new Worker(serverMain.toString(true));
     client = new LanguageClient('referat', vscode.l10n.t('Referat language server'), worker, clientOptions(context, { clientFileSystem: true }));
-    client.onRequest('referat/readFile', async (p: { uri: string }) => {
+    client.onRequest(ReadFileRequest, async (p: ReadFileParams): Promise<ReadFileResponse> => {
       try {
         const bytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(p.uri));
         return new TextDecoder('utf-8').decode(bytes);
@@ -23,7 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         return null;
       }
     });
-    client.onRequest('referat/listFiles', async () => {
+    client.onRequest(ListFilesRequest, async (): Promise<ListFilesResponse> => {
       const uris = await vscode.workspace.findFiles('**/*.referat', '**/node_modules/**', 10_000);
       return uris.map((u) => u.toString());
     });

@@ -5,19 +5,10 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
+import { MeetingStateRequest, type MeetingStateParams, type MeetingStateResponse } from '../../server/src/lsp/protocol.js';
 
 export const LANGUAGE_ID = 'referat';
 
-interface MeetingState {
-  readonly kind: 'REFERAT' | 'DAGSORDEN';
-  readonly items: number;
-  readonly closed: number;
-  readonly decided: number;
-  readonly undecided: number;
-  readonly errors: number;
-  readonly warnings: number;
-  readonly text: string;
-}
 
 export function clientOptions(context: vscode.ExtensionContext, extra: { clientFileSystem?: boolean } = {}): LanguageClientOptions {
   return {
@@ -55,7 +46,7 @@ export async function activateCommon(context: vscode.ExtensionContext, create: (
       return;
     }
     try {
-      const state = await client.sendRequest<MeetingState | null>('referat/meetingState', { uri: editor.document.uri.toString() });
+      const state = await client.sendRequest<MeetingStateResponse>(MeetingStateRequest, { uri: editor.document.uri.toString() } satisfies MeetingStateParams);
       if (!state) {
         status.hide();
         return;

@@ -5,21 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
+import { EDITOR_EXPORT_FORMATS as FORMATS, RenderRequest, type EditorExportFormat as Format, type RenderParams, type RenderRefused, type RenderResponse, type RenderResult } from '../../server/src/lsp/protocol.js';
 import { LANGUAGE_ID } from './common.js';
-
-interface RenderResult {
-  data: string;
-  encoding: 'utf8' | 'base64';
-  extension: string;
-}
-
-/** The server would not render the public edition: CPR numbers in published text. */
-interface RenderRefused {
-  refused: { reason: string; message: { da: string; en: string }; lines: number[] };
-}
-
-const FORMATS = ['pdf', 'html', 'docx', 'text', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 
 function decode(r: RenderResult): Uint8Array {
   if (r.encoding === 'utf8') return new TextEncoder().encode(r.data);
@@ -38,8 +25,10 @@ export function registerPublishing(context: vscode.ExtensionContext, client: () 
   let syncingFromPreview = 0;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const render = async (uri: vscode.Uri, format: Format | 'preview', extra: Record<string, string | boolean> = {}) =>
-    client().sendRequest<RenderResult | RenderRefused | null>('referat/render', { uri: uri.toString(), format, edition: 'public', ...extra });
+  const render = async (uri: vscode.Uri, format: Format | 'preview', extra: Partial<RenderParams> = {}) => {
+    const params: RenderParams = { uri: uri.toString(), format, edition: 'public', ...extra };
+    return client().sendRequest<RenderResponse>(RenderRequest, params);
+  };
   const script = vscode.Uri.joinPath(context.extensionUri, 'media', 'preview.js');
   // A fresh, unguessable nonce for every render (128 bits from the platform's CSPRNG).
   const nonce = () => btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(16)))).replace(/[+/=]/g, '');

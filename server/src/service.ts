@@ -10,7 +10,9 @@ import { ConfigError, defaultConfig, resolveConfig, type ResolvedConfig } from '
 import type { Severity } from './config/schema.js';
 import { analyze, lintAnalyzed, type Finding, type LintOptions, type PreviousAnalysis } from './engine.js';
 import { langFromLocale, type Lang } from './i18n.js';
+import { meetingSummary } from './rules/summary.js';
 import type { MeetingSummary } from './rules/types.js';
+export { meetingSummary } from './rules/summary.js';
 import { provideCodeActions } from './features/codeActions.js';
 import { provideCodeLenses } from './features/codeLens.js';
 import { type Analysis, type CancellationTokenLike, noCancel, type TextDocumentLike, toRange } from './features/common.js';
@@ -23,11 +25,17 @@ import { provideFormatting, provideRangeFormatting } from './features/formatting
 import { provideHover } from './features/hover.js';
 import { provideInlayHints } from './features/inlayHints.js';
 import { meetingState, type MeetingState } from './features/itemState.js';
+import { renderForEditor, type EditorRenderOptions, type EditorRenderRefused, type EditorRenderResult } from './export/editor.js';
 import { prepareRename, provideDefinition, provideDocumentHighlights, provideReferences, provideRename } from './features/references.js';
 import { provideSemanticTokens, semanticTokensLegend } from './features/semanticTokens.js';
 import { type IndexedFile, provideWorkspaceSymbols } from './features/workspaceSymbols.js';
 
 export type { Analysis, CancellationTokenLike, TextDocumentLike } from './features/common.js';
+export type { MeetingState } from './features/itemState.js';
+export type { EditorRenderOptions, EditorRenderRefused, EditorRenderResult } from './export/editor.js';
+export type { PdfFonts } from './export/index.js';
+export { FIX_ALL_KIND } from './features/codeActions.js';
+export { RenameError } from './features/references.js';
 export { semanticTokensLegend } from './features/semanticTokens.js';
 
 export const CONFIG_FILE = CONFIG_FILE_NAME;
@@ -113,6 +121,8 @@ export interface LanguageService {
   getCodeLenses(doc: TextDocumentLike, token?: CancellationTokenLike): Promise<lsp.CodeLens[]>;
   getInlayHints(doc: TextDocumentLike, range: lsp.Range | undefined, token?: CancellationTokenLike): Promise<lsp.InlayHint[]>;
   getMeetingState(doc: TextDocumentLike): Promise<MeetingState>;
+  /** The document in an export format or as the live preview (`referat/render`). */
+  render(doc: TextDocumentLike, options: EditorRenderOptions): Promise<EditorRenderResult | EditorRenderRefused>;
   /** Indexes every `.referat` file of the workspace in the background (chunked). */
   indexWorkspace(token?: CancellationTokenLike): Promise<number>;
   /** Tells the service about changed files (when the workspace has no change events of its own). */
@@ -233,12 +243,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     }));
     return {
       uri: a.uri,
-      summary: {
-        uri: a.uri,
-        committee,
-        date: m.date ? { year: m.date.year, month: m.date.month, day: m.date.day } : undefined,
-        itemNumbers: m.items.map((i) => i.numeric).filter((n): n is number => n !== undefined),
-      },
+      summary: { ...meetingSummary(a.uri, m), committee },
       file: { uri: a.uri, title: own(title), items },
       caseNumbers: items.map((i) => i.caseNumber ?? '').filter(Boolean),
     };
@@ -398,6 +403,10 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     },
     async getMeetingState(doc) {
       return meetingState(await getAnalysis(doc));
+    },
+    async render(doc, options) {
+      const { config } = await getAnalysis(doc);
+      return renderForEditor(doc.getText(), config, options);
     },
     async indexWorkspace(token = noCancel) {
       const uris = await ws.listFiles();

@@ -1,6 +1,6 @@
 /**
  * `referat lint` over an archive on every core: folders are shared out between worker threads
- * that each run `lintGroups` (commands/lint.ts) and send back their results. Used only from
+ * that each run `lintGroups` (lint-run.ts) and send back their results. Used only from
  * the bundle (`dist/cli-main.js` is the worker's script too) and never for `--fix`, whose
  * interrupted writes the main thread alone cleans up. A worker that fails ends the run with
  * its one-line error (exit 2), as the single-threaded run would.
@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { lintGroups, type LintCliOptions, type LintEnv } from './commands/lint.js';
+import { lintGroups, type LintCliOptions, type LintEnv } from './lint-run.js';
 import { CliError } from './files.js';
 import type { FileResult } from './formatters/types.js';
 

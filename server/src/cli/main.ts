@@ -14,7 +14,7 @@ import { lspCommand } from './commands/lsp.js';
 import type { CliContext } from './context.js';
 import { CliError, cleanUpOnSignals } from './files.js';
 import type { ConfigFinder } from '../config/discover.js';
-import { nodeConfigFs } from './commands/lint.js';
+import { nodeConfigFs } from './lint-run.js';
 import { runLintWorkerIfAny } from './lint-workers.js';
 import { isMainThread } from 'node:worker_threads';
 

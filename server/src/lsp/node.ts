@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
-import type { PdfFonts } from '../export/index.js';
+import type { PdfFonts } from '../service.js';
 import { registerRender } from './render.js';
 import { startLanguageServer, type ServerHost } from './server.js';
 

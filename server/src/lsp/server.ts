@@ -18,9 +18,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl } from '../docs.js';
-import { FIX_ALL_KIND } from '../features/codeActions.js';
-import { RenameError } from '../features/references.js';
-import { createLanguageService, type FileChange, type LanguageService, type Settings, type Workspace } from '../service.js';
+import { createLanguageService, FIX_ALL_KIND, RenameError, type FileChange, type LanguageService, type Settings, type Workspace } from '../service.js';
+import { ListFilesRequest, MeetingStateRequest, ReadFileRequest, type ListFilesResponse, type MeetingStateParams, type ReadFileResponse } from './protocol.js';
 import { ValidationScheduler } from './schedule.js';
 
 export { VALIDATION_DELAY_MS, validationDelay } from './schedule.js';
@@ -48,9 +47,6 @@ export interface InitOptions {
   readonly clientWatchesFiles?: boolean;
 }
 
-export const ReadFileRequest = 'referat/readFile';
-export const ListFilesRequest = 'referat/listFiles';
-export const MeetingStateRequest = 'referat/meetingState';
 
 function settingsFrom(raw: unknown): Settings {
   if (!raw || typeof raw !== 'object') return {};
@@ -107,7 +103,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
     if (host.readFile && !initOptions.clientFileSystem) return host.readFile(uri);
     if (initOptions.clientFileSystem) {
       try {
-        const r = await connection.sendRequest<string | null>(ReadFileRequest, { uri });
+        const r = await connection.sendRequest<ReadFileResponse>(ReadFileRequest, { uri });
         return r ?? undefined;
       } catch {
         return undefined;
@@ -119,7 +115,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
     if (host.listFiles && !initOptions.clientFileSystem) return host.listFiles(roots);
     if (initOptions.clientFileSystem) {
       try {
-        return (await connection.sendRequest<string[] | null>(ListFilesRequest, {})) ?? [];
+        return (await connection.sendRequest<ListFilesResponse>(ListFilesRequest, {})) ?? [];
       } catch {
         return [];
       }
@@ -304,7 +300,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
     const d = doc(p.textDocument.uri);
     return d ? svc().getInlayHints(d, p.range, token) : null;
   });
-  connection.onRequest(MeetingStateRequest, async (p: { uri: string }) => {
+  connection.onRequest(MeetingStateRequest, async (p: MeetingStateParams) => {
     const d = doc(p.uri);
     return d ? svc().getMeetingState(d) : null;
   });

@@ -1,0 +1,132 @@
+/**
+ * The core of a lint run, shared by `referat lint` and its worker threads: read, analyse,
+ * lint (and with `--fix` fix) groups of files, each group one folder whose meetings are
+ * siblings for the cross-file numbering check.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+// Declaring the command loads none of the engine: `referat --version` and `--help` start fast.
+import type { ConfigFileSystem } from '../config/discover.js';
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { analyze, Finding } from '../engine.js';
+import type { Lang } from '../i18n.js';
+import type { MeetingSummary } from '../rules/types.js';
+import { CliError, errorCode, readText, readTexts, writeAtomic, yieldToEvents } from './files.js';
+import type { FileResult } from './formatters/types.js';
+
+export interface LintCliOptions {
+  readonly format: string;
+  readonly config?: string;
+  readonly maxWarnings?: number;
+  readonly fix?: boolean;
+  readonly quiet?: boolean;
+  readonly profile?: string;
+  /** Worker threads: a number, `auto` (the default: threads on machines with 4 cores or more) or `off`. */
+  readonly concurrency?: string;
+}
+
+export const nodeConfigFs: ConfigFileSystem = {
+  readFile(p) {
+    try {
+      return readFileSync(p, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      throw new CliError(`${p}: ${errorCode(e)}`);
+    }
+  },
+};
+
+
+interface Analysed {
+  file: string;
+  text: string;
+  config: ResolvedConfig;
+  analysis: ReturnType<typeof analyze>;
+  summary: MeetingSummary;
+}
+
+const norm = (s?: string) => (s ?? '').trim().toLowerCase();
+
+/** Where a lint runs: the user's folder and language (what a worker thread needs of the CLI context). */
+export interface LintEnv {
+  readonly cwd: string;
+  readonly lang: Lang;
+}
+
+/**
+ * The configuration finder of a lint run, and a guard that turns a configuration error
+ * (a broken `.referatrc.json`, an unknown profile) into the CLI's one-line error.
+ */
+export async function configOf(opts: LintCliOptions, env: LintEnv) {
+  const [{ ConfigFinder }, { ConfigError }] = await Promise.all([import('../config/discover.js'), import('../config/resolve.js')]);
+  const guard = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ConfigError) throw new CliError(e.message.split('\n')[0]!);
+      throw e;
+    }
+  };
+  const finder = guard(() => new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang: env.lang }, opts.config ? path.resolve(env.cwd, opts.config) : undefined));
+  return { finder, guard };
+}
+
+/**
+ * Lints groups of files (each group one folder: its meetings are siblings for the cross-file
+ * numbering check), fixing them with `--fix`. Reads, analyses and reports each file once.
+ * Runs in the main thread or in a worker (lint-workers.ts); throws CliError for the user.
+ */
+export async function lintGroups(
+  groups: readonly (readonly string[])[],
+  opts: LintCliOptions,
+  env: LintEnv,
+  onFile?: (file: string) => void,
+  /** The run's configuration, when the caller has read it already. */
+  config?: Awaited<ReturnType<typeof configOf>>,
+): Promise<FileResult[]> {
+  const { lang } = env;
+  const [{ finder, guard: wrapConfig }, { analyze, fixAll, lintAnalyzed }, { meetingSummary }] = await Promise.all([config ?? configOf(opts, env), import('../engine.js'), import('../rules/summary.js')]);
+  const texts = await readTexts(groups.flat(), lang);
+  const results: FileResult[] = [];
+  for (const group of groups) {
+    const analysed: Analysed[] = [];
+    for (const file of group) {
+      const text = texts.get(file) ?? readText(file, lang);
+      const config = wrapConfig(() => finder.configFor(file).config);
+      const analysis = analyze(text, config);
+      analysed.push({ file, text, config: analysis.config, analysis, summary: meetingSummary(pathToFileURL(file).href, analysis.meeting) });
+      await yieldToEvents();
+    }
+    for (const a of analysed) {
+      // Between two files (never inside a write) Ctrl-C and SIGTERM are handled.
+      await yieldToEvents();
+      const siblings = analysed.filter((b) => b !== a && norm(b.summary.committee) === norm(a.summary.committee)).map((b) => b.summary);
+      const uri = pathToFileURL(a.file).href;
+      let findings: Finding[];
+      let fixed = 0;
+      if (opts.fix) {
+        const r = fixAll(a.text, { config: a.config, uri, siblings });
+        findings = r.result.findings;
+        fixed = r.applied;
+        if (r.text !== a.text) {
+          try {
+            writeAtomic(a.file, r.text);
+          } catch (e) {
+            throw new CliError(`${a.file}: ${lang === 'da' ? 'kan ikke skrive' : 'cannot write'} (${errorCode(e)})`);
+          }
+        }
+      } else {
+        findings = lintAnalyzed(a.text, a.analysis.parse, a.analysis.meeting, a.config, { uri, siblings }).findings;
+      }
+      if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
+      results.push({ filePath: a.file, displayPath: path.relative(env.cwd, a.file) || a.file, findings, fixed });
+      onFile?.(a.file);
+    }
+    // The texts of a finished folder are not needed again.
+    for (const f of group) texts.delete(f);
+  }
+  return results;
+}
+
