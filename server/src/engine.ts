@@ -130,7 +130,13 @@ export function lintAnalyzed(
         siblings: options.siblings,
         uri: options.uri,
         eol: parsed.ast.eol,
-        report: (r) => reports.push(r),
+        report: (r) => {
+          // A rule offers only the kinds of fix its metadata declares (as ESLint insists on
+          // meta.fixable): `--fix` trusts that declaration.
+          if (r.fix && !rule.meta.fixable) throw new Error(`rule ${rule.meta.id} reported a fix but does not declare fixable`);
+          if (r.suggestions?.length && !rule.meta.hasSuggestions) throw new Error(`rule ${rule.meta.id} reported suggestions but does not declare hasSuggestions`);
+          reports.push(r);
+        },
       });
     } catch (error) {
       // A rule must never take the whole lint down; report the failure where the user sees it.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Module from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../server/src/engine.js';
+import { ruleSettingsManifest, withRuleSettings, withRuleTexts } from '../../server/src/rules/manifest.js';
 
 const root = join(__dirname, '..', '..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -34,6 +35,20 @@ describe('extension manifest', () => {
     const props = pkg.contributes.configuration.properties;
     for (const r of allRules) expect(props, r.meta.id).toHaveProperty([`referat.rules.${r.meta.id}`]);
     for (const k of ['referat.profile', 'referat.lang', 'referat.trace.server']) expect(props).toHaveProperty([k]);
+  });
+
+  it('the rule settings and their texts are generated from the rules (npm run gen:settings is current)', () => {
+    const m = ruleSettingsManifest();
+    const props = pkg.contributes.configuration.properties;
+    expect(props, 'run npm run gen:settings').toEqual(withRuleSettings(props, m));
+    expect(Object.keys(props), 'run npm run gen:settings').toEqual(Object.keys(withRuleSettings(props, m)));
+    expect(nls, 'run npm run gen:settings').toEqual(withRuleTexts(nls, m.nls.en));
+    expect(nlsDa, 'run npm run gen:settings').toEqual(withRuleTexts(nlsDa, m.nls.da));
+    // The texts come from the rules' own descriptions, in both languages.
+    for (const r of allRules) {
+      expect(nls[`config.rules.${r.meta.id}`]).toContain(r.meta.description.en);
+      expect(nlsDa[`config.rules.${r.meta.id}`]).toContain(r.meta.description.da);
+    }
   });
 
   it('every %key% is translated in English and Danish', () => {

@@ -113,6 +113,7 @@ const rule: Rule = {
       },
     },
     fixable: false,
+    hasSuggestions: true,
     tags: ['privacy', 'publication'],
   },
   check(ctx) {

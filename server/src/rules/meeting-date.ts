@@ -105,6 +105,7 @@ const rule: Rule = {
       },
     },
     fixable: true,
+    hasSuggestions: true,
     tags: ['header'],
   },
   check(ctx) {

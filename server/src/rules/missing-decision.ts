@@ -77,7 +77,8 @@ const rule: Rule = {
         da: 'Beslutningen på punkt {number} er tom. Skriv udvalgets beslutning (fx "Godkendt." eller "1. at godkendt.").',
       },
     },
-    fixable: true,
+    fixable: false,
+    hasSuggestions: true,
     tags: ['structure'],
   },
   check(ctx) {

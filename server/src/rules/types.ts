@@ -56,7 +56,10 @@ export interface RuleMeta {
   readonly description: Localized;
   /** Message templates by message id. */
   readonly messages: Readonly<Record<string, Localized>>;
+  /** The rule offers safe fixes (`fix`), which `--fix` and "fix all" apply. */
   readonly fixable: boolean;
+  /** The rule offers suggestions (alternatives the user picks; never applied automatically). */
+  readonly hasSuggestions?: boolean;
   readonly tags?: readonly string[];
 }
 

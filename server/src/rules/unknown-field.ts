@@ -128,6 +128,7 @@ const rule: Rule = {
       },
     },
     fixable: true,
+    hasSuggestions: true,
     tags: ['structure'],
   },
   check(ctx) {

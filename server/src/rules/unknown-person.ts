@@ -51,6 +51,7 @@ const rule: Rule = {
       },
     },
     fixable: true,
+    hasSuggestions: true,
     tags: ['people'],
   },
 

@@ -65,6 +65,7 @@ const rule: Rule = {
       },
     },
     fixable: false,
+    hasSuggestions: true,
     tags: ['publication', 'security'],
   },
   check(ctx) {

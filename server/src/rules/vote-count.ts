@@ -61,6 +61,7 @@ const rule: Rule = {
       },
     },
     fixable: false,
+    hasSuggestions: true,
     tags: ['people', 'votes'],
   },
 
