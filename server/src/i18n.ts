@@ -2,9 +2,13 @@
  * User-facing language. Every text a user reads exists in Danish and English; the
  * host picks one (VS Code's display language in the editor, `--lang` or the locale in the CLI).
  */
-import type { Localized } from './rules/types.js';
-
 export type Lang = 'da' | 'en';
+
+/** A user-facing text in both languages. Placeholders are written `{name}`. */
+export interface Localized {
+  readonly da: string;
+  readonly en: string;
+}
 
 /**
  * Fills `{name}` placeholders from `data`; `{name:one|many}` writes the number with the
@@ -17,10 +21,6 @@ export function format(template: string, data?: Readonly<Record<string, string |
     const value = data[key]!;
     return one === undefined ? String(value) : `${value} ${Number(value) === 1 ? one : many}`;
   });
-}
-
-export function localize(text: Localized, lang: Lang, data?: Readonly<Record<string, string | number>>): string {
-  return format(text[lang], data);
 }
 
 /** Both languages rendered, for places that keep the choice for later. */

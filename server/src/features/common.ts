@@ -57,10 +57,6 @@ export function rangeOf(a: Analysis, start: number, end: number): lsp.Range {
   return { start: { line: s.line, character: s.character }, end: { line: e.line, character: e.character } };
 }
 
-export function offsetOf(a: Analysis, p: lsp.Position): number {
-  return a.lines.offsetAt(p.line, p.character);
-}
-
 /** Whether `offset` lies within `r` (end inclusive: a cursor just after a word still touches it). */
 export function contains(r: Range, offset: number): boolean {
   return r.start.offset <= offset && offset <= r.end.offset;
@@ -68,13 +64,6 @@ export function contains(r: Range, offset: number): boolean {
 
 export function overlaps(r: Range, start: number, end: number): boolean {
   return r.start.offset <= end && start <= r.end.offset;
-}
-
-/** The source text of a line without its line break. */
-export function lineText(a: Analysis, line: number): string {
-  const start = a.lines.lineStart(line);
-  const next = line + 1 < a.lines.lineCount ? a.lines.lineStart(line + 1) : a.text.length;
-  return a.text.slice(start, next).replace(/\r?\n$|\r$/, '');
 }
 
 /** Converts engine edits (offsets) into LSP text edits. */

@@ -123,7 +123,7 @@ function firstList(blocks: readonly Block[]): List | undefined {
   return blocks.find((b): b is List => b.type === 'list');
 }
 
-function points(list: List | undefined, parsed: ParseResult): Point[] {
+function points(list: List | undefined): Point[] {
   if (!list) return [];
   return list.items.map((it) => ({
     number: it.number,
@@ -131,7 +131,6 @@ function points(list: List | undefined, parsed: ParseResult): Point[] {
     text: plainText(it.content),
     range: { start: it.range.start, end: it.content.segments.length ? it.content.range.end : it.range.end },
   }));
-  void parsed;
 }
 
 function sentencesOf(blocks: readonly Block[], parsed: ParseResult): ControlledSentence[] {
@@ -203,9 +202,9 @@ function buildItem(item: Item, index: number, parsed: ParseResult, profile: Prof
     proposalSection,
     decisionSection,
     proposalList,
-    proposals: points(proposalList, parsed),
+    proposals: points(proposalList),
     decisionList,
-    decisions: points(decisionList, parsed),
+    decisions: points(decisionList),
     attendance,
     otherFields,
   };

@@ -133,5 +133,3 @@ export function weekdayName(year: number, month: number, day: number): string {
   return weekdayOf(year, month, day);
 }
 
-/** Alias of {@link formatLongDanish}. */
-export const formatLongDate = formatLongDanish;

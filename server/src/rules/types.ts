@@ -7,11 +7,9 @@ import type { Profile, Severity } from '../config/schema.js';
 import type { Meeting } from '../model/types.js';
 import type { LineIndexLike, Range } from '../syntax/ast.js';
 
-/** A user-facing text in both languages. Placeholders are written `{name}`. */
-export interface Localized {
-  readonly da: string;
-  readonly en: string;
-}
+import type { Localized } from '../i18n.js';
+
+export type { Localized } from '../i18n.js';
 
 export interface TextEdit {
   /** Offsets into the source; `start === end` inserts. */

@@ -15,7 +15,7 @@
  *   inline     ::= TEXT | COMMENT
  *
  * The tree builder (parser.ts) turns the CST into the typed AST. docs/grammar.md is
- * generated from this parser's serialized grammar (scripts/gen-grammar-doc.mjs).
+ * generated from this parser's serialized grammar (`npm run docs:grammar`, test/syntax/grammar-doc.test.ts).
  */
 import { CstParser, type CstNode } from 'chevrotain';
 import { skipGrammarChecks } from './checks.js';
