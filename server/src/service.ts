@@ -103,7 +103,7 @@ export interface LanguageService {
   updateSettings(settings: Settings): void;
   getAnalysis(doc: TextDocumentLike): Promise<Analysis>;
   getDiagnostics(doc: TextDocumentLike, token?: CancellationTokenLike): Promise<lsp.Diagnostic[]>;
-  getCodeActions(doc: TextDocumentLike, range: lsp.Range, context: { only?: readonly string[] }, token?: CancellationTokenLike): Promise<lsp.CodeAction[]>;
+  getCodeActions(doc: TextDocumentLike, range: lsp.Range, context: { only?: readonly string[]; diagnostics?: readonly lsp.Diagnostic[] }, token?: CancellationTokenLike): Promise<lsp.CodeAction[]>;
   getDocumentSymbols(doc: TextDocumentLike, token?: CancellationTokenLike): Promise<lsp.DocumentSymbol[]>;
   getFoldingRanges(doc: TextDocumentLike, token?: CancellationTokenLike): Promise<lsp.FoldingRange[]>;
   getCompletionItems(doc: TextDocumentLike, position: lsp.Position, token?: CancellationTokenLike): Promise<lsp.CompletionList>;

@@ -1,6 +1,8 @@
 /** Feature providers, one by one, on small fixtures with a `|` cursor marker. */
 import { describe, expect, it } from 'vitest';
+import type * as lsp from 'vscode-languageserver-types';
 import { provideCodeActions } from '../../server/src/features/codeActions.js';
+import { provideDiagnostics, type DiagnosticData } from '../../server/src/features/diagnostics.js';
 import { answerFor, provideCompletion } from '../../server/src/features/completion.js';
 import { provideDocumentLinks } from '../../server/src/features/documentLinks.js';
 import { provideDocumentSymbols } from '../../server/src/features/documentSymbols.js';
@@ -234,5 +236,26 @@ over lines -->
       const t = applyTextEdits(src, q.edit!.changes![a.uri]!);
       expect(t).not.toMatch(/Dorte Eg og Dorte Eg/);
     }
+  });
+
+  it('quick fixes are read from the diagnostic the editor sends (code and data), not found again by range', () => {
+    const src = `${HEAD}\n## Punkt 1: S\n\n### Beslutning\n\nGodkendt.\n\nDorte Ek deltog ikke i sagens behandling.\n`;
+    const a = analysisOf(src);
+    let lints = 0;
+    const counted: typeof a = { ...a, findings: () => (lints++, a.findings()) };
+    const diagnostics = provideDiagnostics(a);
+    const d = diagnostics.find((x) => x.code === 'unknown-person')!;
+    expect(d.data).toMatchObject({ ruleId: 'unknown-person', version: a.version });
+    // The diagnostic's own fix is what the quick fix applies, even where it is not the finding's.
+    const data = d.data as DiagnosticData;
+    const marked: lsp.Diagnostic = { ...d, data: { ...data, fix: { ...data.fix!, title: { da: 'Fra data', en: 'From data' } } } };
+    const actions = provideCodeActions(counted, d.range, { only: ['quickfix'], diagnostics: [marked] });
+    expect(actions.map((x) => x.title)).toContain('From data');
+    expect(applyTextEdits(src, actions.find((x) => x.title === 'From data')!.edit!.changes![a.uri]!)).toContain('\nDorte Eg deltog ikke');
+    expect(lints).toBeLessThanOrEqual(1); // only to count the rule's other fixable findings
+    // A diagnostic of another version is stale: the findings at the range are used.
+    const stale = { ...d, data: { ...data, version: a.version - 1, fix: undefined } };
+    const again = provideCodeActions(a, d.range, { only: ['quickfix'], diagnostics: [stale] });
+    expect(again.some((x) => x.isPreferred)).toBe(true);
   });
 });

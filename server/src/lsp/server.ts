@@ -281,7 +281,7 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
   });
   connection.onCodeAction(async (p, token) => {
     const d = doc(p.textDocument.uri);
-    return d ? svc().getCodeActions(d, p.range, { only: p.context.only }, token) : null;
+    return d ? svc().getCodeActions(d, p.range, { only: p.context.only, diagnostics: p.context.diagnostics }, token) : null;
   });
   connection.languages.semanticTokens.on(async (p, token) => {
     const d = doc(p.textDocument.uri);
