@@ -5,17 +5,10 @@
  * and linted once per version (and configuration generation), on demand.
  */
 import type * as lsp from 'vscode-languageserver-types';
-import { CONFIG_FILE_NAME, parseConfigText } from './config/discover.js';
-import { ConfigError, defaultConfig, resolveConfig, type ResolvedConfig } from './config/resolve.js';
-import type { Severity } from './config/schema.js';
-import { analyze, lintAnalyzed, type Finding, type LintOptions, type PreviousAnalysis } from './engine.js';
-import { langFromLocale, type Lang } from './i18n.js';
-import { meetingSummary } from './rules/summary.js';
-import type { MeetingSummary } from './rules/types.js';
-export { meetingSummary } from './rules/summary.js';
+import { CONFIG_FILE_NAME } from './config/discover.js';
 import { provideCodeActions } from './features/codeActions.js';
 import { provideCodeLenses } from './features/codeLens.js';
-import { type Analysis, type CancellationTokenLike, noCancel, type TextDocumentLike, toRange } from './features/common.js';
+import { type Analysis, type CancellationTokenLike, noCancel, type TextDocumentLike } from './features/common.js';
 import { provideCompletion } from './features/completion.js';
 import { DIAGNOSTIC_SOURCE, provideDiagnostics } from './features/diagnostics.js';
 import { provideDocumentLinks } from './features/documentLinks.js';
@@ -28,8 +21,14 @@ import { meetingState, type MeetingState } from './features/itemState.js';
 import { renderForEditor, type EditorRenderOptions, type EditorRenderRefused, type EditorRenderResult } from './export/editor.js';
 import { prepareRename, provideDefinition, provideDocumentHighlights, provideReferences, provideRename } from './features/references.js';
 import { provideSemanticTokens, semanticTokensLegend } from './features/semanticTokens.js';
-import { type IndexedFile, provideWorkspaceSymbols } from './features/workspaceSymbols.js';
+import { provideWorkspaceSymbols } from './features/workspaceSymbols.js';
+import { DocumentAnalyses } from './service/analyses.js';
+import { ConfigResolver, type Settings } from './service/config-resolver.js';
+import { dirOf, isReferat } from './service/uri.js';
+import { WorkspaceIndex } from './service/workspace-index.js';
 
+export { meetingSummary } from './rules/summary.js';
+export type { Settings } from './service/config-resolver.js';
 export type { Analysis, CancellationTokenLike, TextDocumentLike } from './features/common.js';
 export type { MeetingState } from './features/itemState.js';
 export type { EditorRenderOptions, EditorRenderRefused, EditorRenderResult } from './export/editor.js';
@@ -66,13 +65,6 @@ export interface Workspace {
   onDidChangeFiles?(listener: (changes: readonly FileChange[]) => void): Disposable;
 }
 
-/** Editor settings; they override `.referatrc.json`. */
-export interface Settings {
-  readonly profile?: string;
-  readonly rules?: Readonly<Record<string, Severity>>;
-  readonly lang?: Lang | 'auto';
-}
-
 export interface LanguageServiceInit {
   readonly workspace: Workspace;
   /** The host's display language (`da`, `en-US`…), used when neither settings nor configuration name one. */
@@ -83,19 +75,6 @@ export interface LanguageServiceInit {
   /** Gives the host a turn between chunks of background work. */
   readonly yieldToHost?: () => Promise<void>;
   readonly log?: (message: string) => void;
-}
-
-interface ConfigLookup {
-  readonly uri?: string;
-  readonly config?: ResolvedConfig;
-  readonly error?: string;
-}
-
-interface IndexEntry {
-  readonly uri: string;
-  readonly summary: MeetingSummary;
-  readonly file: IndexedFile;
-  readonly caseNumbers: readonly string[];
 }
 
 export interface LanguageService {
@@ -134,310 +113,145 @@ export interface LanguageService {
   dispose(): void;
 }
 
-function dirOf(uri: string): string {
-  const i = uri.lastIndexOf('/');
-  return i > 0 ? uri.slice(0, i) : uri;
-}
-
-/**
- * A string that holds its own characters. V8 makes a substring of 13 characters or more
- * a view (a "sliced string") that keeps the whole source text alive; a JSON round trip
- * copies it, in native code and in every host (Node, the browser worker).
- */
-function own<T extends string | undefined>(s: T): T {
-  return (s === undefined || s.length < 13 ? s : JSON.parse(JSON.stringify(s))) as T;
-}
-
-function isReferat(uri: string): boolean {
-  return /\.referat$/i.test(uri);
+/** The parts of the service, each named for what it does. */
+interface Parts {
+  readonly init: LanguageServiceInit;
+  readonly config: ConfigResolver;
+  readonly index: WorkspaceIndex;
+  readonly analyses: DocumentAnalyses;
+  readonly invalidate: () => void;
+  readonly listeners: Set<() => void>;
 }
 
 export function createLanguageService(init: LanguageServiceInit): LanguageService {
   const ws = init.workspace;
   const log = init.log ?? (() => {});
-  const yieldToHost = init.yieldToHost ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
   let settings: Settings = init.settings ?? {};
-  let generation = 0;
-  const cache = new Map<string, { version: number; generation: number; text: string; analysis: Promise<Analysis> }>();
-  /** The last analysis of each open document: the next version re-parses only the edited item. */
-  const previous = new Map<string, PreviousAnalysis>();
-  const configByDir = new Map<string, Promise<ConfigLookup>>();
-  const index = new Map<string, IndexEntry>();
-  const invalidateListeners = new Set<() => void>();
-  const subscriptions: Disposable[] = [];
-
+  const config = new ConfigResolver((uri) => ws.readFile(uri), ws.roots, () => settings, log);
+  const index = new WorkspaceIndex((uri) => ws.readFile(uri), config, log);
+  const analyses = new DocumentAnalyses(config, index, init.locale);
+  const listeners = new Set<() => void>();
   const invalidate = () => {
-    generation++;
-    for (const l of invalidateListeners) l();
+    analyses.generation++;
+    for (const l of listeners) l();
   };
-
-  const settingsLang = (): Lang | undefined => (settings.lang && settings.lang !== 'auto' ? settings.lang : undefined);
-
-  function underRoot(dir: string): boolean {
-    if (!ws.roots || ws.roots.length === 0) return true;
-    return ws.roots.some((r) => dir === r.replace(/\/$/, '') || dir.startsWith(r.replace(/\/$/, '') + '/'));
-  }
-
-  /** The nearest `.referatrc.json` up the folder tree, parsed and resolved (settings applied). */
-  function lookupConfig(dir: string): Promise<ConfigLookup> {
-    let p = configByDir.get(dir);
-    if (!p) {
-      p = (async (): Promise<ConfigLookup> => {
-        const uri = `${dir}/${CONFIG_FILE}`;
-        const text = await ws.readFile(uri);
-        if (text !== undefined) {
-          // The same parsing and messages as the CLI (config/discover.ts); the walk up the
-          // tree is asynchronous here because the workspace may be remote (web worker).
-          try {
-            return { uri, config: resolve(parseConfigText(text, uri)) };
-          } catch (error) {
-            const message = error instanceof ConfigError ? error.message : String(error);
-            return { uri, config: resolve(undefined), error: message };
-          }
-        }
-        const parent = dirOf(dir);
-        if (parent === dir || !underRoot(parent) || !/\/[^/]/.test(parent.replace(/^[a-z-]+:\/\//, ''))) return { config: resolve(undefined) };
-        return lookupConfig(parent);
-      })();
-      configByDir.set(dir, p);
-    }
-    return p;
-  }
-
-  function resolve(config: Parameters<typeof resolveConfig>[0]): ResolvedConfig {
-    const overrides = { profile: settings.profile || undefined, severities: settings.rules, lang: settingsLang() };
-    try {
-      return resolveConfig(config, overrides);
-    } catch (error) {
-      log(`configuration: ${String(error)}`);
-      try {
-        return resolveConfig(config, { ...overrides, profile: undefined });
-      } catch {
-        return defaultConfig;
-      }
-    }
-  }
-
-  function siblingsOf(uri: string): MeetingSummary[] {
-    const dir = dirOf(uri);
-    const out: MeetingSummary[] = [];
-    for (const e of index.values()) if (e.uri !== uri && dirOf(e.uri) === dir) out.push(e.summary);
-    return out;
-  }
-
-  /**
-   * The index entry of a file: only what other files and workspace symbols need. Its
-   * strings are copies: a substring of the source may share the source's memory (V8
-   * slices), and the index outlives the source text of every file not open in the editor.
-   */
-  function indexEntry(a: Pick<Analysis, 'uri' | 'meeting' | 'parse'>): IndexEntry {
-    const m = a.meeting;
-    const committee = own(m.committee);
-    const title = a.parse.ast.title ? `${a.parse.ast.title.kind}${committee ? ` ${committee}` : ''}` : undefined;
-    const items = m.items.map((i) => ({
-      number: own(i.number),
-      title: own(i.title),
-      caseNumber: own(i.caseNumber?.text.trim()),
-      closed: i.closed,
-      range: toRange(i.node.heading.range),
-    }));
-    return {
-      uri: a.uri,
-      summary: { ...meetingSummary(a.uri, m), committee },
-      file: { uri: a.uri, title: own(title), items },
-      caseNumbers: items.map((i) => i.caseNumber ?? '').filter(Boolean),
-    };
-  }
-
-  async function compute(doc: TextDocumentLike, text: string): Promise<Analysis> {
-    const lookup = await lookupConfig(dirOf(doc.uri));
-    const base = lookup.config ?? defaultConfig;
-    const { parse, meeting, config } = analyze(text, base, previous.get(doc.uri));
-    previous.set(doc.uri, { text, parse, meeting, config });
-    const lang: Lang = settingsLang() ?? config.lang ?? langFromLocale(init.locale);
-    const lintOptions: LintOptions = { config: base, uri: doc.uri, siblings: siblingsOf(doc.uri) };
-    let findings: Finding[] | undefined;
-    const analysis: Analysis = {
-      uri: doc.uri,
-      version: doc.version,
-      text,
-      parse,
-      lines: parse.lines,
-      meeting,
-      config,
-      lang,
-      lintOptions,
-      findings: () => (findings ??= lintAnalyzed(text, parse, meeting, config, lintOptions).findings),
-    };
-    index.set(doc.uri, indexEntry(analysis));
-    return analysis;
-  }
-
-  function getAnalysis(doc: TextDocumentLike): Promise<Analysis> {
-    const text = doc.getText();
-    const hit = cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.generation === generation && hit.text === text) return hit.analysis;
-    const analysis = compute(doc, text);
-    cache.set(doc.uri, { version: doc.version, generation, text, analysis });
-    return analysis;
-  }
-
-  async function configDiagnostics(doc: TextDocumentLike): Promise<lsp.Diagnostic[]> {
-    const lookup = await lookupConfig(dirOf(doc.uri));
-    if (!lookup.error) return [];
-    const a = await getAnalysis(doc);
-    const da = a.lang === 'da';
-    return [
-      {
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        severity: 1,
-        code: 'config',
-        source: DIAGNOSTIC_SOURCE,
-        message: da ? `Fejl i konfigurationen: ${lookup.error}` : `Configuration error: ${lookup.error}`,
-      },
-    ];
-  }
-
-  function filesChanged(changes: readonly FileChange[]) {
-    let configChanged = false;
-    let referatChanged = false;
-    for (const c of changes) {
-      if (c.uri.endsWith(`/${CONFIG_FILE}`)) configChanged = true;
-      else if (isReferat(c.uri)) {
-        referatChanged = true;
-        if (c.type === 'deleted') index.delete(c.uri);
-        else if (!ws.documents.get(c.uri)) void indexFile(c.uri);
-      }
-    }
-    if (configChanged) configByDir.clear();
-    if (configChanged || referatChanged) invalidate();
-  }
-
-  async function indexFile(uri: string): Promise<void> {
-    const text = await ws.readFile(uri);
-    if (text === undefined) {
-      index.delete(uri);
-      return;
-    }
-    try {
-      const lookup = await lookupConfig(dirOf(uri));
-      const { parse, meeting } = analyze(text, lookup.config ?? defaultConfig);
-      index.set(uri, indexEntry({ uri, parse, meeting }));
-    } catch (error) {
-      log(`index ${uri}: ${String(error)}`);
-    }
-  }
-
-  if (ws.onDidChangeFiles) subscriptions.push(ws.onDidChangeFiles(filesChanged));
-
-  const service: LanguageService = {
+  const parts: Parts = { init, config, index, analyses, invalidate, listeners };
+  const subscription = ws.onDidChangeFiles?.((changes) => filesChanged(parts, changes));
+  return Object.freeze({
     semanticTokensLegend,
-    updateSettings(next) {
+    ...documentFeatures(parts),
+    ...workspaceFeatures(parts),
+    updateSettings(next: Settings) {
       settings = next ?? {};
-      configByDir.clear();
+      config.clear();
       invalidate();
     },
-    getAnalysis,
-    async getDiagnostics(doc, token = noCancel) {
-      const a = await getAnalysis(doc);
+    dispose() {
+      subscription?.dispose();
+      analyses.clear();
+      index.clear();
+      listeners.clear();
+    },
+  });
+}
+
+/** The features of one document: each analyses it (once per version) and asks its provider. */
+function documentFeatures(p: Parts) {
+  const get = (doc: TextDocumentLike) => p.analyses.get(doc);
+  return {
+    getAnalysis: get,
+    async getDiagnostics(doc: TextDocumentLike, token: CancellationTokenLike = noCancel) {
+      const a = await get(doc);
       if (token.isCancellationRequested) return [];
-      return [...(await configDiagnostics(doc)), ...provideDiagnostics(a, token, init.ruleDocUri)];
+      return [...(await configDiagnostics(p, a)), ...provideDiagnostics(a, token, p.init.ruleDocUri)];
     },
-    async getCodeActions(doc, range, context, token = noCancel) {
-      return provideCodeActions(await getAnalysis(doc), range, context, token);
-    },
-    async getDocumentSymbols(doc, token = noCancel) {
-      return provideDocumentSymbols(await getAnalysis(doc), token);
-    },
-    async getFoldingRanges(doc, token = noCancel) {
-      return provideFoldingRanges(await getAnalysis(doc), token);
-    },
-    async getCompletionItems(doc, position, token = noCancel) {
-      const a = await getAnalysis(doc);
-      const caseNumbers = new Set<string>();
-      for (const e of index.values()) if (e.uri !== doc.uri) e.caseNumbers.forEach((c) => caseNumbers.add(c));
-      return provideCompletion(a, position, { caseNumbers: [...caseNumbers] }, token);
-    },
-    async getHover(doc, position, token = noCancel) {
-      return provideHover(await getAnalysis(doc), position, token);
-    },
-    async getDefinition(doc, position, token = noCancel) {
-      return provideDefinition(await getAnalysis(doc), position, token);
-    },
-    async getReferences(doc, position, context, token = noCancel) {
-      return provideReferences(await getAnalysis(doc), position, context, token);
-    },
-    async getDocumentHighlights(doc, position, token = noCancel) {
-      return provideDocumentHighlights(await getAnalysis(doc), position, token);
-    },
-    async prepareRename(doc, position) {
-      return prepareRename(await getAnalysis(doc), position);
-    },
-    async getRenameEdit(doc, position, newName, token = noCancel) {
-      return provideRename(await getAnalysis(doc), position, newName, token);
-    },
-    async getFormattingEdits(doc, token = noCancel) {
-      return provideFormatting(await getAnalysis(doc), token);
-    },
-    async getRangeFormattingEdits(doc, range, token = noCancel) {
-      return provideRangeFormatting(await getAnalysis(doc), range, token);
-    },
-    async getSemanticTokens(doc, token = noCancel) {
-      return provideSemanticTokens(await getAnalysis(doc), token);
-    },
-    async getWorkspaceSymbols(query, token = noCancel) {
-      return provideWorkspaceSymbols(
-        [...index.values()].map((e) => e.file),
-        query,
-        token,
-      );
-    },
-    async getDocumentLinks(doc, token = noCancel) {
-      return provideDocumentLinks(await getAnalysis(doc), token);
-    },
-    async getCodeLenses(doc, token = noCancel) {
-      return provideCodeLenses(await getAnalysis(doc), token);
-    },
-    async getInlayHints(doc, range, token = noCancel) {
-      return provideInlayHints(await getAnalysis(doc), range, token);
-    },
-    async getMeetingState(doc) {
-      return meetingState(await getAnalysis(doc));
-    },
-    async render(doc, options) {
-      const { config } = await getAnalysis(doc);
+    getCodeActions: async (doc: TextDocumentLike, range: lsp.Range, context: { only?: readonly string[]; diagnostics?: readonly lsp.Diagnostic[] }, token = noCancel) =>
+      provideCodeActions(await get(doc), range, context, token),
+    getDocumentSymbols: async (doc: TextDocumentLike, token = noCancel) => provideDocumentSymbols(await get(doc), token),
+    getFoldingRanges: async (doc: TextDocumentLike, token = noCancel) => provideFoldingRanges(await get(doc), token),
+    getCompletionItems: async (doc: TextDocumentLike, position: lsp.Position, token = noCancel) =>
+      provideCompletion(await get(doc), position, { caseNumbers: p.index.caseNumbersBesides(doc.uri) }, token),
+    getHover: async (doc: TextDocumentLike, position: lsp.Position, token = noCancel) => provideHover(await get(doc), position, token),
+    getDefinition: async (doc: TextDocumentLike, position: lsp.Position, token = noCancel) => provideDefinition(await get(doc), position, token),
+    getReferences: async (doc: TextDocumentLike, position: lsp.Position, context: { includeDeclaration: boolean }, token = noCancel) =>
+      provideReferences(await get(doc), position, context, token),
+    getDocumentHighlights: async (doc: TextDocumentLike, position: lsp.Position, token = noCancel) =>
+      provideDocumentHighlights(await get(doc), position, token),
+    prepareRename: async (doc: TextDocumentLike, position: lsp.Position) => prepareRename(await get(doc), position),
+    getRenameEdit: async (doc: TextDocumentLike, position: lsp.Position, newName: string, token = noCancel) =>
+      provideRename(await get(doc), position, newName, token),
+    getFormattingEdits: async (doc: TextDocumentLike, token = noCancel) => provideFormatting(await get(doc), token),
+    getRangeFormattingEdits: async (doc: TextDocumentLike, range: lsp.Range, token = noCancel) => provideRangeFormatting(await get(doc), range, token),
+    getSemanticTokens: async (doc: TextDocumentLike, token = noCancel) => provideSemanticTokens(await get(doc), token),
+    getDocumentLinks: async (doc: TextDocumentLike, token = noCancel) => provideDocumentLinks(await get(doc), token),
+    getCodeLenses: async (doc: TextDocumentLike, token = noCancel) => provideCodeLenses(await get(doc), token),
+    getInlayHints: async (doc: TextDocumentLike, range: lsp.Range | undefined, token = noCancel) => provideInlayHints(await get(doc), range, token),
+    getMeetingState: async (doc: TextDocumentLike) => meetingState(await get(doc)),
+    async render(doc: TextDocumentLike, options: EditorRenderOptions) {
+      const { config } = await get(doc);
       return renderForEditor(doc.getText(), config, options);
     },
-    async indexWorkspace(token = noCancel) {
+  };
+}
+
+/** The workspace: its index of files, their changes, and the invalidation of open documents. */
+function workspaceFeatures(p: Parts) {
+  const ws = p.init.workspace;
+  const yieldToHost = p.init.yieldToHost ?? (() => new Promise<void>((r) => setTimeout(r, 0)));
+  return {
+    getWorkspaceSymbols: async (query: string, token: CancellationTokenLike = noCancel) => provideWorkspaceSymbols(p.index.files(), query, token),
+    async indexWorkspace(token: CancellationTokenLike = noCancel) {
       const uris = await ws.listFiles();
       let n = 0;
       for (const uri of uris) {
         if (token.isCancellationRequested) break;
         const open = ws.documents.get(uri);
-        if (open) await getAnalysis(open);
-        else await indexFile(uri);
+        if (open) await p.analyses.get(open);
+        else await p.index.indexFile(uri);
         if (++n % 20 === 0) await yieldToHost();
       }
-      if (n > 0) invalidate();
+      if (n > 0) p.invalidate();
       return n;
     },
-    filesChanged,
-    documentClosed(uri) {
-      cache.delete(uri);
-      previous.delete(uri);
-      void indexFile(uri);
+    filesChanged: (changes: readonly FileChange[]) => filesChanged(p, changes),
+    documentClosed(uri: string) {
+      p.analyses.forget(uri);
+      void p.index.indexFile(uri);
     },
-    onDidInvalidate(listener) {
-      invalidateListeners.add(listener);
-      return { dispose: () => invalidateListeners.delete(listener) };
-    },
-    dispose() {
-      for (const s of subscriptions) s.dispose();
-      cache.clear();
-      previous.clear();
-      index.clear();
-      invalidateListeners.clear();
+    onDidInvalidate(listener: () => void): Disposable {
+      p.listeners.add(listener);
+      return { dispose: () => p.listeners.delete(listener) };
     },
   };
-  return Object.freeze(service);
+}
+
+function filesChanged(p: Parts, changes: readonly FileChange[]): void {
+  let configChanged = false;
+  let referatChanged = false;
+  for (const c of changes) {
+    if (c.uri.endsWith(`/${CONFIG_FILE}`)) configChanged = true;
+    else if (isReferat(c.uri)) {
+      referatChanged = true;
+      if (c.type === 'deleted') p.index.delete(c.uri);
+      else if (!p.init.workspace.documents.get(c.uri)) void p.index.indexFile(c.uri);
+    }
+  }
+  if (configChanged) p.config.clear();
+  if (configChanged || referatChanged) p.invalidate();
+}
+
+/** A broken configuration file, as a diagnostic at the top of each document it applies to. */
+async function configDiagnostics(p: Parts, a: Analysis): Promise<lsp.Diagnostic[]> {
+  const lookup = await p.config.lookup(dirOf(a.uri));
+  if (!lookup.error) return [];
+  const da = a.lang === 'da';
+  return [
+    {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 1,
+      code: 'config',
+      source: DIAGNOSTIC_SOURCE,
+      message: da ? `Fejl i konfigurationen: ${lookup.error}` : `Configuration error: ${lookup.error}`,
+    },
+  ];
 }
