@@ -22,112 +22,137 @@ import { type Analysis, type CancellationTokenLike, noCancel, rangeOf } from './
 
 const FIELD_LINE = /^[\p{L}][\p{L} ]{0,40}[ \t]*:(?:[ \t]|$)/u;
 
-export function formatEdits(a: Analysis): TextEdit[] {
-  const text = a.text;
-  const lines = a.lines;
-  const doc = a.parse.ast;
-  const eol = doc.eol;
-  const edits: TextEdit[] = [];
-  const push = (start: number, end: number, newText: string) => {
-    if (text.slice(start, end) !== newText) edits.push({ start, end, newText });
-  };
+/** What the formatting steps share: the text, where its structures are, and the edits so far. */
+interface Ctx {
+  readonly a: Analysis;
+  readonly text: string;
+  readonly lines: Analysis['lines'];
+  readonly lineCount: number;
+  /** Lines inside multi-line comments (a `#` there is no heading): the gap after line l is inside. */
+  readonly inComment: Uint8Array;
+  readonly tableLine: Uint8Array;
+  readonly headingLine: Uint8Array;
+  readonly headings: Heading[];
+  readonly tables: Table[];
+  readonly lists: List[];
+  /** Lines whose heading was rewritten whole. */
+  readonly headingStarts: Set<number>;
+  readonly edits: TextEdit[];
+  push(start: number, end: number, newText: string): void;
+  lineEnd(l: number): number;
+  isBlank(l: number): boolean;
+}
 
-  // Lines we must not touch: inside multi-line comments (a `#` there is no heading) and table rows (rewritten whole).
+export function formatEdits(a: Analysis): TextEdit[] {
+  const ctx = scan(a);
+  headingEdits(ctx);
+  fieldEdits(ctx);
+  listEdits(ctx);
+  nameListEdits(ctx);
+  for (const t of ctx.tables) tableEdits(a, t, ctx.push);
+  trailingWhitespaceEdits(ctx);
+  blankLineEdits(ctx);
+  return ctx.edits;
+}
+
+/** Finds the headings, tables, lists and comment lines of the document. */
+function scan(a: Analysis): Ctx {
+  const { text, lines } = a;
+  const doc = a.parse.ast;
+  const edits: TextEdit[] = [];
   const lineCount = lines.lineCount;
   const inComment = new Uint8Array(lineCount);
-  for (const c of doc.comments) {
-    for (let l = c.range.start.line; l < c.range.end.line; l++) inComment[l] = 1; // the gap after line l is inside the comment
-  }
-  const tableLine = new Uint8Array(lineCount);
-  const headingLine = new Uint8Array(lineCount);
-  const headings: Heading[] = [];
-  const tables: Table[] = [];
-  const lists: List[] = [];
-  const nameLists: NameList[] = [];
-
+  for (const c of doc.comments) for (let l = c.range.start.line; l < c.range.end.line; l++) inComment[l] = 1;
+  const ctx: Ctx = {
+    a,
+    text,
+    lines,
+    lineCount,
+    inComment,
+    tableLine: new Uint8Array(lineCount),
+    headingLine: new Uint8Array(lineCount),
+    headings: [],
+    tables: [],
+    lists: [],
+    headingStarts: new Set<number>(),
+    edits,
+    push: (start, end, newText) => {
+      if (text.slice(start, end) !== newText) edits.push({ start, end, newText });
+    },
+    lineEnd: (l) => {
+      const next = l + 1 < lineCount ? lines.lineStart(l + 1) : text.length;
+      let e = next;
+      if (e > lines.lineStart(l) && text.charCodeAt(e - 1) === 10) e--;
+      if (e > lines.lineStart(l) && text.charCodeAt(e - 1) === 13) e--;
+      return e;
+    },
+    isBlank: (l) => /^[ \t]*$/.test(text.slice(lines.lineStart(l), ctx.lineEnd(l))),
+  };
   const walk = (blocks: readonly Block[]) => {
     for (const b of blocks) {
-      if (b.type === 'table') tables.push(b);
+      if (b.type === 'table') ctx.tables.push(b);
       else if (b.type === 'list') {
-        lists.push(b);
+        ctx.lists.push(b);
         for (const it of b.items) walk(it.children);
-      } else if (b.type === 'subheading') {
-        headingLine[b.range.start.line] = 1;
-      }
+      } else if (b.type === 'subheading') ctx.headingLine[b.range.start.line] = 1;
     }
   };
-  if (doc.title) headings.push(doc.title.heading);
+  if (doc.title) ctx.headings.push(doc.title.heading);
   walk(doc.headerBlocks);
   for (const item of doc.items) {
-    headings.push(item.heading);
+    ctx.headings.push(item.heading);
     walk(item.preamble);
     for (const s of item.sections) {
-      headings.push(s.heading);
+      ctx.headings.push(s.heading);
       walk(s.blocks);
     }
   }
-  for (const h of headings) headingLine[h.range.start.line] = 1;
-  for (const t of tables) for (let l = t.range.start.line; l <= t.range.end.line; l++) tableLine[l] = 1;
+  for (const h of ctx.headings) ctx.headingLine[h.range.start.line] = 1;
+  for (const t of ctx.tables) for (let l = t.range.start.line; l <= t.range.end.line; l++) ctx.tableLine[l] = 1;
+  return ctx;
+}
 
-  const lineEnd = (l: number) => {
-    const next = l + 1 < lineCount ? lines.lineStart(l + 1) : text.length;
-    let e = next;
-    if (e > lines.lineStart(l) && text.charCodeAt(e - 1) === 10) e--;
-    if (e > lines.lineStart(l) && text.charCodeAt(e - 1) === 13) e--;
-    return e;
-  };
-  const isBlank = (l: number) => /^[ \t]*$/.test(text.slice(lines.lineStart(l), lineEnd(l)));
+/** Past byte-order marks at a line start (the file's own, or a stray one the lexer also skips). */
+function afterBoms(text: string, at: number): number {
+  while (text.charCodeAt(at) === 0xfeff) at++;
+  return at;
+}
 
-  /** Past byte-order marks at a line start (the file's own, or a stray one the lexer also skips). */
-  const afterBoms = (at: number) => {
-    while (text.charCodeAt(at) === 0xfeff) at++;
-    return at;
-  };
-  // Headings: `##   Punkt 1:  Titel  ` → `## Punkt 1: Titel` (only when the heading is one line).
-  const bom = doc.bom ? 1 : 0;
-  const headingStarts = new Set<number>();
-  for (const h of headings) {
-    const l = h.range.start.line;
-    if (h.range.end.line !== l) continue;
-    const ls = afterBoms(lines.lineStart(l));
-    const le = lineEnd(l);
+/** Headings: `##   Punkt 1:  Titel  ` → `## Punkt 1: Titel` (only when the heading is one line); subheadings the same. */
+function headingEdits(ctx: Ctx): void {
+  const { text, lines } = ctx;
+  const rewrite = (l: number, keepEmpty: boolean) => {
+    const ls = afterBoms(text, lines.lineStart(l));
+    const le = ctx.lineEnd(l);
     const line = text.slice(ls, le);
-    if (line.includes('<!--')) continue;
+    if (line.includes('<!--')) return;
     const m = /^(#+)[ \t]*(.*?)[ \t]*$/.exec(line);
-    if (!m) continue;
+    if (!m) return;
     const content = m[2]!.replace(/[ \t]+/g, ' ');
-    headingStarts.add(l);
-    push(ls, le, content ? `${m[1]} ${content}` : m[1]!);
+    ctx.headingStarts.add(l);
+    ctx.push(ls, le, keepEmpty ? (content ? `${m[1]} ${content}` : m[1]!) : `${m[1]} ${content}`.trimEnd());
+  };
+  for (const h of ctx.headings) if (h.range.end.line === h.range.start.line) rewrite(h.range.start.line, true);
+  for (let l = 0; l < ctx.lineCount; l++) {
+    if (!ctx.headingLine[l] || ctx.headingStarts.has(l) || ctx.inComment[l] || (l > 0 && ctx.inComment[l - 1])) continue;
+    rewrite(l, false);
   }
-  // Subheadings: same, from their lines.
-  for (let l = 0; l < lineCount; l++) {
-    if (!headingLine[l] || headingStarts.has(l) || inComment[l] || (l > 0 && inComment[l - 1])) continue;
-    const ls = afterBoms(lines.lineStart(l));
-    const le = lineEnd(l);
-    const line = text.slice(ls, le);
-    if (line.includes('<!--')) continue;
-    const m = /^(#+)[ \t]*(.*?)[ \t]*$/.exec(line);
-    if (!m) continue;
-    headingStarts.add(l);
-    push(ls, le, `${m[1]} ${m[2]!.replace(/[ \t]+/g, ' ')}`.trimEnd());
-  }
+}
 
-  // Fields: `Name :value` → `Name: value`.
-  const fields = [...doc.fields, ...doc.items.flatMap((i) => i.fields)];
-  const fieldOwned = new Set<number>();
-  for (const f of fields) {
+/** Fields: `Name :value` → `Name: value`. */
+function fieldEdits(ctx: Ctx): void {
+  const doc = ctx.a.parse.ast;
+  for (const f of [...doc.fields, ...doc.items.flatMap((i) => i.fields)]) {
     const nameEnd = f.name.range.end.offset;
     const valueStart = f.value.segments.length ? f.value.segments[0]!.sourceOffset : -1;
     if (valueStart < 0) continue;
-    const gap = text.slice(nameEnd, valueStart);
-    if (/^[ \t]*:[ \t]*$/.test(gap)) {
-      push(nameEnd, valueStart, ': ');
-      fieldOwned.add(f.range.start.line);
-    }
+    if (/^[ \t]*:[ \t]*$/.test(ctx.text.slice(nameEnd, valueStart))) ctx.push(nameEnd, valueStart, ': ');
   }
+}
 
-  // Ordered lists: renumber from the first number; one space after the marker.
-  for (const list of lists) {
+/** Ordered lists: renumber from the first number; one space after the marker. */
+function listEdits(ctx: Ctx): void {
+  for (const list of ctx.lists) {
     if (!list.ordered) continue;
     const first = list.items[0]?.number ?? 1;
     list.items.forEach((it, i) => {
@@ -135,17 +160,21 @@ export function formatEdits(a: Analysis): TextEdit[] {
       const m = /^(\d+)([.)])$/.exec(mk.text);
       if (!m) return;
       const want = String(first + i);
-      if (m[1] !== want) push(mk.range.start.offset, mk.range.start.offset + m[1]!.length, want);
+      if (m[1] !== want) ctx.push(mk.range.start.offset, mk.range.start.offset + m[1]!.length, want);
       const after = mk.range.end.offset;
       const contentStart = it.content.segments[0]?.sourceOffset;
-      if (contentStart !== undefined && contentStart > after && /^[ \t]+$/.test(text.slice(after, contentStart))) push(after, contentStart, ' ');
+      if (contentStart !== undefined && contentStart > after && /^[ \t]+$/.test(ctx.text.slice(after, contentStart))) ctx.push(after, contentStart, ' ');
     });
   }
+}
 
-  // Name lists.
-  if (a.meeting.membersField) nameLists.push(a.meeting.membersField.names);
-  if (a.meeting.afbudField) nameLists.push(a.meeting.afbudField.names);
-  for (const item of a.meeting.items) {
+/** Name lists: `A, B og C`. */
+function nameListEdits(ctx: Ctx): void {
+  const m = ctx.a.meeting;
+  const nameLists: NameList[] = [];
+  if (m.membersField) nameLists.push(m.membersField.names);
+  if (m.afbudField) nameLists.push(m.afbudField.names);
+  for (const item of m.items) {
     if (item.attendance.absentField) nameLists.push(item.attendance.absentField.names);
     for (const s of item.attendance.sentences) nameLists.push(s.names);
   }
@@ -153,62 +182,65 @@ export function formatEdits(a: Analysis): TextEdit[] {
     for (let i = 0; i + 1 < nl.names.length; i++) {
       const s = nl.names[i]!.range.end.offset;
       const e = nl.names[i + 1]!.range.start.offset;
-      const gap = text.slice(s, e);
-      if (/^[ \t]*,[ \t]*$/.test(gap)) push(s, e, ', ');
-      else if (/^[ \t]+og[ \t]+$/.test(gap)) push(s, e, ' og ');
-      else if (/^[ \t]*,[ \t]*og[ \t]+$/.test(gap)) push(s, e, ', og ');
+      const gap = ctx.text.slice(s, e);
+      if (/^[ \t]*,[ \t]*$/.test(gap)) ctx.push(s, e, ', ');
+      else if (/^[ \t]+og[ \t]+$/.test(gap)) ctx.push(s, e, ' og ');
+      else if (/^[ \t]*,[ \t]*og[ \t]+$/.test(gap)) ctx.push(s, e, ', og ');
     }
   }
+}
 
-  // Tables.
-  for (const t of tables) tableEdits(a, t, push);
-
-  // Trailing whitespace of content lines (headings and tables are rewritten whole).
-  for (let l = 0; l < lineCount; l++) {
-    if (isBlank(l) || headingStarts.has(l) || tableLine[l]) continue;
-    const ls = lines.lineStart(l);
-    const le = lineEnd(l);
-    const line = text.slice(ls, le);
+/** Trailing whitespace of content lines (headings and tables are rewritten whole). */
+function trailingWhitespaceEdits(ctx: Ctx): void {
+  for (let l = 0; l < ctx.lineCount; l++) {
+    if (ctx.isBlank(l) || ctx.headingStarts.has(l) || ctx.tableLine[l]) continue;
+    const ls = ctx.lines.lineStart(l);
+    const le = ctx.lineEnd(l);
+    const line = ctx.text.slice(ls, le);
     // An empty bullet (`- `) keeps one space: without it, `-` is no bullet (and the structure would change).
     const trimmed = line.replace(/[ \t]+$/, '').replace(/^([ \t]*[-*+•])$/, '$1 ');
     if (trimmed.length !== line.length) {
       // Leave whitespace alone where another edit (a field gap) already starts.
       const at = ls + trimmed.length;
-      if (!edits.some((e) => e.start < le && e.end > at)) push(at, le, '');
+      if (!ctx.edits.some((e) => e.start < le && e.end > at)) ctx.push(at, le, '');
     }
   }
+}
 
-  // Blank lines between content lines.
+/** Blank lines between content lines: at most one, one around headings, none at the start, one line break at the end. */
+function blankLineEdits(ctx: Ctx): void {
+  const { text, lines, a } = ctx;
+  const eol = a.parse.ast.eol;
+  const bom = a.parse.ast.bom ? 1 : 0;
   const content: number[] = [];
-  for (let l = 0; l < lineCount; l++) if (!isBlank(l)) content.push(l);
+  for (let l = 0; l < ctx.lineCount; l++) if (!ctx.isBlank(l)) content.push(l);
   if (content.length === 0) {
-    if (text.length > bom) push(bom, text.length, '');
-    return edits;
+    if (text.length > bom) ctx.push(bom, text.length, '');
+    return;
   }
   const firstLine = content[0]!;
-  if (firstLine > 0) push(bom, lines.lineStart(firstLine) + (firstLine === 0 ? bom : 0), '');
+  if (firstLine > 0) ctx.push(bom, lines.lineStart(firstLine), '');
   for (let i = 0; i + 1 < content.length; i++) {
     const A = content[i]!;
     const B = content[i + 1]!;
     // Inside a comment spanning the gap: leave it.
     let protectedGap = false;
-    for (let l = A; l < B; l++) if (inComment[l]) protectedGap = true;
+    for (let l = A; l < B; l++) if (ctx.inComment[l]) protectedGap = true;
     if (protectedGap) continue;
-    if (tableLine[A] && tableLine[B] && B === A + 1) continue;
+    if (ctx.tableLine[A] && ctx.tableLine[B] && B === A + 1) continue;
     const blanks = B - A - 1;
     let want = Math.min(blanks, 1);
-    if (headingLine[B]) want = 1;
-    if (headingLine[A]) {
-      const next = text.slice(lines.lineStart(B), lineEnd(B));
+    if (ctx.headingLine[B]) want = 1;
+    if (ctx.headingLine[A]) {
+      const next = text.slice(lines.lineStart(B), ctx.lineEnd(B));
       want = FIELD_LINE.test(next) && fieldOwnedOrItem(a, B) ? Math.min(blanks, 1) : 1;
     }
     // A continuation line (indented) right after a field must stay attached.
-    if (blanks === 0 && /^[ \t]/.test(text.slice(lines.lineStart(B), lineEnd(B)))) want = 0;
-    push(lineEnd(A), lines.lineStart(B), eol.repeat(want + 1));
+    if (blanks === 0 && /^[ \t]/.test(text.slice(lines.lineStart(B), ctx.lineEnd(B)))) want = 0;
+    ctx.push(ctx.lineEnd(A), lines.lineStart(B), eol.repeat(want + 1));
   }
   const last = content[content.length - 1]!;
-  push(lineEnd(last), text.length, eol);
-  return edits;
+  ctx.push(ctx.lineEnd(last), text.length, eol);
 }
 
 function fieldOwnedOrItem(a: Analysis, line: number): boolean {
