@@ -401,15 +401,26 @@ class PdfWriter {
   /** Writes the whole document; returns the PDF bytes. */
   async render(): Promise<Uint8Array> {
     const pdf = this.pdf;
-    const doc = this.doc;
     const chunks: Uint8Array[] = [];
     const done = new Promise<Uint8Array>((resolve, reject) => {
       pdf.on('data', (c: Uint8Array) => chunks.push(c));
       pdf.on('end', () => resolve(concat(chunks)));
       pdf.on('error', reject);
     });
+    this.titleAndHeader();
+    const toc = this.reserveToc();
+    const starts = this.items();
+    if (toc) this.writeToc(toc, starts);
+    this.pageFurniture();
+    this.root.end();
+    pdf.end();
+    return done;
+  }
 
-    // Title and header block.
+  /** The title, the internal edition's warning and the header fields. */
+  private titleAndHeader(): void {
+    const pdf = this.pdf;
+    const doc = this.doc;
     this.heading(this.root, 'H1', doc.title || 'Referat', SIZE.title, 0);
     if (doc.edition === 'internal') {
       this.tagged(this.root, 'P', () => {
@@ -433,27 +444,33 @@ class PdfWriter {
       pdf.moveDown(0.6);
     }
 
-    // Table of contents: reserve one line per item now, write it when page numbers are known.
-    const toc: { page: number; y: number }[] = [];
-    let tocStruct: StructElem | undefined;
-    if (doc.items.length > 0) {
-      this.heading(this.root, 'H2', 'Indholdsfortegnelse', SIZE.h2, 14);
-      tocStruct = pdf.struct('TOC');
-      this.root.add(tocStruct);
-      pdf.font(FONT.regular).fontSize(SIZE.toc);
-      const lh = pdf.currentLineHeight(true) + 5;
-      for (let i = 0; i < doc.items.length; i++) {
-        if (pdf.y + lh > this.bottom) {
-          pdf.addPage();
-        }
-        toc.push({ page: this.pageIndex(), y: pdf.y });
-        pdf.y += lh;
-      }
-    }
+  }
 
-    // Items, each from a new page.
+  /** The table of contents: one line per item reserved now, written when the page numbers are known. */
+  private reserveToc(): { slots: { page: number; y: number }[]; struct: StructElem } | undefined {
+    const pdf = this.pdf;
+    const doc = this.doc;
+    if (doc.items.length === 0) return undefined;
+    const toc: { page: number; y: number }[] = [];
+    this.heading(this.root, 'H2', 'Indholdsfortegnelse', SIZE.h2, 14);
+    const tocStruct = pdf.struct('TOC');
+    this.root.add(tocStruct);
+    pdf.font(FONT.regular).fontSize(SIZE.toc);
+    const lh = pdf.currentLineHeight(true) + 5;
+    for (let i = 0; i < doc.items.length; i++) {
+      if (pdf.y + lh > this.bottom) pdf.addPage();
+      toc.push({ page: this.pageIndex(), y: pdf.y });
+      pdf.y += lh;
+    }
+    return { slots: toc, struct: tocStruct };
+  }
+
+  /** The items, each from a new page, with bookmarks; returns the page each starts on. */
+  private items(): number[] {
+    const pdf = this.pdf;
+    const doc = this.doc;
     const starts: number[] = [];
-    doc.items.forEach((item, idx) => {
+    doc.items.forEach((item) => {
       pdf.addPage();
       starts.push(this.pageIndex());
       const dest = `${item.anchor}`;
@@ -478,47 +495,55 @@ class PdfWriter {
       // A closed bookmark with children needs a negative /Count (pdfkit writes none; PDF/A requires it).
       if (item.sections.length > 0) (bookmark as unknown as { outlineData: Record<string, unknown> }).outlineData.Count = -item.sections.length;
       sect.end();
-      void idx;
     });
 
     // The outline root's /Count: the visible bookmarks (the items; their sections start closed).
     if (doc.items.length > 0) (pdf.outline as unknown as { outlineData: Record<string, unknown> }).outlineData.Count = doc.items.length;
 
-    // Now the page numbers are known: write the table of contents.
-    if (tocStruct) {
-      const current = this.pageIndex();
-      doc.items.forEach((item, i) => {
-        const slot = toc[i]!;
-        pdf.switchToPage(slot.page);
-        const pageNo = String((starts[i] ?? 0) + 1);
-        const entry = pdf.struct('TOCI');
-        tocStruct!.add(entry);
-        const content = pdf.markStructureContent('TOCI');
-        pdf.font(FONT.regular).fontSize(SIZE.toc);
-        const numberWidth = pdf.widthOfString(pageNo);
-        const maxLabel = this.width - numberWidth - 24;
-        let label = clean(item.title || itemHeading(item));
-        if (pdf.widthOfString(label) > maxLabel) {
-          while (label.length > 1 && pdf.widthOfString(`${label}…`) > maxLabel) label = label.slice(0, -1);
-          label = `${label.trimEnd()}…`;
-        }
-        const labelWidth = pdf.widthOfString(label);
-        const dotWidth = pdf.widthOfString('.');
-        const dotsSpace = this.width - labelWidth - numberWidth - 8;
-        const dots = dotsSpace > dotWidth * 2 ? '.'.repeat(Math.floor(dotsSpace / dotWidth)) : '';
-        pdf.text(label, MARGIN.left, slot.y, { lineBreak: false });
-        if (dots) pdf.text(dots, MARGIN.left + labelWidth + 4, slot.y, { lineBreak: false });
-        pdf.text(pageNo, MARGIN.left + this.width - numberWidth, slot.y, { lineBreak: false });
-        pdf.endMarkedContent();
-        entry.add(content);
-        entry.end();
-        pdf.goTo(MARGIN.left, slot.y - 1, this.width, pdf.currentLineHeight() + 2, item.anchor);
-      });
-      tocStruct.end();
-      pdf.switchToPage(current);
-    }
+    return starts;
+  }
 
-    // Running header and footer on every page, as artifacts.
+  /** Writes the reserved table of contents, now that the page numbers are known. */
+  private writeToc(reserved: { slots: { page: number; y: number }[]; struct: StructElem }, starts: readonly number[]): void {
+    const pdf = this.pdf;
+    const toc = reserved.slots;
+    const tocStruct = reserved.struct;
+    const current = this.pageIndex();
+    this.doc.items.forEach((item, i) => {
+      const slot = toc[i]!;
+      pdf.switchToPage(slot.page);
+      const pageNo = String((starts[i] ?? 0) + 1);
+      const entry = pdf.struct('TOCI');
+      tocStruct.add(entry);
+      const content = pdf.markStructureContent('TOCI');
+      pdf.font(FONT.regular).fontSize(SIZE.toc);
+      const numberWidth = pdf.widthOfString(pageNo);
+      const maxLabel = this.width - numberWidth - 24;
+      let label = clean(item.title || itemHeading(item));
+      if (pdf.widthOfString(label) > maxLabel) {
+        while (label.length > 1 && pdf.widthOfString(`${label}…`) > maxLabel) label = label.slice(0, -1);
+        label = `${label.trimEnd()}…`;
+      }
+      const labelWidth = pdf.widthOfString(label);
+      const dotWidth = pdf.widthOfString('.');
+      const dotsSpace = this.width - labelWidth - numberWidth - 8;
+      const dots = dotsSpace > dotWidth * 2 ? '.'.repeat(Math.floor(dotsSpace / dotWidth)) : '';
+      pdf.text(label, MARGIN.left, slot.y, { lineBreak: false });
+      if (dots) pdf.text(dots, MARGIN.left + labelWidth + 4, slot.y, { lineBreak: false });
+      pdf.text(pageNo, MARGIN.left + this.width - numberWidth, slot.y, { lineBreak: false });
+      pdf.endMarkedContent();
+      entry.add(content);
+      entry.end();
+      pdf.goTo(MARGIN.left, slot.y - 1, this.width, pdf.currentLineHeight() + 2, item.anchor);
+    });
+    tocStruct.end();
+    pdf.switchToPage(current);
+  }
+
+  /** The running header and footer on every page, as artifacts. */
+  private pageFurniture(): void {
+    const pdf = this.pdf;
+    const doc = this.doc;
     const range = pdf.bufferedPageRange();
     const total = range.count;
     const head = clean(runningHeader(doc));
@@ -544,9 +569,6 @@ class PdfWriter {
       pdf.page.margins.top = savedTop;
     }
 
-    this.root.end();
-    pdf.end();
-    return done;
   }
 
   pageIndex(): number {
