@@ -225,7 +225,8 @@ describe('OParl 1.1', () => {
       return;
     }
     seen.set(obj.type as string, (seen.get(obj.type as string) ?? 0) + 1);
-    if (!v(obj)) errors.push(`${where} (${String(obj.id)}): ${v.errors!.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
+    const id = String(obj.id);
+    if (!v(obj)) errors.push(`${where} (${id}): ${v.errors!.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
     // Embedded objects are validated against their own type.
     for (const [k, value] of Object.entries(obj)) {
       const embedded = Array.isArray(value) ? value : [value];
