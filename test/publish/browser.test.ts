@@ -4,7 +4,7 @@
  * letters, and its link goes to the item; axe-core finds no WCAG 2.1 A/AA violation on any
  * kind of page, light and dark. Skipped with the reason when Chromium or a library is missing.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -56,16 +56,21 @@ describe.skipIf(!!skip)(`the site in Chromium${skip ? ` (skipped: ${skip})` : ''
     expect(code, err.join('')).toBe(0);
     server = await serve(site);
     const pw = req('playwright-core') as { chromium: { launchPersistentContext(dir: string, o: object): Promise<Context> } };
-    context = await pw.chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'referat-chromium-')), {
+    // An empty profile of its own: nothing of the machine's browser state, nothing left behind.
+    profile = mkdtempSync(path.join(os.tmpdir(), 'referat-chromium-'));
+    context = await pw.chromium.launchPersistentContext(profile, {
       executablePath: chromium,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
   }, 120_000);
 
+  let profile = '';
   afterAll(async () => {
     await context?.close();
     await server?.close();
+    rmSync(tmp, { recursive: true, force: true });
+    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function search(query: string): Promise<{ page: Page; links: { href: string; text: string }[]; status: string }> {

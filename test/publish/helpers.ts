@@ -86,6 +86,7 @@ export const GENERATED: Record<string, string> = {
 
 export function writeGenerated(dir: string): void {
   for (const [name, text] of Object.entries(GENERATED)) writeFileSync(path.join(dir, name), text);
+  writeFileSync(path.join(dir, 'hostile-2025-05-06.referat'), HOSTILE);
 }
 
 const TYPES: Record<string, string> = {
@@ -117,3 +118,25 @@ export async function serve(root: string): Promise<{ url: string; close(): Promi
   const addr = server.address() as { port: number };
   return { url: `http://127.0.0.1:${addr.port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/** Markup, quotes and script in every published text: titles, names, case numbers, body. */
+export const HOSTILE = [
+  '# REFERAT Udvalg for "Kultur" & <b>Fritid</b> d. 06-05-2025',
+  '',
+  'Kommune: Testrup Kommune',
+  'Mødedato: 2025-05-06 17:00',
+  'Mødested: <img src=x onerror=alert(1)>',
+  "Mødedeltagere: Eva <i>Hansen</i>, Ole O'Brien og Lis ]]> Berg",
+  '',
+  '## Punkt 1: <script>alert("titel")</script> & ]]> --> <!-- ikke en kommentar',
+  'Sagsnr: 77.00.00-<b>-1-25',
+  '',
+  '### Sagsfremstilling',
+  'Teksten har <script>alert(2)</script>, [et link](javascript:alert(3)) og <iframe src="//x">.',
+  '',
+  '### Beslutning',
+  'Godkendt.',
+  '',
+  "For stemte: Eva <i>Hansen</i> og Ole O'Brien (2).",
+  '',
+].join('\n');

@@ -6,12 +6,12 @@
  * rules (no closed body and no comment in any file) and the refusals of the command.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../server/src/cli/commands/export.js';
 import { runPublish } from '../../server/src/cli/commands/publish.js';
 import { foldDanish } from '../../server/src/publish/fold.js';
@@ -52,10 +52,11 @@ beforeAll(async () => {
   stderr = o.err;
   expect(code, o.err.join('')).toBe(0);
 }, 120_000);
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('the site', () => {
   it('says what it wrote, in one line', () => {
-    expect(stderr.join('')).toMatch(/^referat publish: 7 meetings, \d+ files written to /);
+    expect(stderr.join('')).toMatch(/^referat publish: 8 meetings written to .* \(\d+ files\)\n$/);
   });
 
   it('has the front page, a page and a PDF per meeting, and the pages per committee, person and case', () => {
@@ -109,10 +110,11 @@ describe('the site', () => {
     for (const tag of ['id', 'title', 'updated', 'author']) expect(feed).toContain(`<${tag}>`);
     expect(feed).toContain(`<link rel="self" type="application/atom+xml" href="${BASE}feed.atom"/>`);
     const entries = feed.split('<entry>').slice(1);
-    expect(entries.length).toBe(7);
+    expect(entries.length).toBe(8);
     for (const e of entries) for (const tag of ['<id>', '<title>', '<updated>', '<link rel="alternate"']) expect(e).toContain(tag);
-    expect(entries[0]).toContain('Økonomiudvalget');
-    expect(feed).toMatch(/<updated>2025-04-01T17:00:00\+02:00<\/updated>/);
+    expect(entries[0]).toContain('Udvalg for &quot;Kultur&quot; &amp; &lt;b&gt;Fritid&lt;/b&gt;');
+    expect(entries[1]).toContain('Økonomiudvalget');
+    expect(feed).toMatch(/<feed [^]*?<updated>2025-05-06T17:00:00\+02:00<\/updated>/);
   });
 });
 
@@ -136,7 +138,7 @@ describe('privacy', () => {
       for (const n of needles) expect(text.includes(n), `${n} in ${path.relative(site, f)}`).toBe(false);
       expect(text.includes('<!--'), `a comment in ${path.relative(site, f)}`).toBe(false);
     }
-    if (pdftotext) expect(pdfs).toBe(7);
+    if (pdftotext) expect(pdfs).toBe(8);
   });
 
   it('the closed item keeps its heading: an AgendaItem with public: false and no resolution', () => {
@@ -181,6 +183,27 @@ describe('privacy', () => {
     // The internal edition is not published: never refused.
     expect(await runPublish([dir], { output: out, edition: 'internal', lang: 'en' }, io())).toBe(0);
   }, 60_000);
+});
+
+describe('hostile text', () => {
+  it('markup, quotes and script in titles, names, case numbers and bodies stay text in every page', () => {
+    const pages = walk(site).filter((f) => f.endsWith('.html'));
+    const hostile = pages.filter((f) => readFileSync(f, 'utf8').includes('O&#39;Brien'));
+    // The meeting, its committee, the person and the list of persons show the hostile names.
+    expect(hostile.length).toBeGreaterThanOrEqual(4);
+    for (const f of pages) {
+      const html = readFileSync(f, 'utf8');
+      const rel = path.relative(site, f);
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts, rel).toEqual(rel === 'search.html' ? ['<script src="search.js" defer>'] : []);
+      for (const tag of ['<img', '<iframe', '<b>', '<i>', 'href="javascript:']) expect(html.includes(tag), `${tag} in ${rel}`).toBe(false);
+    }
+  });
+
+  it('stays well-formed XML and valid JSON', () => {
+    for (const f of walk(path.join(site, 'oparl'))) expect(() => JSON.parse(readFileSync(f, 'utf8')), f).not.toThrow();
+    if (xmllint) expect(spawnSync('xmllint', ['--noout', path.join(site, 'feed.atom'), ...walk(path.join(site, 'akn'))]).status).toBe(0);
+  });
 });
 
 describe('refusals: exit 2 and one line, nothing written', () => {
@@ -309,7 +332,7 @@ describe.skipIf(!xmllint)(`Akoma Ntoso 3.0${xmllint ? '' : ' (skipped: xmllint m
 
   it('every meeting is a valid debate, with FRBR identification, people, roll call, a section per item and the votes', () => {
     const files = walk(path.join(site, 'akn'));
-    expect(files.length).toBe(7);
+    expect(files.length).toBe(8);
     const r = lint(files);
     expect(r.stderr.split('\n').filter((l) => l && !l.endsWith(' validates'))).toEqual([]);
     expect(r.status).toBe(0);

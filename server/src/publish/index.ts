@@ -42,10 +42,13 @@ export function normaliseBaseUrl(url: string): string | undefined {
   }
 }
 
+/** A file's content, or a function that renders it (the PDFs: rendered one at a time as they are written). */
+export type SiteFile = string | Uint8Array | (() => Promise<Uint8Array>);
+
 export interface Site {
   readonly corpus: Corpus;
   /** Path below the output folder (`/`-separated) → content. */
-  readonly files: Map<string, string | Uint8Array>;
+  readonly files: Map<string, SiteFile>;
 }
 
 export async function buildSite(inputs: readonly CorpusInput[], options: PublishOptions = {}): Promise<Site> {
@@ -54,7 +57,7 @@ export async function buildSite(inputs: readonly CorpusInput[], options: Publish
   const corpus = buildCorpus(inputs, edition);
   const title = corpus.bodies.length === 1 ? `Referater – ${corpus.bodies[0]!.name}` : 'Referater';
   const ctx: SiteContext = { corpus, title };
-  const files = new Map<string, string | Uint8Array>();
+  const files = new Map<string, SiteFile>();
 
   files.set('index.html', indexPage(ctx));
   files.set(PATHS.persons, personsPage(ctx));
@@ -68,7 +71,8 @@ export async function buildSite(inputs: readonly CorpusInput[], options: Publish
   for (const m of corpus.meetings) {
     files.set(PATHS.meeting(m.slug), meetingPage(ctx, m));
     files.set(PATHS.akn(m.slug), renderAkn(m));
-    if (options.fonts) files.set(PATHS.pdf(m.slug), await renderPdf(m.doc, options.fonts, { creationDate: options.creationDate }));
+    const fonts = options.fonts;
+    if (fonts) files.set(PATHS.pdf(m.slug), () => renderPdf(m.doc, fonts, { creationDate: options.creationDate }));
   }
   files.set(FEED_FILE, renderAtom(corpus, { baseUrl, title, meetingUrl: PATHS.meeting, pdfUrl: PATHS.pdf }));
   const oparl = buildOparl(corpus, {

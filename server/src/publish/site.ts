@@ -267,8 +267,10 @@ export function meetingPage(ctx: SiteContext, m: PublishedMeeting): string {
 </ul>
 </nav>`;
   let html = base.replace('<body>\n', `<body>\n${nav}\n`).replace('<main>', '<main id="indhold">');
+  // Each case number links to its case page (only this meeting's cases: an archive has thousands).
+  const numbers = new Set(m.items.map((it) => it.doc.caseNumber?.trim()).filter((n): n is string => !!n));
   for (const c of ctx.corpus.cases) {
-    if (c.body !== m.body) continue;
+    if (c.body !== m.body || !numbers.has(c.number)) continue;
     const plain = `<span class="visually-hidden">Sagsnummer: </span>${e(c.number)}</p>`;
     html = html.split(plain).join(`<span class="visually-hidden">Sagsnummer: </span><a href="${r}${PATHS.case(c.slug)}">${e(c.number)}</a></p>`);
   }

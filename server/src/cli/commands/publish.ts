@@ -43,7 +43,7 @@ const MSG = {
     da: 'siden er ikke skrevet: CPR-numre i tekst, der offentliggøres, i {count} fil(er)',
     en: 'the site is not written: CPR numbers in published text in {count} file(s)',
   },
-  done: { da: '{meetings} møder, {files} filer skrevet i {dir}', en: '{meetings} meetings, {files} files written to {dir}' },
+  done: { da: '{meetings} skrevet i {dir} ({files} filer)', en: '{meetings} written to {dir} ({files} files)' },
 } as const;
 
 const MANIFEST = '.referat-publish.json';
@@ -120,11 +120,16 @@ export async function runPublish(inputs: readonly string[], options: PublishCliO
   const site = await buildSite(inputsForSite, { edition, baseUrl, fonts, creationDate: options.creationDate });
   const previous = readManifest(outDir);
   try {
-    for (const [rel, data] of site.files) {
+    let done = 0;
+    const progress = !!io.stderr.isTTY;
+    for (const [rel, file] of site.files) {
       const target = path.join(outDir, ...rel.split('/'));
       mkdirSync(path.dirname(target), { recursive: true });
-      writeAtomic(target, data);
+      writeAtomic(target, typeof file === 'function' ? await file() : file);
+      if (progress && ++done % 25 === 0) io.stderr.write(`\r\x1b[K${done}/${site.files.size}`);
+      if (typeof file === 'function') await yieldToEvents();
     }
+    if (progress) io.stderr.write('\r\x1b[K');
     for (const rel of previous) {
       if (site.files.has(rel)) continue;
       const target = path.resolve(outDir, ...rel.split('/'));
@@ -135,7 +140,9 @@ export async function runPublish(inputs: readonly string[], options: PublishCliO
   } catch (e) {
     return fail(MSG.write, { file: options.output, error: errorText(e) });
   }
-  io.stderr.write(fmt(lang, MSG.done, { meetings: site.corpus.meetings.length, files: site.files.size, dir: options.output }) + '\n');
+  const n = site.corpus.meetings.length;
+  const meetings = lang === 'da' ? `${n} ${n === 1 ? 'møde' : 'møder'}` : `${n} ${n === 1 ? 'meeting' : 'meetings'}`;
+  io.stderr.write(fmt(lang, MSG.done, { meetings, files: site.files.size + 1, dir: options.output }) + '\n');
   return 0;
 }
 
