@@ -158,7 +158,12 @@ describe('privacy', () => {
     expect(code).toBe(0);
     expect(readFileSync(path.join(out, 'moeder/teknik-og-miljoeudvalget-2025-03-04.html'), 'utf8')).toContain(CLOSED_WORD);
     expect(readFileSync(path.join(out, 'search-index.json'), 'utf8')).toContain(foldDanish(CLOSED_WORD));
-    for (const f of ['index.html', 'personer/ida-aagaard.html', 'moeder/teknik-og-miljoeudvalget-2025-03-04.html']) expect(readFileSync(path.join(out, f), 'utf8')).toContain('Intern udgave');
+    for (const f of ['index.html', 'personer/ida-aagaard.html', 'moeder/teknik-og-miljoeudvalget-2025-03-04.html']) {
+      const html = readFileSync(path.join(out, f), 'utf8');
+      expect(html).toContain('Intern udgave');
+      expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    }
+    expect(readFileSync(path.join(site, 'index.html'), 'utf8')).not.toContain('noindex');
     expect(readFileSync(path.join(out, 'oparl/system.json'), 'utf8')).toContain('intern udgave');
     expect(readFileSync(path.join(out, 'akn/teknik-og-miljoeudvalget-2025-03-04.xml'), 'utf8')).toContain('Intern udgave');
     expect(readFileSync(path.join(out, 'feed.atom'), 'utf8')).toContain('intern udgave');

@@ -29,6 +29,8 @@ export const PATHS = {
 } as const;
 
 const INTERNAL_NOTE = 'Intern udgave – indeholder lukkede punkter og må ikke offentliggøres.';
+/** The internal edition asks search engines to keep out, should it ever be served where one looks. */
+const NOINDEX = '<meta name="robots" content="noindex, nofollow">';
 
 const CSS = `
 :root{color-scheme:light dark;--fg:#1a1a1a;--bg:#fff;--muted:#4a4a4a;--rule:#c8c8c8;--link:#0645ad;--band:#f1f2f4}
@@ -89,7 +91,7 @@ function layout(ctx: SiteContext, path: string, title: string, main: string, opt
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${e(options.csp ?? CSP)}">
 <meta name="generator" content="Referat">
-<title>${e(title === ctx.title ? title : `${title} – ${ctx.title}`)}</title>
+${ctx.corpus.edition === 'internal' ? `${NOINDEX}\n` : ''}<title>${e(title === ctx.title ? title : `${title} – ${ctx.title}`)}</title>
 <link rel="alternate" type="application/atom+xml" title="${e(ctx.title)}" href="${r}${FEED_FILE}">
 <style>
 ${CSS}
@@ -255,7 +257,7 @@ const MEETING_CSS = `.skip{position:absolute;left:-999rem;top:0}.skip:focus{posi
 export function meetingPage(ctx: SiteContext, m: PublishedMeeting): string {
   const e = escapeHtml;
   const r = up(PATHS.meeting(m.slug));
-  const base = renderHtml(m.doc, { head: `<style>${MEETING_CSS}</style>` });
+  const base = renderHtml(m.doc, { head: `<style>${MEETING_CSS}</style>${m.doc.edition === 'internal' ? `\n${NOINDEX}` : ''}` });
   const nav = `<a class="skip" href="#indhold">Gå til indholdet</a>
 <nav class="crumbs" aria-label="Sti og filer">
 <ul>
