@@ -7,7 +7,7 @@
  */
 import type { Profile } from '../config/schema.js';
 import { buildExportDocument } from '../export/document.js';
-import type { DocBlock, DocItem, Edition, ExportDocument, InlineNode } from '../export/model.js';
+import type { DocBlock, DocItem, DocList, Edition, ExportDocument } from '../export/model.js';
 import { inlineText } from '../export/model.js';
 import type { Meeting } from '../model/types.js';
 import { SlugRegistry } from './fold.js';
@@ -104,15 +104,15 @@ const cleanName = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** Plain text of blocks (paragraphs, lists, headings, tables), one block a line. */
 export function blocksPlainText(blocks: readonly DocBlock[]): string {
   const out: string[] = [];
-  const walkList = (items: readonly { content: readonly InlineNode[]; children: readonly { items: readonly unknown[] }[] }[]) => {
-    for (const li of items) {
+  const walkList = (list: DocList) => {
+    for (const li of list.items) {
       out.push(inlineText(li.content));
-      for (const c of li.children) walkList(c.items as never);
+      for (const c of li.children) walkList(c);
     }
   };
   for (const b of blocks) {
     if (b.type === 'paragraph' || b.type === 'heading') out.push(inlineText(b.content));
-    else if (b.type === 'list') walkList(b.items);
+    else if (b.type === 'list') walkList(b);
     else {
       if (b.header) out.push(b.header.map(inlineText).join(' | '));
       for (const r of b.rows) out.push(r.map(inlineText).join(' | '));

@@ -165,8 +165,8 @@ export function publishCommand(hooks: { configFor?: PublishCliOptions['configFor
         'Publish referater as a static website with search, an Atom feed and open data (OParl 1.1, Akoma Ntoso 3.0)',
       ),
     )
-    .requiredOption('-o, --output <dir>', t('mappen, webstedet skrives i', 'the folder to write the site to'))
-    .option('--base-url <url>', t('adressen, webstedet får (til OParl og feedet)', 'the URL the site is served from (for OParl and the feed)'), 'http://localhost:8000/')
+    .requiredOption('-o, --output <dir>', t('mappen, som webstedet skrives i', 'the folder to write the site to'))
+    .option('--base-url <url>', t('den adresse, webstedet udgives på (til OParl og feedet)', 'the URL the site is served from (for OParl and the feed)'), 'http://localhost:8000/')
     .addOption(
       new Option('-e, --edition <edition>', t('public: lukkede punkter og kommentarer udeladt (standard); internal: det hele, mærket intern', 'public: closed items and comments left out (default); internal: everything, marked internal'))
         .choices([...EDITIONS])
