@@ -267,6 +267,8 @@ describe('OParl 1.1', () => {
     }
     seen.set(obj.type as string, (seen.get(obj.type as string) ?? 0) + 1);
     const id = String(obj.id);
+    // The specification's text makes created and modified a must for every object (the schema does not).
+    if (!obj.created || !obj.modified || Date.parse(obj.modified as string) < Date.parse(obj.created as string)) errors.push(`${where} (${id}): created/modified`);
     if (!v(obj)) errors.push(`${where} (${id}): ${v.errors!.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
     // Embedded objects are validated against their own type.
     for (const [k, value] of Object.entries(obj)) {

@@ -46,6 +46,10 @@ export interface PublishedMeeting {
   readonly isoDate?: string;
   /** `2024-12-03T16:30:00`, if the time is known (local time, no zone). */
   readonly isoDateTime?: string;
+  /** When the minutes came into being: the meeting's date and time (RFC 3339), else the file's modification time. */
+  readonly created: string;
+  /** The later of `created` and the file's modification time: when the published minutes last changed. */
+  readonly modified: string;
   readonly members: readonly PublishedMember[];
   /** Names in `Afbud` (and `havde forfald`). */
   readonly afbud: readonly string[];
@@ -96,9 +100,24 @@ export interface CorpusInput {
   readonly file: string;
   readonly meeting: Meeting;
   readonly profile: Profile;
+  /** The source file's modification time (ISO 8601), for OParl's `modified`. */
+  readonly modified?: string;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const EPOCH = '1970-01-01T00:00:00Z';
+
+/** `created` (the earliest) and `modified` (the latest) over some meetings, for the objects drawn from several. */
+export function span(meetings: readonly PublishedMeeting[]): { created: string; modified: string } {
+  if (meetings.length === 0) return { created: EPOCH, modified: EPOCH };
+  let created = meetings[0]!.created;
+  let modified = meetings[0]!.modified;
+  for (const m of meetings) {
+    if (Date.parse(m.created) < Date.parse(created)) created = m.created;
+    if (Date.parse(m.modified) > Date.parse(modified)) modified = m.modified;
+  }
+  return { created, modified };
+}
 const cleanName = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Plain text of blocks (paragraphs, lists, headings, tables), one block a line. */
@@ -140,7 +159,7 @@ export function buildCorpus(inputs: readonly CorpusInput[], edition: Edition): C
   const personKey = (body: BodyInfo, name: string) => `${body.key}\u0000${cleanName(name).toLowerCase()}`;
 
   const meetings: PublishedMeeting[] = [];
-  for (const { file, meeting, profile } of inputs) {
+  for (const { file, meeting, profile, modified: fileModified } of inputs) {
     const doc = buildExportDocument(meeting, profile, { edition });
     const bodyName = cleanName(doc.municipality ?? meeting.municipality ?? '') || 'Kommunen';
     const bodyKey = bodyName.toLowerCase();
@@ -169,7 +188,10 @@ export function buildCorpus(inputs: readonly CorpusInput[], edition: Edition): C
       const absent = [...new Set(it.attendance.absent.map((n) => cleanName(n.name)))];
       return { doc: docItem, votes, absent };
     });
-    const published: PublishedMeeting = { file, slug, doc, body, committee, isoDate, isoDateTime, members, afbud: [...afbud], items };
+    const dated = meetingDateTime({ isoDate, isoDateTime });
+    const created = dated ?? fileModified ?? EPOCH;
+    const modified = fileModified && Date.parse(fileModified) > Date.parse(created) ? fileModified : created;
+    const published: PublishedMeeting = { file, slug, doc, body, committee, isoDate, isoDateTime, created, modified, members, afbud: [...afbud], items };
     meetings.push(published);
 
     const addPerson = (name: string, party?: string) => {
@@ -216,7 +238,7 @@ export function attendanceOf(m: PublishedMeeting, name: string): 'present' | 'ab
  * An RFC 3339 date-time for a meeting: its date and time (midnight when no time is written)
  * in Danish time, with the offset of that day (`2024-12-03T16:30:00+01:00`).
  */
-export function meetingDateTime(m: PublishedMeeting): string | undefined {
+export function meetingDateTime(m: Pick<PublishedMeeting, 'isoDate' | 'isoDateTime'>): string | undefined {
   if (!m.isoDate) return undefined;
   const local = m.isoDateTime ?? `${m.isoDate}T00:00:00`;
   // The offset Copenhagen has at that moment (taken at noon UTC of the day: DST changes at night).

@@ -6,10 +6,12 @@
  *
  * Every id is an absolute URL under the site's base URL and is the object's own file, so a
  * static host serves the API. Lists use OParl's paginated form (`data`, `pagination`,
- * `links`), one page each. A closed item is an AgendaItem with `public: false` and no
+ * `links`), one page each. `created` is the meeting's date and time (when the minutes came
+ * into being), `modified` the later of it and the source file's modification time; an object
+ * drawn from several meetings has the earliest and the latest of them. A closed item is an AgendaItem with `public: false` and no
  * result or resolution text in the public edition: the export document holds none.
  */
-import { blocksPlainText, meetingDateTime, type CaseInfo, type CommitteeInfo, type Corpus, type PersonInfo, type PublishedItem, type PublishedMeeting } from './corpus.js';
+import { attendanceOf, blocksPlainText, meetingDateTime, span, type CaseInfo, type CommitteeInfo, type Corpus, type PersonInfo, type PublishedItem, type PublishedMeeting } from './corpus.js';
 
 const SCHEMA = 'https://schema.oparl.org/1.1/';
 type Json = Record<string, unknown>;
@@ -50,10 +52,11 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
     put(p, {
       data,
       pagination: { totalElements: data.length, elementsPerPage: Math.max(1, data.length), currentPage: 1, totalPages: 1 },
-      links: { first: url(p), last: url(p) },
+      links: { first: url(p), self: url(p), last: url(p) },
     });
 
   const itemKey = (m: PublishedMeeting, it: PublishedItem) => `${m.slug}--${it.doc.anchor}`;
+  const stamp = (m: PublishedMeeting) => ({ created: m.created, modified: m.modified });
   const caseOf = new Map<PublishedItem, CaseInfo>();
   for (const c of corpus.cases) for (const t of c.treatments) caseOf.set(t.item, c);
   const personByName = (m: PublishedMeeting, name: string) => corpus.persons.find((p) => p.key === corpus.personKey(m.body, name));
@@ -65,6 +68,7 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
     body: url('bodies.json'),
     name: corpus.edition === 'internal' ? `${site.title} (intern udgave – må ikke offentliggøres)` : site.title,
     website: web('index.html'),
+    ...span(corpus.meetings),
   });
 
   const bodies: Json[] = [];
@@ -76,14 +80,15 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
     const cases = corpus.cases.filter((c) => c.body === body);
 
     // Memberships: a person in a committee, from the first to the last meeting they are listed at.
-    const memberships = new Map<string, { person: PersonInfo; committee: CommitteeInfo; dates: string[]; substitute: boolean }>();
+    const memberships = new Map<string, { person: PersonInfo; committee: CommitteeInfo; dates: string[]; substitute: boolean; meetings: PublishedMeeting[] }>();
     for (const m of meetings) {
       for (const mem of m.members) {
         const person = personByName(m, mem.name);
         if (!person) continue;
         const key = `${person.slug}--${m.committee.slug}`;
-        const entry = memberships.get(key) ?? { person, committee: m.committee, dates: [], substitute: true };
+        const entry = memberships.get(key) ?? { person, committee: m.committee, dates: [], substitute: true, meetings: [] };
         if (m.isoDate) entry.dates.push(m.isoDate);
+        entry.meetings.push(m);
         entry.substitute &&= mem.substitute;
         memberships.set(key, entry);
       }
@@ -99,6 +104,7 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
         role: e.substitute ? 'Stedfortræder' : 'Medlem',
         votingRight: true,
         ...(dates.length ? { startDate: dates[0], endDate: dates[dates.length - 1] } : {}),
+        ...span(e.meetings),
       };
     };
     const membershipList = [...memberships.keys()].map((k) => put(`membership/${k}.json`, membershipObj(k)));
@@ -117,6 +123,7 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
         ...decisionOf(it),
         ...(meetingDateTime(m) ? { start: meetingDateTime(m) } : {}),
         web: web(`${site.meetingUrl(m.slug)}#${it.doc.anchor}`),
+        ...stamp(m),
       };
     };
     const fileObj = (m: PublishedMeeting, kind: 'pdf' | 'akn'): Json =>
@@ -129,6 +136,7 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
         ...(m.isoDate ? { date: m.isoDate } : {}),
         accessUrl: web(kind === 'pdf' ? site.pdfUrl(m.slug) : site.aknUrl(m.slug)),
         meeting: [url(`meeting/${m.slug}.json`)],
+        ...stamp(m),
       });
 
     const agendaItems: Json[] = [];
@@ -150,7 +158,7 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
         cancelled: false,
         ...(start ? { start } : {}),
         ...(m.doc.place
-          ? { location: put(`location/${m.slug}.json`, { id: url(`location/${m.slug}.json`), type: type('Location'), description: m.doc.place, meetings: [url(`meeting/${m.slug}.json`)] }) }
+          ? { location: put(`location/${m.slug}.json`, { id: url(`location/${m.slug}.json`), type: type('Location'), description: m.doc.place, meetings: [url(`meeting/${m.slug}.json`)], ...stamp(m) }) }
           : {}),
         organization: [url(`organization/${m.committee.slug}.json`)],
         participant: participants.map((p) => url(`person/${p.slug}.json`)),
@@ -159,6 +167,7 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
         agendaItem: items,
         web: web(site.meetingUrl(m.slug)),
         ...(corpus.edition === 'internal' ? { keyword: ['intern udgave'] } : {}),
+        ...stamp(m),
       });
     });
 
@@ -173,6 +182,7 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
           organization: [url(`organization/${m.committee.slug}.json`)],
           authoritative: !!decisionOf(it).result,
           role: it.doc.closed ? 'Behandlet som lukket punkt' : 'Behandling',
+          ...stamp(m),
         }),
       );
       consultations.push(...cons);
@@ -188,6 +198,7 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
         underDirectionOf: [...new Set(c.treatments.map((t) => url(`organization/${t.meeting.committee.slug}.json`)))],
         consultation: cons,
         web: web(site.caseUrl(c.slug)),
+        ...span(c.treatments.map((t) => t.meeting)),
       });
     });
 
@@ -204,6 +215,7 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
         organizationType: 'Gremium',
         classification: 'Udvalg',
         web: web(site.committeeUrl(c.slug)),
+        ...span(meetings.filter((m) => m.committee === c)),
       });
     });
 
@@ -217,6 +229,7 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
         ...(parts.length > 1 ? { familyName: parts[parts.length - 1], givenName: parts.slice(0, -1).join(' ') } : {}),
         membership: membershipList.filter((ms) => ms.person === url(`person/${p.slug}.json`)),
         web: web(site.personUrl(p.slug)),
+        ...span(meetings.filter((m) => attendanceOf(m, p.name) || m.items.some((it) => it.votes.some((v) => v.names.includes(p.name))))),
       });
     });
 
@@ -246,6 +259,7 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
         file: url(`${b}/files.json`),
         legislativeTerm: [],
         classification: 'Kommune',
+        ...span(meetings),
       }),
     );
   }

@@ -103,7 +103,7 @@ export async function runPublish(inputs: readonly string[], options: PublishCliO
         for (const b of blockers) io.stderr.write(`referat publish: ${cprPlaceLine(shown, b, lang)}\n`);
         if (blockers.length) refused++;
       }
-      inputsForSite.push({ file, meeting: analysis.meeting, profile: analysis.config.profile });
+      inputsForSite.push({ file, meeting: analysis.meeting, profile: analysis.config.profile, modified: statSync(file).mtime.toISOString() });
     } catch (e) {
       if (e instanceof CliError) return fail({ da: e.message, en: e.message });
       const localized = (e as { localized?: Record<Lang, string> })?.localized;
