@@ -59,6 +59,7 @@ table{border-collapse:collapse;min-width:50%}
 caption{text-align:left;font-weight:bold;margin-bottom:.3rem}
 th,td{border:1px solid var(--rule);padding:.3rem .6rem;text-align:left;vertical-align:top}
 th{background:var(--band)}
+td:first-child{white-space:nowrap}
 form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:1rem 0}
 form.search label{display:block;width:100%;font-weight:bold}
 form.search input{flex:1 1 16rem;font:inherit;padding:.4rem .5rem;border:1px solid var(--muted);border-radius:3px;background:var(--bg);color:var(--fg)}
