@@ -111,6 +111,30 @@ describe.skipIf(!!skip)(`the site in Chromium${skip ? ` (skipped: ${skip})` : ''
     await closed.page.close();
   }, 60_000);
 
+  it('hostile text runs nothing: no dialog, no console error, no request away from the site, also in search results', async () => {
+    const incidents: string[] = [];
+    for (const p of ['moeder/udvalg-for-kultur-b-fritid-b-2025-05-06.html', 'udvalg/udvalg-for-kultur-b-fritid-b.html', 'personer/ole-o-brien.html', `search.html?q=alert`]) {
+      const page = (await context.newPage()) as Page & { on(e: string, f: (x: { message?(): string; type?(): string; text?(): string; url?(): string; dismiss?(): Promise<void> }) => void): void };
+      page.on('dialog', (d) => {
+        incidents.push(`${p}: dialog ${d.message?.()}`);
+        void d.dismiss?.();
+      });
+      page.on('console', (m) => {
+        if (m.type?.() === 'error') incidents.push(`${p}: console ${m.text?.()}`);
+      });
+      page.on('request', (r) => {
+        if (!r.url?.().startsWith(server.url)) incidents.push(`${p}: request ${r.url?.()}`);
+      });
+      const response = (await page.goto(`${server.url}${p}`)) as { status(): number };
+      expect(response.status(), p).toBe(200);
+      if (p.startsWith('search')) await page.waitForSelector('#search-results li');
+      expect(await page.evaluate<number>(`document.querySelectorAll('body script, body img, body iframe').length`), p).toBe(0);
+      expect(await page.evaluate<string>(`document.body.textContent`), p).toContain('<b>Fritid</b>');
+      await page.close();
+    }
+    expect(incidents).toEqual([]);
+  }, 60_000);
+
   const PAGES = [
     'index.html',
     'moeder/teknik-og-miljoeudvalget-2025-03-04.html',

@@ -25,10 +25,20 @@ export interface SearchDocument {
   readonly url: string;
 }
 
+/**
+ * Words are runs of letters and digits: everything else separates them, symbols too
+ * (`<`, `%`, `+`, `=`), not only spaces and punctuation as by default, so `80%` is found by
+ * `80` and a case number `00.22.00-P35-1-24` by its parts.
+ */
+export function tokenize(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
 /** MiniSearch options (without the documents). */
 export const SEARCH_OPTIONS = {
   fields: [...SEARCH_FIELDS],
   storeFields: [...STORE_FIELDS],
+  tokenize,
   processTerm: (term: string): string | null => foldDanish(term) || null,
   searchOptions: { boost: { title: 3, caseNumber: 2 }, prefix: true, fuzzy: 0.15, combineWith: 'AND' as const },
 };
