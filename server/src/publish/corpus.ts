@@ -147,6 +147,19 @@ export function itemPlainText(item: DocItem): string {
 
 /** Builds the archive from analysed meetings. */
 export function buildCorpus(inputs: readonly CorpusInput[], edition: Edition): Corpus {
+  const builder = corpusBuilder(edition);
+  for (const input of inputs) builder.add(input);
+  return builder.finish();
+}
+
+export interface CorpusBuilder {
+  /** Adds a meeting. The analysis is not kept: only what is published (a large archive's syntax trees do not all stay in memory). */
+  add(input: CorpusInput): void;
+  finish(): Corpus;
+}
+
+/** Builds the archive one meeting at a time. */
+export function corpusBuilder(edition: Edition): CorpusBuilder {
   const bodySlugs = new SlugRegistry();
   const committeeSlugs = new SlugRegistry();
   const personSlugs = new SlugRegistry();
@@ -159,7 +172,7 @@ export function buildCorpus(inputs: readonly CorpusInput[], edition: Edition): C
   const personKey = (body: BodyInfo, name: string) => `${body.key}\u0000${cleanName(name).toLowerCase()}`;
 
   const meetings: PublishedMeeting[] = [];
-  for (const { file, meeting, profile, modified: fileModified } of inputs) {
+  const add = ({ file, meeting, profile, modified: fileModified }: CorpusInput): void => {
     const doc = buildExportDocument(meeting, profile, { edition });
     const bodyName = cleanName(doc.municipality ?? meeting.municipality ?? '') || 'Kommunen';
     const bodyKey = bodyName.toLowerCase();
@@ -201,29 +214,32 @@ export function buildCorpus(inputs: readonly CorpusInput[], edition: Edition): C
     for (const m of members) addPerson(m.name, m.party);
     for (const a of afbud) addPerson(a);
     for (const it of items) for (const v of it.votes) for (const n of v.names) addPerson(n);
-  }
-  meetings.sort((a, b) => (b.isoDateTime ?? b.isoDate ?? '').localeCompare(a.isoDateTime ?? a.isoDate ?? '') || a.committee.name.localeCompare(b.committee.name, 'da'));
-  // Cases: oldest treatment first.
-  for (const m of [...meetings].reverse()) {
-    for (const item of m.items) {
-      const number = item.doc.caseNumber?.trim();
-      if (!number) continue;
-      const key = `${m.body.key}\u0000${number}`;
-      let c = cases.get(key);
-      if (!c) cases.set(key, (c = { number, slug: caseSlugs.get(key, number), body: m.body, treatments: [] }));
-      c.treatments.push({ meeting: m, item });
-    }
-  }
-  const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'da');
-  return {
-    edition,
-    meetings,
-    bodies: [...bodies.values()].sort(byName),
-    committees: [...committees.values()].sort(byName),
-    persons: [...persons.values()].sort(byName),
-    cases: [...cases.values()].sort((a, b) => a.number.localeCompare(b.number, 'da')),
-    personKey,
   };
+  const finish = (): Corpus => {
+    meetings.sort((a, b) => (b.isoDateTime ?? b.isoDate ?? '').localeCompare(a.isoDateTime ?? a.isoDate ?? '') || a.committee.name.localeCompare(b.committee.name, 'da'));
+    // Cases: oldest treatment first.
+    for (const m of [...meetings].reverse()) {
+      for (const item of m.items) {
+        const number = item.doc.caseNumber?.trim();
+        if (!number) continue;
+        const key = `${m.body.key}\u0000${number}`;
+        let c = cases.get(key);
+        if (!c) cases.set(key, (c = { number, slug: caseSlugs.get(key, number), body: m.body, treatments: [] }));
+        c.treatments.push({ meeting: m, item });
+      }
+    }
+    const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'da');
+    return {
+      edition,
+      meetings,
+      bodies: [...bodies.values()].sort(byName),
+      committees: [...committees.values()].sort(byName),
+      persons: [...persons.values()].sort(byName),
+      cases: [...cases.values()].sort((a, b) => a.number.localeCompare(b.number, 'da')),
+      personKey,
+    };
+  };
+  return { add, finish };
 }
 
 /** How a person took part in a meeting: `present`, `absent` (Afbud/forfald) or `substitute`; undefined when not named. */

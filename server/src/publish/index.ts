@@ -12,6 +12,7 @@ import type { Edition } from '../export/model.js';
 import { renderAkn } from './akn.js';
 import { FEED_FILE, renderAtom } from './atom.js';
 import { buildCorpus, type Corpus, type CorpusInput } from './corpus.js';
+export { corpusBuilder, type Corpus, type CorpusInput } from './corpus.js';
 import { buildOparl } from './oparl.js';
 import { buildSearchIndex, searchClientScript, searchDocuments } from './search.js';
 import { SEARCH_INDEX_FILE } from './search-options.js';
@@ -42,8 +43,12 @@ export function normaliseBaseUrl(url: string): string | undefined {
   }
 }
 
-/** A file's content, or a function that renders it (the PDFs: rendered one at a time as they are written). */
-export type SiteFile = string | Uint8Array | (() => Promise<Uint8Array>);
+/**
+ * A file's content, or a function that renders it: the pages of meetings, people and cases
+ * and the PDFs are rendered one at a time as they are written, so a large archive's site is
+ * never all in memory at once.
+ */
+export type SiteFile = string | Uint8Array | (() => string | Uint8Array | Promise<string | Uint8Array>);
 
 export interface Site {
   readonly corpus: Corpus;
@@ -51,10 +56,10 @@ export interface Site {
   readonly files: Map<string, SiteFile>;
 }
 
-export async function buildSite(inputs: readonly CorpusInput[], options: PublishOptions = {}): Promise<Site> {
-  const edition = options.edition ?? 'public';
+/** The site of the archive: analysed meetings, or a corpus built one meeting at a time (`corpusBuilder`, its edition wins). */
+export async function buildSite(inputs: readonly CorpusInput[] | Corpus, options: PublishOptions = {}): Promise<Site> {
   const baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL) ?? DEFAULT_BASE_URL;
-  const corpus = buildCorpus(inputs, edition);
+  const corpus = 'meetings' in inputs ? inputs : buildCorpus(inputs, options.edition ?? 'public');
   const title = corpus.bodies.length === 1 ? `Referater – ${corpus.bodies[0]!.name}` : 'Referater';
   const ctx: SiteContext = { corpus, title };
   const files = new Map<string, SiteFile>();
@@ -65,12 +70,12 @@ export async function buildSite(inputs: readonly CorpusInput[], options: Publish
   files.set(PATHS.search, searchPage(ctx));
   files.set(PATHS.searchScript, await searchClientScript());
   files.set(SEARCH_INDEX_FILE, buildSearchIndex(searchDocuments(corpus, PATHS.meeting)));
-  for (const c of corpus.committees) files.set(PATHS.committee(c.slug), committeePage(ctx, c));
-  for (const p of corpus.persons) files.set(PATHS.person(p.slug), personPage(ctx, p));
-  for (const c of corpus.cases) files.set(PATHS.case(c.slug), casePage(ctx, c));
+  for (const c of corpus.committees) files.set(PATHS.committee(c.slug), () => committeePage(ctx, c));
+  for (const p of corpus.persons) files.set(PATHS.person(p.slug), () => personPage(ctx, p));
+  for (const c of corpus.cases) files.set(PATHS.case(c.slug), () => casePage(ctx, c));
   for (const m of corpus.meetings) {
-    files.set(PATHS.meeting(m.slug), meetingPage(ctx, m));
-    files.set(PATHS.akn(m.slug), renderAkn(m));
+    files.set(PATHS.meeting(m.slug), () => meetingPage(ctx, m));
+    files.set(PATHS.akn(m.slug), () => renderAkn(m));
     const fonts = options.fonts;
     if (fonts) files.set(PATHS.pdf(m.slug), () => renderPdf(m.doc, fonts, { creationDate: options.creationDate }));
   }

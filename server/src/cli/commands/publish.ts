@@ -60,7 +60,7 @@ export async function runPublish(inputs: readonly string[], options: PublishCliO
     return 2;
   };
   if (inputs.length === 0) return fail(MSG.noFiles);
-  const [{ normaliseBaseUrl, buildSite, DEFAULT_BASE_URL }] = await Promise.all([import('../../publish/index.js')]);
+  const { normaliseBaseUrl, buildSite, corpusBuilder, DEFAULT_BASE_URL } = await import('../../publish/index.js');
   const baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   if (!baseUrl) return fail(MSG.badUrl, { url: options.baseUrl ?? '' });
   const outDir = path.resolve(options.cwd ?? process.cwd(), options.output);
@@ -83,7 +83,8 @@ export async function runPublish(inputs: readonly string[], options: PublishCliO
     import('../../export/cpr-guard.js'),
     import('../../config/resolve.js'),
   ]);
-  const inputsForSite = [];
+  // Each meeting goes into the archive as it is read; its syntax tree is not kept.
+  const corpus = corpusBuilder(edition);
   let refused = 0;
   for (const file of files) {
     const shown = path.relative(options.cwd ?? process.cwd(), file) || file;
@@ -103,7 +104,7 @@ export async function runPublish(inputs: readonly string[], options: PublishCliO
         for (const b of blockers) io.stderr.write(`referat publish: ${cprPlaceLine(shown, b, lang)}\n`);
         if (blockers.length) refused++;
       }
-      inputsForSite.push({ file, meeting: analysis.meeting, profile: analysis.config.profile, modified: statSync(file).mtime.toISOString() });
+      corpus.add({ file, meeting: analysis.meeting, profile: analysis.config.profile, modified: statSync(file).mtime.toISOString() });
     } catch (e) {
       if (e instanceof CliError) return fail({ da: e.message, en: e.message });
       const localized = (e as { localized?: Record<Lang, string> })?.localized;
@@ -117,7 +118,7 @@ export async function runPublish(inputs: readonly string[], options: PublishCliO
     return 1;
   }
 
-  const site = await buildSite(inputsForSite, { edition, baseUrl, fonts, creationDate: options.creationDate });
+  const site = await buildSite(corpus.finish(), { baseUrl, fonts, creationDate: options.creationDate });
   const previous = readManifest(outDir);
   try {
     let done = 0;
