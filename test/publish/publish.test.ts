@@ -232,6 +232,15 @@ describe('refusals: exit 2 and one line, nothing written', () => {
     writeFileSync(empty, 'Bare en linje tekst.\n');
     await refuse([empty], /holds no meeting \(no title and no item\)\n$/);
   });
+  it('an output that is a file', async () => {
+    const file = path.join(tmp, 'a-file');
+    writeFileSync(file, 'x');
+    const o = io();
+    expect(await runPublish([gen], { output: file, lang: 'en' }, o)).toBe(2);
+    expect(o.err).toEqual([`referat publish: -o ${file} is not a folder\n`]);
+    expect(readFileSync(file, 'utf8')).toBe('x');
+  });
+
   it('a base URL that is not http(s), in Danish too', async () => {
     await refuse([gen], /^referat publish: --base-url ftp:\/\/x is not an absolute http or https URL\n$/, { baseUrl: 'ftp://x' });
     await refuse([gen], /^referat publish: --base-url relativ\/sti er ikke en absolut http- eller https-adresse\n$/, { baseUrl: 'relativ/sti', lang: 'da' });

@@ -120,11 +120,13 @@ export async function runPublish(inputs: readonly string[], options: PublishCliO
 
   const site = await buildSite(corpus.finish(), { baseUrl, fonts, creationDate: options.creationDate });
   const previous = readManifest(outDir);
+  let current = options.output;
   try {
     let done = 0;
     const progress = !!io.stderr.isTTY;
     for (const [rel, file] of site.files) {
       const target = path.join(outDir, ...rel.split('/'));
+      current = path.join(options.output, ...rel.split('/'));
       mkdirSync(path.dirname(target), { recursive: true });
       writeAtomic(target, typeof file === 'function' ? await file() : file);
       if (progress && ++done % 25 === 0) io.stderr.write(`\r\x1b[K${done}/${site.files.size}`);
@@ -139,7 +141,8 @@ export async function runPublish(inputs: readonly string[], options: PublishCliO
     }
     writeAtomic(path.join(outDir, MANIFEST), JSON.stringify({ generator: 'referat publish', edition, files: [...site.files.keys()].sort() }, null, 1) + '\n');
   } catch (e) {
-    return fail(MSG.write, { file: options.output, error: errorText(e) });
+    const localized = (e as { localized?: Record<Lang, string> })?.localized;
+    return fail(MSG.write, { file: current, error: localized ? localized[lang] : errorText(e) });
   }
   const n = site.corpus.meetings.length;
   const meetings = lang === 'da' ? `${n} ${n === 1 ? 'møde' : 'møder'}` : `${n} ${n === 1 ? 'meeting' : 'meetings'}`;
