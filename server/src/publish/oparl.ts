@@ -79,15 +79,15 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
     const persons = corpus.persons.filter((p) => p.body === body);
     const cases = corpus.cases.filter((c) => c.body === body);
 
-    // Memberships: a person in a committee, from the first to the last meeting they are listed at.
-    const memberships = new Map<string, { person: PersonInfo; committee: CommitteeInfo; dates: string[]; substitute: boolean; meetings: PublishedMeeting[] }>();
+    // Memberships: a person in a committee. No start or end date: the minutes show only the
+    // meetings a person is listed at, not when the membership began or ended.
+    const memberships = new Map<string, { person: PersonInfo; committee: CommitteeInfo; substitute: boolean; meetings: PublishedMeeting[] }>();
     for (const m of meetings) {
       for (const mem of m.members) {
         const person = personByName(m, mem.name);
         if (!person) continue;
         const key = `${person.slug}--${m.committee.slug}`;
-        const entry = memberships.get(key) ?? { person, committee: m.committee, dates: [], substitute: true, meetings: [] };
-        if (m.isoDate) entry.dates.push(m.isoDate);
+        const entry = memberships.get(key) ?? { person, committee: m.committee, substitute: true, meetings: [] };
         entry.meetings.push(m);
         entry.substitute &&= mem.substitute;
         memberships.set(key, entry);
@@ -95,7 +95,6 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
     }
     const membershipObj = (key: string): Json => {
       const e = memberships.get(key)!;
-      const dates = [...e.dates].sort();
       return {
         id: url(`membership/${key}.json`),
         type: type('Membership'),
@@ -103,7 +102,6 @@ export function buildOparl(corpus: Corpus, site: OparlSite): Map<string, Json> {
         organization: url(`organization/${e.committee.slug}.json`),
         role: e.substitute ? 'Stedfortræder' : 'Medlem',
         votingRight: true,
-        ...(dates.length ? { startDate: dates[0], endDate: dates[dates.length - 1] } : {}),
         ...span(e.meetings),
       };
     };
