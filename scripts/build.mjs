@@ -61,6 +61,21 @@ const entries = [
   { in: 'client/src/browser.ts', out: 'dist/browser-client.js', platform: 'browser', external: ['vscode'] },
 ];
 
+// The search page's script of `referat publish` (MiniSearch and the Danish folding), built for the
+// browser first and carried by the Node bundles as a string (server/src/publish/search.ts).
+const searchClient = (
+  await build({
+    entryPoints: ['server/src/publish/search-client.ts'],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    logLevel: 'warning',
+  })
+).outputFiles[0].text;
+
 const jobs = entries
   .filter((e) => existsSync(e.in))
   .map((e) =>
@@ -83,6 +98,7 @@ const jobs = entries
         REFERAT_DOCS_BASE: JSON.stringify(docsBase() ?? ''),
         // Chevrotain's grammar checks run in the tests, not at every start (server/src/syntax/checks.ts).
         REFERAT_BUNDLE: 'true',
+        REFERAT_SEARCH_CLIENT: e.platform === 'node' ? JSON.stringify(searchClient) : '""',
         ...(e.platform === 'browser' ? { 'process.env.NODE_ENV': '"production"' } : { 'import.meta.url': '__importMetaUrl' }),
       },
     }),

@@ -8,7 +8,7 @@ const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'en_US.UTF-8', ...env } });
 
 describe('help follows the language', () => {
-  for (const cmd of [[], ['lint'], ['export'], ['import'], ['lsp']]) {
+  for (const cmd of [[], ['lint'], ['export'], ['publish'], ['import'], ['lsp']]) {
     it(`referat ${cmd.join(' ') || '(program)'} --help in Danish and in English`, () => {
       const da = run([...cmd, '--help', '--lang', 'da']);
       expect(da.status).toBe(0);

@@ -118,7 +118,7 @@ async function editorFindings(files: readonly string[]): Promise<Map<string, See
         severity: sev[d.severity as 1 | 2 | 3],
         start: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
         end: `${d.range.end.line + 1}:${d.range.end.character + 1}`,
-        message: d.message,
+        message: typeof d.message === 'string' ? d.message : d.message.value,
       })),
     );
   }

@@ -30,7 +30,7 @@ async function textOf(format: ExportFormat, edition: Edition): Promise<string> {
 const SECRETS = ['CLOSEDSECRET', 'Personsag vedrørende en borger', 'COMMENTSECRET', 'BLOCKSECRET', 'HEADERSECRET', 'intern note'];
 
 describe('public edition leaks nothing', () => {
-  for (const format of ['text', 'html', 'json', 'pdf', 'docx'] as const) {
+  for (const format of ['text', 'html', 'json', 'pdf', 'docx', 'akn'] as const) {
     const skip = (format === 'pdf' && !hasPdftotext) || (format === 'docx' && !hasUnzip);
     it.skipIf(skip)(`${format}: no closed content, no comments${skip ? ' (skipped: pdftotext/unzip missing)' : ''}`, async () => {
       const text = await textOf(format, 'public');

@@ -70,6 +70,11 @@ describe.skipIf(!enabled)(enabled ? 'the release tarball' : 'the release tarball
     expect(sh('printf "REFERAT\\n" | npx referat import -o - -', app).status).toBe(2);
     const lsp = sh('npx referat lsp --help', app);
     expect(lsp.status).toBe(0);
+    // The site, with the search page's script the bundle carries (the install has no esbuild, no MiniSearch).
+    const site = sh('npx referat publish m.referat -o site --base-url https://referater.example.dk/', app);
+    expect(site.status, site.stderr).toBe(0);
+    expect(readFileSync(join(app, 'site', 'search.js'), 'utf8')).toContain('search-index.json');
+    expect(existsSync(join(app, 'site', 'oparl', 'system.json'))).toBe(true);
   });
 
   it('SARIF from the install links each rule to an https page', () => {

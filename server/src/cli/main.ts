@@ -11,6 +11,7 @@ import { exportCommand } from './commands/export.js';
 import { lintCommand } from './commands/lint.js';
 import { importCommand } from './commands/import.js';
 import { lspCommand } from './commands/lsp.js';
+import { publishCommand } from './commands/publish.js';
 import type { CliContext } from './context.js';
 import { CliError, cleanUpOnSignals } from './files.js';
 import type { ConfigFinder } from '../config/discover.js';
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     exitCode = c;
   };
   const program = new Command('referat')
-    .description(lang === 'da' ? 'Værktøjer til kommunale referater: tjek, eksport, import og sprogserver' : 'Tools for municipal minutes: lint, export, import and a language server')
+    .description(lang === 'da' ? 'Værktøjer til kommunale referater: tjek, eksport, udgivelse, import og sprogserver' : 'Tools for municipal minutes: lint, export, publish, import and a language server')
     .version(ctx.version, '-v, --version', lang === 'da' ? 'vis versionsnummeret' : 'output the version number')
     .helpCommand(lang === 'da' ? 'help [kommando]' : 'help [command]', lang === 'da' ? 'vis hjælp til en kommando' : 'display help for command')
     .option('--lang <lang>', lang === 'da' ? 'sprog for meddelelser: da eller en' : 'language of messages: da or en')
@@ -80,23 +81,19 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   });
   program.addCommand(quiet(lintCommand(ctx, setExit)));
   let cachedFinder: ConfigFinder | undefined;
-  program.addCommand(
-    quiet(exportCommand({
-      configFor: async (file) => {
-        // Configuration code (and its schema library) loads when a file is exported, not at start-up.
-        const [{ ConfigFinder }, { ConfigError, defaultConfig }] = await Promise.all([import('../config/discover.js'), import('../config/resolve.js')]);
-        try {
-          cachedFinder ??= new ConfigFinder(nodeConfigFs, { lang });
-          return cachedFinder.configFor(path.resolve(file)).config;
-        } catch (e) {
-          if (e instanceof ConfigError) throw new CliError(e.message);
-          return defaultConfig;
-        }
-      },
-      exit: setExit,
-      lang,
-    })),
-  );
+  const configFor = async (file: string) => {
+    // Configuration code (and its schema library) loads when a file is exported, not at start-up.
+    const [{ ConfigFinder }, { ConfigError, defaultConfig }] = await Promise.all([import('../config/discover.js'), import('../config/resolve.js')]);
+    try {
+      cachedFinder ??= new ConfigFinder(nodeConfigFs, { lang });
+      return cachedFinder.configFor(path.resolve(file)).config;
+    } catch (e) {
+      if (e instanceof ConfigError) throw new CliError(e.message);
+      return defaultConfig;
+    }
+  };
+  program.addCommand(quiet(exportCommand({ configFor, exit: setExit, lang })));
+  program.addCommand(quiet(publishCommand({ configFor, exit: setExit, lang })));
   program.addCommand(quiet(importCommand(ctx, setExit)));
   program.addCommand(quiet(lspCommand(ctx)));
   localiseHelp(program, lang);

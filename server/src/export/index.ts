@@ -34,6 +34,7 @@ export const MIME_TYPES: Readonly<Record<ExportFormat, string>> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   text: 'text/plain; charset=utf-8',
   json: 'application/json',
+  akn: 'application/akn+xml',
 };
 
 export interface ExportOptions {
@@ -94,6 +95,15 @@ export async function renderDocument(doc: ExportDocument, options: ExportOptions
         return wrap(renderHtml(doc));
       case 'json':
         return wrap(renderJson(doc));
+      case 'akn': {
+        // Akoma Ntoso needs the meeting model too (members, absence, votes), not only the document.
+        if (!options.analysis) {
+          throw new ExportError({ da: 'Akoma Ntoso-eksport kræver mødemodellen', en: 'Akoma Ntoso export needs the meeting model' });
+        }
+        const { renderAknFromModel } = await import('../publish/akn.js');
+        const a = options.analysis;
+        return wrap(renderAknFromModel({ file: '', meeting: a.meeting, profile: a.config.profile }, doc.edition));
+      }
       case 'docx':
         return wrap(await renderDocx(doc, { creationDate: options.creationDate }));
       case 'pdf':
@@ -139,5 +149,7 @@ export async function exportReferat(text: string, options: ExportOptions): Promi
   } catch (error) {
     throw unreadable(error);
   }
-  return renderDocument(doc, options);
+  // Akoma Ntoso is drawn from the model as well as the document: analyse the text if the caller has not.
+  const analysis = options.format === 'akn' && !options.analysis ? analyzeForExport(text, options.config ?? defaultConfig) : options.analysis;
+  return renderDocument(doc, { ...options, analysis });
 }

@@ -8,11 +8,11 @@
 export type Edition = 'public' | 'internal';
 export const EDITIONS: readonly Edition[] = ['public', 'internal'];
 
-export type ExportFormat = 'pdf' | 'html' | 'docx' | 'text' | 'json';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['pdf', 'html', 'docx', 'text', 'json'];
+export type ExportFormat = 'pdf' | 'html' | 'docx' | 'text' | 'json' | 'akn';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['pdf', 'html', 'docx', 'text', 'json', 'akn'];
 
 /** The file extension of each format. */
-export const EXTENSIONS: Readonly<Record<ExportFormat, string>> = { pdf: '.pdf', html: '.html', docx: '.docx', text: '.txt', json: '.json' };
+export const EXTENSIONS: Readonly<Record<ExportFormat, string>> = { pdf: '.pdf', html: '.html', docx: '.docx', text: '.txt', json: '.json', akn: '.akn.xml' };
 
 /** Inline content: plain text, bold, italic and (safe) links. Comments never reach this model. */
 export type InlineNode =

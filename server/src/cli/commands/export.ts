@@ -64,7 +64,7 @@ function fmt(lang: Lang, m: { da: string; en: string }, data: Record<string, str
   return m[lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in data ? String(data[k]) : w));
 }
 
-function errorText(e: unknown): string {
+export function errorText(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   return err?.code ? `${err.code} ${err.message.replace(/^[A-Z]+: /, '')}` : e instanceof Error ? e.message : String(e);
 }
