@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import path, { basename, join } from 'node:path';
 import {
   AlignmentType,
   Document,
@@ -22,6 +22,10 @@ import {
   TabStopType,
   TextRun,
 } from 'docx';
+import { expect } from 'vitest';
+import { analyze } from '../../server/src/engine.js';
+import { exportReferat } from '../../server/src/export/index.js';
+import { loadFonts } from '../export/helpers.js';
 
 export interface ExpectedItem {
   readonly number: string;
@@ -37,10 +41,12 @@ export interface HouseStyle {
   readonly name: string;
   readonly date: string;
   readonly items: readonly ExpectedItem[];
+  /** Lines the markup must hold as written (header fields, lines the author broke). */
+  readonly lines: readonly string[];
   readonly build: () => Document;
 }
 
-const FILLER = [
+export const FILLER = [
   'Forvaltningen har undersøgt mulighederne for at forbedre forholdene i området, og der er afholdt møder med grundejerforeningen, skolebestyrelsen og de lokale erhvervsdrivende om de forskellige løsninger.',
   'Projektet gennemføres i to etaper, så trafikken kan afvikles i hele anlægsperioden, og udgifterne fordeles over budgetårene efter den plan, der er beskrevet i notatet om anlægsøkonomi.',
   'Borgerne er orienteret ved et informationsmøde i forsamlingshuset, hvor omkring fyrre deltog, og de bemærkninger, der kom frem, er indarbejdet i det reviderede forslag.',
@@ -64,6 +70,7 @@ const runningHeader = (text: string) => new Header({ children: [new Paragraph({ 
 export const punktStyle: HouseStyle = {
   name: 'punkt',
   date: '2031-09-01',
+  lines: ['Mødested: Rådhuset, mødelokale 2', 'Mødedeltagere: Anna Berg (A), Bo Dal (V), Carl Enggaard (F)'],
   items: [
     { number: '12', title: 'Godkendelse af dagsorden', caseNumber: '00.01.00-P35-1-24', decision: 'Dagsordenen blev godkendt.' },
     { number: '13', title: 'Ny cykelsti langs Åvej mellem Bakkegården og stationen', caseNumber: '05.01.02-G01-3-31', decision: 'Indstillingen blev godkendt med den ændring, at stien belyses.' },
@@ -99,6 +106,7 @@ export const punktStyle: HouseStyle = {
 export const numberStyle: HouseStyle = {
   name: 'number',
   date: '2031-09-01',
+  lines: ['Afbud: Dorte Fisker (C)', 'Direktionen indstiller,', '1. at sagen godkendes, og', '2. at udgiften afholdes af puljen til byudvikling.'],
   items: [
     { number: '1', title: 'Meddelelser', caseNumber: '31/1042', decision: 'Meddelelserne blev taget til efterretning.' },
     {
@@ -122,7 +130,7 @@ export const numberStyle: HouseStyle = {
     this.items.forEach((it, k) => {
       children.push(p(it.caseNumber), p(`${it.number}. ${it.title}`, { bold: true, size: 26 }));
       children.push(p('Sagsfremstilling', { bold: true }), ...prose(k === 0 ? 2 : 5, k + 2).map((t) => p(t)));
-      children.push(p('Indstilling', { bold: true }), p('Direktionen indstiller, at sagen godkendes.'));
+      children.push(p('Indstilling', { bold: true }), p('Direktionen indstiller,'), p('1. at sagen godkendes, og'), p('2. at udgiften afholdes af puljen til byudvikling.'));
       if (it.earlier) children.push(p('Beslutning i Økonomiudvalget den 25-08-2031', { bold: true }), p(it.earlier));
       children.push(p('Beslutning i Byrådet den 01-09-2031', { bold: true }), p(it.decision));
     });
@@ -139,6 +147,7 @@ export const numberStyle: HouseStyle = {
 export const boldStyle: HouseStyle = {
   name: 'bold',
   date: '2031-09-01',
+  lines: ['Mødested: Rådssalen', 'Mødedeltagere: Anna Berg (A), Bo Dal (V), Carl Enggaard (F), Dorte Fisker (C)'],
   items: [
     { number: '1', title: 'Godkendelse af dagsorden', caseNumber: '31/20451', decision: 'Dagsordenen blev godkendt.' },
     {
@@ -158,7 +167,8 @@ export const boldStyle: HouseStyle = {
       p('Byrådet'),
       p('Mødetidspunkt: 01-09-2031 kl. 18.00'),
       p('Mødested: Rådssalen'),
-      p('Medlemmer: Anna Berg (A), Bo Dal (V), Carl Enggaard (F), Dorte Fisker (C)'),
+      p('Medlemmer:'),
+      ...['Anna Berg (A)', 'Bo Dal (V)', 'Carl Enggaard (F)', 'Dorte Fisker (C)'].map((name) => p(name)),
       p('Indholdsfortegnelse', { bold: true }),
       ...this.items.map((it, k) => toc(it.title, k + 2)),
       new Paragraph({ children: [new PageBreak()] }),
@@ -200,4 +210,60 @@ export function toPdf(files: readonly string[]): Map<string, Buffer> {
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+/** What an import gives per item: number, title, case number, the decision's text, the whole item's text. */
+export function importedItems(markup: string) {
+  const a = analyze(markup);
+  const lines = markup.split('\n');
+  const text = (n: { range: { start: { line: number }; end: { line: number } } }) => lines.slice(n.range.start.line, n.range.end.line + 1).join('\n');
+  return {
+    syntaxErrors: a.parse.diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code}`),
+    items: a.meeting.items.map((i) => ({
+      number: i.number,
+      title: i.title,
+      caseNumber: i.caseNumber?.text,
+      decision: i.decisionSection ? text(i.decisionSection.node) : '',
+      sections: i.sections.map((s) => s.kind),
+      text: text(i.node),
+    })),
+  };
+}
+
+/** Checks an import against what a house style holds: every item, its case number, headings and decision. */
+export function expectStyle(markup: string, style: HouseStyle): void {
+  const got = importedItems(markup);
+  expect(got.syntaxErrors).toEqual([]);
+  for (const line of style.lines) expect(markup.split('\n'), line).toContain(line);
+  expect(got.items.map((i) => ({ number: i.number, title: i.title, caseNumber: i.caseNumber }))).toEqual(
+    style.items.map((i) => ({ number: i.number, title: i.title, caseNumber: i.caseNumber })),
+  );
+  for (const [k, want] of style.items.entries()) {
+    const item = got.items[k]!;
+    expect(item.sections, `item ${want.number} sections`).toEqual(expect.arrayContaining(['sagsfremstilling', 'indstilling', 'beslutning']));
+    expect(item.decision, `item ${want.number} decision`).toContain(want.decision);
+    if (want.earlier) {
+      // An earlier committee's decision stays in the item, and is not this meeting's decision.
+      expect(item.text).toContain(want.earlier);
+      expect(item.decision).not.toContain(want.earlier);
+    }
+  }
+}
+
+/** The examples our own exporter writes as PDF or DOCX, for the import to read back. */
+export const EXAMPLES = ['randers-beskaeftigelsesudvalget-2024-12-03.referat', 'sonderborg-arbejdsmarkedsudvalget-2024-08-13.referat'];
+
+/** An example's source and its export (internal edition: every item). */
+export async function ownExport(example: string, format: 'pdf' | 'docx'): Promise<{ source: string; bytes: Uint8Array }> {
+  const source = readFileSync(path.join(__dirname, '..', '..', 'examples', example), 'utf8');
+  const out = await exportReferat(source, { format, edition: 'internal', fonts: loadFonts(), creationDate: new Date(0) });
+  return { source, bytes: out.data as Uint8Array };
+}
+
+/** The import of our own export has the source's items: number, title, case number, whether decided. */
+export function expectSameItems(markup: string, source: string): void {
+  const want = analyze(source).meeting.items.map((i) => ({ number: i.number, title: i.title, caseNumber: i.caseNumber?.text, decided: Boolean(i.decisionSection) }));
+  const got = importedItems(markup);
+  expect(got.syntaxErrors).toEqual([]);
+  expect(got.items.map((i) => ({ number: i.number, title: i.title, caseNumber: i.caseNumber, decided: i.decision !== '' }))).toEqual(want);
 }

@@ -53,7 +53,21 @@ export function tocTitles(lines: readonly LayoutLine[]): string[] {
  * headings, so that the recogniser takes them (and not the sub-headings of the same style)
  * as the items.
  */
-export function importLayout(lines: readonly LayoutLine[], options: ImportOptions, layout: { furnitureDropped: number; guesses: string[] }): LayoutResult {
+export function importLayout(all: readonly LayoutLine[], options: ImportOptions, layout: { furnitureDropped: number; guesses: string[] }): LayoutResult {
+  // A table of contents without a page column: lines of body text, before the headings, that
+  // are copies of headings further on. Dropped (the exports make their own).
+  const headingText = new Map<string, number>();
+  all.forEach((l, k) => {
+    if (l.level !== undefined) headingText.set(norm(l.text), k);
+  });
+  const copies = new Set<number>();
+  all.forEach((l, k) => {
+    const at = headingText.get(norm(l.text));
+    if (l.level === undefined && at !== undefined && at > k && !PAGE_COLUMN.test(l.text)) copies.add(k);
+  });
+  const hasToc = copies.size >= 2 || tocTitles(all).length >= 2;
+  // The table of contents' own heading goes with it.
+  const lines = all.filter((l, k) => !(copies.size >= 2 && copies.has(k)) && !(hasToc && /^(?:indholdsfortegnelse|indhold)$/iu.test(l.text.trim())));
   const toc = new Set(tocTitles(lines));
   const marked = new Map<number, number>();
   let promoted = 0;
@@ -66,6 +80,7 @@ export function importLayout(lines: readonly LayoutLine[], options: ImportOption
     } else marked.set(k, l.level);
   });
   const guesses = [...layout.guesses];
+  if (copies.size >= 2) guesses.push(`a table of contents of ${copies.size} entries without page numbers dropped (copies of the headings that follow)`);
   if (promoted) guesses.push(`${promoted} headings listed in the table of contents taken as the item headings`);
   // A blank line between paragraphs of prose, so that the markup keeps them apart; short lines
   // (header fields, a label and its value, list points) stay together for the recogniser.

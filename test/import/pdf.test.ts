@@ -1,0 +1,136 @@
+/**
+ * PDF import. The Word documents of `house-styles.ts` (three house styles, invented text) are
+ * turned into PDF by LibreOffice, as kommuner make their PDFs: every item, heading, case number
+ * and decision comes back from the PDF as from the Word document; the running header and footer
+ * and the page numbers are dropped and counted; wrapped titles and lines are joined, lines the
+ * author broke are not. Also the tagged PDF our own exporter writes, damaged and
+ * password-protected PDFs (refused with one line), and any PDF in ../shared/corpus.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detectFormat, importDocument, ImportRefusal } from '../../server/src/import/document.js';
+import { importPdf, pdfLines } from '../../server/src/import/pdf.js';
+import { hasTool } from '../export/helpers.js';
+import { needsShared, sharedPath } from '../helpers/shared.js';
+import { docxBytes, EXAMPLES, expectSameItems, expectStyle, FILLER, hasSoffice, HOUSE_STYLES, importedItems, ownExport, toPdf } from './house-styles.js';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'referat-pdf-import-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const soffice = hasSoffice();
+describe.skipIf(!soffice)(soffice ? 'PDFs LibreOffice makes of minutes in several house styles' : 'PDFs LibreOffice makes (skipped: soffice, LibreOffice Writer, is not installed; .ci/apt-packages installs it)', () => {
+  const pdfs = new Map<string, Buffer>();
+  beforeAll(async () => {
+    const files: string[] = [];
+    for (const style of HOUSE_STYLES) {
+      const file = path.join(tmp, `${style.name}.docx`);
+      writeFileSync(file, await docxBytes(style));
+      files.push(file);
+    }
+    for (const [file, pdf] of toPdf(files)) pdfs.set(path.basename(file, '.docx'), pdf);
+  }, 180_000);
+
+  for (const style of HOUSE_STYLES) {
+    it(`${style.name}: every item, case number, section and decision, as from the Word document`, async () => {
+      const pdf = pdfs.get(style.name)!;
+      expect(detectFormat(pdf)).toBe('pdf');
+      const r = await importPdf(pdf);
+      expect(r.items).toBe(style.items.length);
+      expectStyle(r.markup, style);
+      expect(r.markup).toContain('Mødedato: 2031-09-01');
+      // The same markup as from the Word document, paragraph breaks aside.
+      const fromWord = (await importDocument(await docxBytes(style)))!.markup;
+      const words = (m: string) => m.replace(/\s+/g, ' ');
+      expect(words(r.markup)).toBe(words(fromWord));
+    });
+  }
+
+  it('drops the running header and footer and the page numbers, and counts them', async () => {
+    for (const style of HOUSE_STYLES) {
+      const r = await importPdf(pdfs.get(style.name)!);
+      const { pages } = await pdfLines(pdfs.get(style.name)!);
+      expect(r.furnitureDropped, style.name).toBeGreaterThanOrEqual(2 * pages);
+      expect(r.markup).not.toMatch(/Side \d+ af \d+/);
+      const header = { punkt: 'Vejudvalget, 01-09-2031', number: 'Byrådet – beslutningsprotokol', bold: 'Byrådet 01-09-2031' }[style.name]!;
+      expect(r.markup, style.name).not.toContain(header);
+      expect(r.guesses.join('\n')).toMatch(/running header, footer or page number dropped/);
+    }
+  });
+
+  it('joins a title and paragraphs the layout wrapped; keeps the lines the author broke', async () => {
+    const { lines } = await pdfLines(pdfs.get('bold')!);
+    const long = HOUSE_STYLES[2]!.items[1]!.title;
+    expect(lines.filter((l) => l.text === long)).toHaveLength(1);
+    for (const name of ['Anna Berg (A)', 'Bo Dal (V)']) expect(lines.map((l) => l.text)).toContain(name);
+    // Every paragraph of prose, wrapped over two or three lines (and over a page break), is one line.
+    for (const sentence of FILLER) {
+      const found = lines.filter((l) => l.text.includes(sentence.slice(0, 40)));
+      expect(found.length, sentence).toBeGreaterThan(0);
+      for (const l of found) expect(l.text).toBe(sentence);
+    }
+  });
+});
+
+describe('the tagged PDF our own exporter writes', () => {
+  for (const example of EXAMPLES) {
+    it(`${example}: items, case numbers and decisions come back`, async () => {
+      const { source, bytes } = await ownExport(example, 'pdf');
+      const r = await importPdf(bytes);
+      expectSameItems(r.markup, source);
+      expect(r.guesses.join('\n')).toMatch(/structure tree/);
+    });
+  }
+});
+
+describe('PDFs that cannot be read are refused with one line, in both languages', () => {
+  let good: Uint8Array;
+  beforeAll(async () => {
+    good = (await ownExport(EXAMPLES[1]!, 'pdf')).bytes;
+  });
+
+  const refused = async (bytes: Uint8Array, re: RegExp) => {
+    const e = await importDocument(bytes).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(ImportRefusal);
+    const { da, en } = (e as ImportRefusal).text;
+    expect(en).toMatch(re);
+    expect(da).not.toBe(en);
+    for (const line of [da, en]) expect(line).not.toMatch(/\n|at .*\.m?js/);
+  };
+
+  it('a damaged PDF (cut off, or a header and nothing else)', async () => {
+    await refused(good.subarray(0, 2000), /damaged/);
+    await refused(Buffer.from('%PDF-1.7\nnot really a PDF\n'), /damaged|no text/);
+  });
+
+  it.skipIf(!hasTool('qpdf'))('a password-protected PDF' + (hasTool('qpdf') ? '' : ' (skipped: qpdf is not installed)'), async () => {
+    const plain = path.join(tmp, 'plain.pdf');
+    const locked = path.join(tmp, 'locked.pdf');
+    writeFileSync(plain, good);
+    expect(spawnSync('qpdf', ['--encrypt', 'hemmelig', 'ejer', '256', '--', plain, locked]).status).toBe(0);
+    await refused(readFileSync(locked), /password/);
+  });
+
+  it('a PDF without text (a scanned page)', async () => {
+    const minimal =
+      '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+    await refused(Buffer.from(minimal), /no text/);
+  });
+});
+
+const corpus = sharedPath('corpus');
+describe.skipIf(!corpus)(needsShared('PDFs in the shared corpus', 'corpus'), () => {
+  const pdfs = corpus ? readdirSync(corpus).filter((f) => detectFormat(readFileSync(path.join(corpus, f))) === 'pdf') : [];
+  it.skipIf(pdfs.length === 0)(pdfs.length ? 'import, and report items found' : 'import (skipped: the corpus holds no PDF; its PDF-derived documents are stored as extracted text)', async () => {
+    for (const f of pdfs) {
+      const r = await importPdf(readFileSync(path.join(corpus!, f)));
+      console.log(`${f}: ${r.items} items, ${r.furnitureDropped} furniture lines dropped`);
+      expect(importedItems(r.markup).syntaxErrors).toEqual([]);
+    }
+  });
+});
