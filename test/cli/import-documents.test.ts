@@ -44,7 +44,7 @@ it('--report json counts the page furniture dropped and says what was guessed', 
   const [report] = JSON.parse(json) as { items: number; wordsDroppedAsFurniture: number; guesses: string[] }[];
   expect(report!.items).toBe(6);
   expect(report!.wordsDroppedAsFurniture).toBeGreaterThan(0);
-  expect(report!.guesses.join('\n')).toMatch(/structure tree/);
+  expect(report!.guesses.join('\n')).toMatch(/tagged PDF/);
 });
 
 it('a folder imports its .pdf and .docx files', () => {

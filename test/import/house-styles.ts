@@ -201,10 +201,12 @@ export function hasSoffice(): boolean {
  * Converts Word files to PDF with LibreOffice (a private profile, so that parallel runs do not
  * share one); returns the PDF bytes per input file.
  */
-export function toPdf(files: readonly string[]): Map<string, Buffer> {
+export function toPdf(files: readonly string[], options: { tagged?: boolean } = {}): Map<string, Buffer> {
   const out = mkdtempSync(join(tmpdir(), 'referat-soffice-'));
+  // A tagged PDF (structure tree, headers and footers marked as artifacts), as Word's "Save as PDF" makes.
+  const filter = options.tagged ? 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}' : 'pdf';
   try {
-    const r = spawnSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...files], { encoding: 'utf8', timeout: 180_000 });
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', filter, '--outdir', out, ...files], { encoding: 'utf8', timeout: 180_000 });
     if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr || r.stdout}`);
     return new Map(files.map((f) => [f, readFileSync(join(out, basename(f).replace(/\.[^.]+$/, '') + '.pdf'))]));
   } finally {

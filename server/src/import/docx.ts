@@ -23,9 +23,12 @@ export function htmlLines(html: string): LayoutLine[] {
   const lists: { ordered: boolean; n: number }[] = [];
   let row: string[] | undefined;
   let cell: string | undefined;
+  // The list point's number or bullet, written before the text (not counted for bold).
+  let prefix = 0;
   const flush = () => {
     const t = text.replace(/[^\S\t]+/g, ' ').replace(/ *\t */g, '\t').trim();
-    const letters = (text.match(/\p{L}|\p{N}/gu) ?? []).length;
+    const letters = (text.slice(prefix).match(/\p{L}|\p{N}/gu) ?? []).length;
+    prefix = 0;
     const allBold = letters > 0 && boldChars >= letters;
     if (t) out.push(heading !== undefined ? { text: t, level: heading } : allBold ? { text: t, level: BOLD_LEVEL } : { text: t });
     text = '';
@@ -87,6 +90,7 @@ export function htmlLines(html: string): LayoutLine[] {
         const l = lists[lists.length - 1];
         if (l) l.n++;
         text = l?.ordered ? `${l.n}. ` : '• ';
+        prefix = text.length;
       }
       continue;
     }

@@ -75,6 +75,20 @@ function headingRoles(tree: unknown): Map<string, string> {
   return roles;
 }
 
+/**
+ * The heading role of a run: from the structure tree (`H1`…`H6`), else from the marked-content
+ * tag, which PDF writers name after the paragraph style (`H2`, `Heading 2`, `Overskrift 2`).
+ */
+function roleOf(open: readonly { id?: string; tag?: string }[], roles: ReadonlyMap<string, string>): string | undefined {
+  for (let k = open.length - 1; k >= 0; k--) {
+    const { id, tag } = open[k]!;
+    if (id && roles.has(id)) return roles.get(id);
+    const m = /^(?:H|Heading|Overskrift)\s*([1-6])$/i.exec(tag ?? '');
+    if (m) return `H${m[1]}`;
+  }
+  return undefined;
+}
+
 const round = (n: number) => Math.round(n * 2) / 2;
 
 /** Runs of one page grouped into lines by baseline, each line's runs in order of x. */
@@ -151,12 +165,17 @@ function bodySize(lines: readonly PdfLine[]): number {
   return [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
 }
 
-/** The heading level of a line, or undefined for body text. */
+/**
+ * The heading level of a line, or undefined for body text. A tagged PDF's H1–H6 come first
+ * (levels 1–6); bold or larger text that its structure tree does not call a heading (a Word
+ * document whose item titles are bold paragraphs, saved as a tagged PDF) ranks below them.
+ */
 function levelOf(l: PdfLine, body: number, sizes: readonly number[], tagged: boolean): number | undefined {
-  if (tagged) return l.role ? (l.role === 'H' ? 1 : Number(l.role.slice(1))) : undefined;
+  if (l.role) return l.role === 'H' ? 1 : Number(l.role.slice(1));
   if (!/\p{L}/u.test(l.text)) return undefined;
-  if (l.size >= body * 1.12) return 1 + sizes.indexOf(round(l.size));
-  return l.bold ? BOLD_LEVEL : undefined;
+  const below = tagged ? 10 : 0;
+  if (l.size >= body * 1.12) return below + 1 + sizes.indexOf(round(l.size));
+  return l.bold ? below + BOLD_LEVEL : undefined;
 }
 
 /** Joins the lines the layout wrapped into paragraphs (and headings). */
@@ -218,12 +237,12 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
   try {
     const all: PdfLine[] = [];
     let tagged = false;
+    let artifactLines = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const height = page.getViewport({ scale: 1 }).height;
       const content = await page.getTextContent({ includeMarkedContent: true });
       const roles = headingRoles(await page.getStructTree().catch(() => null));
-      if (roles.size) tagged = true;
       // The fonts' names (bold or not) are known once the page's operators are read.
       await page.getOperatorList();
       const boldFont = new Map<string, boolean>();
@@ -240,20 +259,30 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
         return boldFont.get(font)!;
       };
       const runs: Run[] = [];
-      const open: (string | undefined)[] = [];
+      const open: { id?: string; tag?: string }[] = [];
+      let artifacts = '';
       for (const it of content.items) {
         if (!('str' in it)) {
-          const m = it as { type: string; id?: string };
-          if (m.type === 'beginMarkedContent' || m.type === 'beginMarkedContentProps') open.push(m.id);
+          const m = it as { type: string; id?: string; tag?: string };
+          if (m.type === 'beginMarkedContent' || m.type === 'beginMarkedContentProps') {
+            open.push({ id: m.id, tag: m.tag });
+            if (m.tag === 'Artifact') artifacts += '\n';
+          }
           else if (m.type === 'endMarkedContent') open.pop();
           continue;
         }
         if (!it.str) continue;
+        // Text the PDF marks as an artifact (running header, footer, page number) is furniture.
+        if (open.some((o) => o.tag === 'Artifact')) {
+          artifacts += it.hasEOL ? `${it.str}\n` : it.str;
+          continue;
+        }
         const [a, b, c, d, x, y] = it.transform as number[];
         const size = Math.hypot(c!, d!) || Math.hypot(a!, b!) || it.height;
-        const id = [...open].reverse().find((o) => o && roles.has(o));
-        runs.push({ str: it.str, x: x!, y: y!, w: it.width, size, bold: isBold(it.fontName), role: id ? roles.get(id) : undefined });
+        runs.push({ str: it.str, x: x!, y: y!, w: it.width, size, bold: isBold(it.fontName), role: roleOf(open, roles) });
       }
+      artifactLines += artifacts.split('\n').filter((t) => /\S/.test(t)).length;
+      if (runs.some((r) => r.role)) tagged = true;
       if (runs.some((r) => r.str.trim())) all.push(...pageLines(runs.filter((r) => r.str.trim() || r.w > 0), n, height).filter((l) => l.text));
       page.cleanup();
     }
@@ -262,7 +291,7 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
     const body = bodySize(kept);
     const sizes = [...new Set(kept.filter((l) => l.size >= body * 1.12).map((l) => round(l.size)))].sort((a, b) => b - a);
     const levels = new Map(kept.map((l) => [l, levelOf(l, body, sizes, tagged)] as const));
-    return { lines: paragraphs(kept, levels), furniture: drop.size, pages: doc.numPages, tagged };
+    return { lines: paragraphs(kept, levels), furniture: drop.size + artifactLines, pages: doc.numPages, tagged };
   } catch (e) {
     if (e instanceof ImportRefusal) throw e;
     throw refusal(e);
@@ -276,7 +305,7 @@ export async function importPdf(bytes: Uint8Array, options: ImportOptions = {}):
   if (!lines.some((l) => /\p{L}{2}/u.test(l.text))) {
     throw new ImportRefusal({ da: 'PDF-filen indeholder ingen tekst (et scannet billede?)', en: 'the PDF holds no text (a scanned image?)' });
   }
-  const guesses = tagged ? ['headings taken from the structure tree of the tagged PDF'] : [];
+  const guesses = tagged ? ['headings taken from the tagged PDF (its structure tree or marked content: H1–H6)'] : [];
   if (dropped) guesses.push(`${dropped} lines of running header, footer or page number dropped`);
   return importLayout(lines, options, { furnitureDropped: dropped, guesses });
 }
