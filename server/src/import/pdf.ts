@@ -105,6 +105,14 @@ function pageLines(runs: readonly Run[], page: number, pageHeight: number): PdfL
     let text = '';
     let end = -Infinity;
     for (const r of g) {
+      // A run of white space is a gap: wide (a tab stop, a page column) or a word space.
+      if (!r.str.trim()) {
+        if (text && r.x + r.w - end > 1.5 * r.size) {
+          text = `${text.trimEnd()}   `;
+          end = r.x + r.w;
+        }
+        continue;
+      }
       const gap = r.x - end;
       if (text && gap > 1.5 * r.size) text = `${text.trimEnd()}   `;
       else if (text && gap > 0.12 * r.size && !/\s$/.test(text) && !/^\s/.test(r.str)) text += ' ';
@@ -180,9 +188,12 @@ function levelOf(l: PdfLine, body: number, sizes: readonly number[], tagged: boo
 
 /** Joins the lines the layout wrapped into paragraphs (and headings). */
 function paragraphs(lines: readonly PdfLine[], levels: Map<PdfLine, number | undefined>): LayoutLine[] {
-  // The right edge of the text on each page: where the longest lines end.
+  // The right edge of the text on each page: where its longest lines end, and at least where
+  // most pages' text ends (a page of short lines has no line reaching the margin).
+  const ends = lines.map((l) => l.x1).sort((a, b) => a - b);
+  const common = ends[Math.floor(ends.length * 0.95)] ?? 0;
   const right = new Map<number, number>();
-  for (const l of lines) right.set(l.page, Math.max(right.get(l.page) ?? 0, l.x1));
+  for (const l of lines) right.set(l.page, Math.max(right.get(l.page) ?? common, l.x1));
   const out: LayoutLine[] = [];
   let cur: { text: string; level?: number; last: PdfLine; x0: number } | undefined;
   const flush = () => {
@@ -197,7 +208,8 @@ function paragraphs(lines: readonly PdfLine[], levels: Map<PdfLine, number | und
       const pitch = p.y - l.y;
       const sameFont = Math.abs(p.size - l.size) < 0.6 && p.bold === l.bold && cur.level === level;
       const near = samePage ? pitch > 0 && pitch <= 1.9 * p.size : l.page === p.page + 1 && level === undefined;
-      const indent = l.x0 >= cur.x0 - 2 && l.x0 <= cur.x0 + 3 * l.size;
+      // The paragraph's indent: the same, or a first line indented or hanging (a list point).
+      const indent = l.x0 >= cur.x0 - 3 * l.size && l.x0 <= cur.x0 + 3 * l.size;
       const wrapped = p.x1 + 0.25 * p.size + l.firstWord > (right.get(p.page) ?? p.x1) - 0.2 * p.size;
       // Across a page break or a paragraph's spacing, a line ending a sentence ends the paragraph
       // unless the next one goes on in lower case.
@@ -281,7 +293,8 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
         const size = Math.hypot(c!, d!) || Math.hypot(a!, b!) || it.height;
         runs.push({ str: it.str, x: x!, y: y!, w: it.width, size, bold: isBold(it.fontName), role: roleOf(open, roles) });
       }
-      artifactLines += artifacts.split('\n').filter((t) => /\S/.test(t)).length;
+      // (A table of contents' dot leaders are artifacts too: no words, not counted.)
+      artifactLines += artifacts.split('\n').filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
       if (runs.some((r) => r.role)) tagged = true;
       if (runs.some((r) => r.str.trim())) all.push(...pageLines(runs.filter((r) => r.str.trim() || r.w > 0), n, height).filter((l) => l.text));
       page.cleanup();
