@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectFormat, importDocument, ImportRefusal } from '../../server/src/import/document.js';
-import { importPdf, pdfLines } from '../../server/src/import/pdf.js';
+import { importPdf, layoutLines, pdfLines, type Run } from '../../server/src/import/pdf.js';
 import { hasTool } from '../export/helpers.js';
 import { needsShared, sharedPath } from '../helpers/shared.js';
 import { docxBytes, EXAMPLES, expectSameItems, expectStyle, FILLER, hasSoffice, HOUSE_STYLES, importedItems, ownExport, toPdf } from './house-styles.js';
@@ -142,5 +142,61 @@ describe.skipIf(!corpus)(needsShared('PDFs in the shared corpus', 'corpus'), () 
       console.log(`${f}: ${r.items} items, ${r.furnitureDropped} furniture lines dropped`);
       expect(importedItems(r.markup).syntaxErrors).toEqual([]);
     }
+  });
+});
+
+describe('the layout rules, on text runs of our own', () => {
+  // A page of A4 in points; text of size 10 with glyphs 5 wide, from x 72 to at most 522 (90 glyphs).
+  const run = (str: string, x: number, y: number, o: { size?: number; bold?: boolean } = {}): Run => ({ str, x, y, w: str.length * (o.size ?? 10) * 0.5, size: o.size ?? 10, bold: Boolean(o.bold) });
+  /** Lines of text, one run each, 12 points apart from y down. */
+  const block = (lines: readonly string[], y: number, o: { size?: number; bold?: boolean; x?: number } = {}): Run[] => lines.map((t, k) => run(t, o.x ?? 72, y - k * (o.size ?? 10) * 1.2, o));
+  const full = 'Forvaltningen har gennemgået stinettet i hele kommunen og fundet i alt tolv strækninger';
+  const texts = (pages: { height: number; runs: Run[] }[]) => layoutLines(pages).lines.map((l) => l.text);
+
+  it('joins a line the layout wrapped, even when the next one starts with a year and a full stop', () => {
+    const first = 'Planen for stiforbindelserne mellem landsbyerne blev første gang vedtaget af byrådet i';
+    expect(first.length + ' 1990.'.length).toBeGreaterThan(90);
+    const lines = texts([{ height: 842, runs: block([full, first, '1990. Den er siden revideret to gange.'], 700) }]);
+    expect(lines).toEqual([`${full} ${first} 1990. Den er siden revideret to gange.`]);
+  });
+
+  it('keeps the lines the author broke: short lines, list points, a label before its values', () => {
+    const lines = texts([{ height: 842, runs: [...block([full], 720), ...block(['Direktionen indstiller,', '1. at planen godkendes, og', '2. at udgiften afholdes af puljen.', 'Medlemmer:', 'Anna Berg (A)', 'Bo Dal (V)'], 700)] }]);
+    expect(lines).toEqual([full, 'Direktionen indstiller,', '1. at planen godkendes, og', '2. at udgiften afholdes af puljen.', 'Medlemmer:', 'Anna Berg (A)', 'Bo Dal (V)']);
+  });
+
+  it('drops a running header and a page footer repeated on every page, and counts them', () => {
+    const pages = [1, 2, 3].map((n) => ({ height: 842, runs: [run('Vejudvalget 01-09-2031', 400, 800), run(`Side ${n} af 3`, 280, 40), ...block([`Tekst på side ${n}.`], 700)] }));
+    const r = layoutLines(pages);
+    expect(r.lines.map((l) => l.text)).toEqual(['Tekst på side 1.', 'Tekst på side 2.', 'Tekst på side 3.']);
+    expect(r.furniture).toBe(6);
+  });
+
+  it('bold or larger text is a heading, ranked by size; a wrapped title is one heading; body text is none', () => {
+    const title = ['Godkendelse af forslag til lokalplan for et nyt boligområde ved Engvej og Skovbrynet samt', 'tillæg til kommuneplanen'];
+    const r = layoutLines([
+      {
+        height: 842,
+        runs: [...block(['Referat'], 780, { size: 20 }), ...block(title, 740, { bold: true }), ...block(['Sagsfremstilling'], 700, { bold: true }), ...block([full, 'og beskrevet dem.'], 680)],
+      },
+    ]);
+    expect(r.lines).toEqual([
+      { text: 'Referat', level: 1 },
+      { text: title.join(' '), level: 7 },
+      { text: 'Sagsfremstilling', level: 7 },
+      { text: `${full} og beskrevet dem.` },
+    ]);
+  });
+
+  it('joins a word hyphenated at the line end, a paragraph going on over a page break, a contents entry and its page number', () => {
+    const hyphen = 'Forvaltningen har gennemgået stinettet og foreslår, at der udarbejdes en ny kommune-';
+    expect(texts([{ height: 842, runs: [...block([full], 720), ...block([hyphen, 'plan for området.'], 700)] }])).toEqual([full, `${hyphen.slice(0, -1)}plan for området.`]);
+    const pages = [
+      { height: 842, runs: [...block([full], 720), ...block([full], 100)] },
+      { height: 842, runs: block(['som alle skal istandsættes.'], 760) },
+    ];
+    expect(texts(pages)).toEqual([full, `${full} som alle skal istandsættes.`]);
+    const toc = [run('Godkendelse af forslag til lokalplan for et nyt boligområde ved Engvej', 72, 700), run('og Skovbrynet', 72, 688), run('3', 515, 688)];
+    expect(texts([{ height: 842, runs: [...block([full], 720), ...toc] }])).toEqual([full, 'Godkendelse af forslag til lokalplan for et nyt boligområde ved Engvej og Skovbrynet   3']);
   });
 });

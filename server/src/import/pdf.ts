@@ -18,7 +18,8 @@ import { importLayout, ImportRefusal, PAGE_COLUMN, type LayoutLine, type LayoutR
 import type { ImportOptions } from './text.js';
 import { furniture } from './vocabulary.js';
 
-interface Run {
+/** A run of text as pdfjs gives it: its baseline's start (x, y), width, font size, bold or not. */
+export interface Run {
   readonly str: string;
   readonly x: number;
   readonly y: number;
@@ -230,6 +231,24 @@ function paragraphs(lines: readonly PdfLine[], levels: Map<PdfLine, number | und
   return out;
 }
 
+/**
+ * The text runs of each page → the document's lines: grouped by baseline, page furniture
+ * dropped (and counted), headings marked, wrapped lines joined. Pure.
+ */
+export function layoutLines(pages: readonly { readonly height: number; readonly runs: readonly Run[] }[]): { lines: LayoutLine[]; furniture: number; tagged: boolean } {
+  const all: PdfLine[] = [];
+  pages.forEach(({ height, runs }, k) => {
+    if (runs.some((r) => r.str.trim())) all.push(...pageLines(runs.filter((r) => r.str.trim() || r.w > 0), k + 1, height).filter((l) => l.text));
+  });
+  const tagged = pages.some((p) => p.runs.some((r) => r.role));
+  const drop = furnitureLines(all, pages.length);
+  const kept = all.filter((l) => !drop.has(l));
+  const body = bodySize(kept);
+  const sizes = [...new Set(kept.filter((l) => l.size >= body * 1.12).map((l) => round(l.size)))].sort((a, b) => b - a);
+  const levels = new Map(kept.map((l) => [l, levelOf(l, body, sizes, tagged)] as const));
+  return { lines: paragraphs(kept, levels), furniture: drop.size, tagged };
+}
+
 function refusal(e: unknown): ImportRefusal {
   const name = (e as { name?: string })?.name ?? '';
   if (name === 'PasswordException') return new ImportRefusal({ da: 'PDF-filen er beskyttet med en adgangskode og kan ikke læses', en: 'the PDF is password-protected and cannot be read' });
@@ -247,8 +266,7 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
     throw refusal(e);
   }
   try {
-    const all: PdfLine[] = [];
-    let tagged = false;
+    const pages: { height: number; runs: Run[] }[] = [];
     let artifactLines = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
@@ -295,16 +313,11 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
       }
       // (A table of contents' dot leaders are artifacts too: no words, not counted.)
       artifactLines += artifacts.split('\n').filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
-      if (runs.some((r) => r.role)) tagged = true;
-      if (runs.some((r) => r.str.trim())) all.push(...pageLines(runs.filter((r) => r.str.trim() || r.w > 0), n, height).filter((l) => l.text));
+      pages.push({ height, runs });
       page.cleanup();
     }
-    const drop = furnitureLines(all, doc.numPages);
-    const kept = all.filter((l) => !drop.has(l));
-    const body = bodySize(kept);
-    const sizes = [...new Set(kept.filter((l) => l.size >= body * 1.12).map((l) => round(l.size)))].sort((a, b) => b - a);
-    const levels = new Map(kept.map((l) => [l, levelOf(l, body, sizes, tagged)] as const));
-    return { lines: paragraphs(kept, levels), furniture: drop.size + artifactLines, pages: doc.numPages, tagged };
+    const laid = layoutLines(pages);
+    return { lines: laid.lines, furniture: laid.furniture + artifactLines, pages: doc.numPages, tagged: laid.tagged };
   } catch (e) {
     if (e instanceof ImportRefusal) throw e;
     throw refusal(e);
