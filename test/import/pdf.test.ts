@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectFormat, importDocument, ImportRefusal } from '../../server/src/import/document.js';
+import { Matrix2D } from '../../server/src/import/dommatrix.js';
 import { importPdf, layoutLines, pdfLines, type Run } from '../../server/src/import/pdf.js';
 import { hasTool } from '../export/helpers.js';
 import { needsShared, sharedPath } from '../helpers/shared.js';
@@ -198,5 +199,16 @@ describe('the layout rules, on text runs of our own', () => {
     expect(texts(pages)).toEqual([full, `${full} som alle skal istandsættes.`]);
     const toc = [run('Godkendelse af forslag til lokalplan for et nyt boligområde ved Engvej', 72, 700), run('og Skovbrynet', 72, 688), run('3', 515, 688)];
     expect(texts([{ height: 842, runs: [...block([full], 720), ...toc] }])).toEqual([full, 'Godkendelse af forslag til lokalplan for et nyt boligområde ved Engvej og Skovbrynet   3']);
+  });
+});
+
+describe('the geometry stand-in pdfjs gets where no canvas package is installed', () => {
+  it('is a 2-D affine matrix: scale, translate, multiply, invert', () => {
+    const m = new Matrix2D().scaleSelf(2, -4).translateSelf(0, -10);
+    expect([m.a, m.b, m.c, m.d, m.e, m.f]).toEqual([2, 0, 0, -4, 0, 40]);
+    expect(m.transformPoint({ x: 1, y: 1 })).toEqual({ x: 2, y: 36 });
+    const back = m.multiply(m.inverse());
+    expect([back.a, back.b, back.c, back.d, back.e, back.f].map((v) => Math.round(v * 1e9) / 1e9 + 0)).toEqual([1, 0, 0, 1, 0, 0]);
+    expect(new Matrix2D([1, 2, 3, 4, 5, 6]).preMultiplySelf(new Matrix2D([1, 0, 0, 1, 10, 20])).e).toBe(15);
   });
 });

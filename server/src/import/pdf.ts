@@ -14,6 +14,7 @@
  *   PDF the structure tree's H1–H6 say which lines are headings instead.
  * The lines then go through the layout importer (`layout.ts`), as a Word document's do.
  */
+import { installGeometry } from './dommatrix.js';
 import { importLayout, ImportRefusal, PAGE_COLUMN, type LayoutLine, type LayoutResult } from './layout.js';
 import type { ImportOptions } from './text.js';
 import { furniture } from './vocabulary.js';
@@ -53,7 +54,20 @@ let loaded: Promise<PdfJs> | undefined;
 /** pdfjs and its worker, which runs in this thread (no worker file to find beside the bundle). */
 function pdfjs(): Promise<PdfJs> {
   loaded ??= (async () => {
-    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    installGeometry();
+    // Loading, pdfjs looks for the optional native canvas package and warns on the console
+    // when it is missing (nothing is drawn here, so it is not needed): the warnings are not
+    // the user's business.
+    const warn = console.warn;
+    const log = console.log;
+    let lib: PdfJs;
+    try {
+      console.warn = console.log = () => undefined;
+      lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = warn;
+      console.log = log;
+    }
     const g = globalThis as { pdfjsWorker?: unknown };
     // @ts-expect-error: the worker module ships without type declarations
     g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
