@@ -212,3 +212,57 @@ describe('the geometry stand-in pdfjs gets where no canvas package is installed'
     expect(new Matrix2D([1, 2, 3, 4, 5, 6]).preMultiplySelf(new Matrix2D([1, 0, 0, 1, 10, 20])).e).toBe(15);
   });
 });
+
+describe('a PDF written by hand with the standard fonts (nothing embedded, no LibreOffice needed)', () => {
+  /** A PDF of pages of content-stream operators, with Helvetica (F1) and Helvetica-Bold (F2). */
+  function handPdf(pages: readonly string[]): Buffer {
+    const objs: string[] = [];
+    objs[1] = '<</Type/Catalog/Pages 2 0 R>>';
+    objs[3] = '<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>';
+    objs[4] = '<</Type/Font/Subtype/Type1/BaseFont/Helvetica-Bold/Encoding/WinAnsiEncoding>>';
+    const kids = pages.map((ops, k) => {
+      objs[5 + 2 * k] = `<</Length ${Buffer.byteLength(ops, 'latin1')}>>stream\n${ops}\nendstream`;
+      objs[6 + 2 * k] = `<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 3 0 R/F2 4 0 R>>>>/Contents ${5 + 2 * k} 0 R>>`;
+      return `${6 + 2 * k} 0 R`;
+    });
+    objs[2] = `<</Type/Pages/Kids[${kids.join(' ')}]/Count ${kids.length}>>`;
+    let out = '%PDF-1.4\n';
+    const offsets: number[] = [];
+    for (let i = 1; i < objs.length; i++) {
+      offsets.push(Buffer.byteLength(out, 'latin1'));
+      out += `${i} 0 obj\n${objs[i]}\nendobj\n`;
+    }
+    const xref = Buffer.byteLength(out, 'latin1');
+    out += `xref\n0 ${objs.length}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+    out += `trailer<</Size ${objs.length}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+    return Buffer.from(out, 'latin1');
+  }
+  const text = (font: 'F1' | 'F2', size: number, x: number, y: number, s: string) => `BT /${font} ${size} Tf ${x} ${y} Td (${s.replace(/[()\\]/g, '\\$&')}) Tj ET`;
+  const items = [
+    ['1', 'Vejbelysning på Torvet', '31/442', 'Godkendt.'],
+    ['2', 'Nye skilte ved skolen', '31/518', 'Udsat til næste møde.'],
+    ['3', 'Eventuelt', '31/600', 'Intet at bemærke.'],
+  ] as const;
+  const pdf = handPdf(
+    items.map(([n, title, sag, decision], k) =>
+      [
+        text('F1', 9, 450, 810, 'Teknisk Udvalg 04.03.2031'),
+        text('F1', 9, 290, 30, `${k + 1}`),
+        ...(k === 0 ? [text('F2', 16, 72, 780, 'Referat'), text('F1', 11, 72, 750, 'Mødedato: 04.03.2031')] : []),
+        text('F2', 12, 72, 700, `${n}. ${title}`),
+        text('F1', 11, 72, 680, `Sagsnr.: ${sag}`),
+        text('F2', 11, 72, 650, 'Beslutning'),
+        text('F1', 11, 72, 635, decision),
+      ].join('\n'),
+    ),
+  );
+
+  it('items, case numbers and decisions; the running header and the page numbers dropped', async () => {
+    const r = await importPdf(pdf);
+    const got = importedItems(r.markup);
+    expect(got.syntaxErrors).toEqual([]);
+    expect(got.items.map((i) => [i.number, i.title, i.caseNumber, i.decision.split('\n').filter(Boolean).at(-1)])).toEqual(items.map((i) => [...i]));
+    expect(r.markup).not.toContain('Teknisk Udvalg 04.03.2031');
+    expect(r.furnitureDropped).toBe(6);
+  });
+});
