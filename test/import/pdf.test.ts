@@ -181,6 +181,9 @@ describe('the layout rules, on text runs of our own', () => {
         runs: [...block(['Referat'], 780, { size: 20 }), ...block(title, 740, { bold: true }), ...block(['Sagsfremstilling'], 700, { bold: true }), ...block([full, 'og beskrevet dem.'], 680)],
       },
     ]);
+    // A title filling its line, then a section heading in the same font: two headings.
+    const filled = 'Godkendelse af forslag til lokalplan for et nyt boligområde ved Engvej og Skovbrynet samt';
+    expect(texts([{ height: 842, runs: [...block([full], 760), ...block([filled, 'Sagsfremstilling'], 740, { bold: true }), ...block([full], 700)] }])).toEqual([full, filled, 'Sagsfremstilling', full]);
     expect(r.lines).toEqual([
       { text: 'Referat', level: 1 },
       { text: title.join(' '), level: 7 },

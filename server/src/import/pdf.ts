@@ -17,7 +17,8 @@
 import { installGeometry } from './dommatrix.js';
 import { importLayout, ImportRefusal, PAGE_COLUMN, type LayoutLine, type LayoutResult } from './layout.js';
 import type { ImportOptions } from './text.js';
-import { furniture } from './vocabulary.js';
+import { caseNumberOf } from './casenumber.js';
+import { furniture, SECTION_WORDS } from './vocabulary.js';
 
 /** A run of text as pdfjs gives it: its baseline's start (x, y), width, font size, bold or not. */
 export interface Run {
@@ -230,7 +231,9 @@ function paragraphs(lines: readonly PdfLine[], levels: Map<PdfLine, number | und
       // unless the next one goes on in lower case.
       const spaced = !samePage || pitch > 1.3 * p.size;
       const goesOn = !/[.!?:]$/.test(p.text) || /^\p{Ll}/u.test(l.text);
-      const bullet = /^[•●▪◦–-]\s/.test(l.text);
+      // A line that starts something of its own (a list point, a section heading, a labelled
+      // case number) is never a continuation, whatever the line before.
+      const bullet = /^[•●▪◦–-]\s/.test(l.text) || startsOwn(l.text);
       const tocTail = samePage && pitch > 0 && pitch <= 1.9 * p.size && !PAGE_COLUMN.test(cur.text) && PAGE_COLUMN.test(l.text) && !PAGE_COLUMN.test(p.text);
       if ((sameFont && near && indent && wrapped && (!spaced || goesOn) && !bullet && !PAGE_COLUMN.test(p.text)) || (tocTail && sameFont)) {
         cur.text = /\p{Ll}-$/u.test(cur.text) && /^\p{Ll}/u.test(l.text) && !/^(og|eller|samt)\s/u.test(l.text) ? cur.text.slice(0, -1) + l.text : `${cur.text} ${l.text}`;
@@ -261,6 +264,11 @@ export function layoutLines(pages: readonly { readonly height: number; readonly 
   const sizes = [...new Set(kept.filter((l) => l.size >= body * 1.12).map((l) => round(l.size)))].sort((a, b) => b - a);
   const levels = new Map(kept.map((l) => [l, levelOf(l, body, sizes, tagged)] as const));
   return { lines: paragraphs(kept, levels), furniture: drop.size, tagged };
+}
+
+function startsOwn(text: string): boolean {
+  const t = text.trim().replace(/:$/, '');
+  return SECTION_WORDS.has(t.toLowerCase()) || Boolean(caseNumberOf(t)?.label);
 }
 
 function refusal(e: unknown): ImportRefusal {
