@@ -41,7 +41,8 @@ it('--report json counts the page furniture dropped and says what was guessed', 
   const r = run(['import', '--report', 'json', '-o', '-', 'own.pdf']);
   expect(r.status).toBe(0);
   const json = r.stdout.slice(r.stdout.lastIndexOf('\n[\n') + 1);
-  const [report] = JSON.parse(json) as { items: number; wordsDroppedAsFurniture: number; guesses: string[] }[];
+  const [report] = JSON.parse(json) as { format: string; items: number; wordsDroppedAsFurniture: number; guesses: string[] }[];
+  expect(report!.format).toBe('pdf');
   expect(report!.items).toBe(6);
   expect(report!.wordsDroppedAsFurniture).toBeGreaterThan(0);
   expect(report!.guesses.join('\n')).toMatch(/tagged PDF/);

@@ -289,15 +289,18 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
   }
   try {
     const pages: { height: number; runs: Run[] }[] = [];
+    const boldFont = new Map<string, boolean>();
     let artifactLines = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const height = page.getViewport({ scale: 1 }).height;
       const content = await page.getTextContent({ includeMarkedContent: true });
       const roles = headingRoles(await page.getStructTree().catch(() => null));
-      // The fonts' names (bold or not) are known once the page's operators are read.
-      await page.getOperatorList();
-      const boldFont = new Map<string, boolean>();
+      // The fonts' names (bold or not) are known once a page using them has had its operators
+      // read; fonts are the document's, so a page whose fonts are all known is not read again.
+      // A page whose operators cannot be read (a damaged image) keeps its text, its fonts unknown.
+      const fonts = new Set(content.items.flatMap((it) => ('fontName' in it ? [it.fontName] : [])));
+      if ([...fonts].some((f) => !boldFont.has(f) && !page.commonObjs.has(f))) await page.getOperatorList().catch(() => undefined);
       const isBold = (font: string) => {
         if (!boldFont.has(font)) {
           let name = '';
@@ -306,6 +309,7 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
           } catch {
             /* a font pdfjs did not load */
           }
+          if (!name && !page.commonObjs.has(font)) return false;
           boldFont.set(font, /bold|black|heavy|demi|semibold|extrabold/i.test(name));
         }
         return boldFont.get(font)!;

@@ -66,7 +66,7 @@ function expand(inputs: readonly string[], ctx: CliContext): string[] {
 }
 
 export async function runImport(inputs: readonly string[], opts: ImportCliOptions, ctx: CliContext): Promise<number> {
-  const { importReferat } = await import('../../import/index.js');
+  const { importReferat, looksLikePortal } = await import('../../import/index.js');
   const { importDocument, ImportRefusal } = await import('../../import/document.js');
   if (inputs.length === 0) throw new CliError(ctx.lang === 'da' ? 'referat import: ingen filer angivet' : 'referat import: no files given');
   const files = expand(inputs, ctx);
@@ -115,7 +115,7 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
     if (opts.report === 'json') {
       const r = result as typeof result & { furnitureDropped?: number; guesses?: string[] };
       const kept = (result.markup.replace(/<!--[\s\S]*?-->/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).length;
-      reports.push({ file: shown, items, wordsKept: kept, wordsDroppedAsFurniture: r.furnitureDropped ?? 0, guesses: r.guesses ?? [], profile: result.profile, warnings: result.warnings.length });
+      reports.push({ file: shown, format: document?.format ?? (opts.from !== 'text' && looksLikePortal(text) ? 'portal' : 'text'), items, wordsKept: kept, wordsDroppedAsFurniture: r.furnitureDropped ?? 0, guesses: r.guesses ?? [], profile: result.profile, warnings: result.warnings.length });
     } else for (const line of summarise(shown, result.warnings, ctx.lang)) ctx.stderr.write(`${line}\n`);
     if (opts.output === '-' || (file === '-' && !opts.output)) {
       ctx.stdout.write(result.markup);
