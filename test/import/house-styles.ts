@@ -31,7 +31,7 @@ export interface ExpectedItem {
   readonly number: string;
   readonly title: string;
   readonly caseNumber: string;
-  /** A sentence of this meeting's decision. */
+  /** A sentence of this meeting's decision ('' in an agenda: none yet). */
   readonly decision: string;
   /** An earlier committee's decision, kept in the item (not the Beslutning). */
   readonly earlier?: string;
@@ -186,7 +186,48 @@ export const boldStyle: HouseStyle = {
   },
 };
 
-export const HOUSE_STYLES = [punktStyle, numberStyle, boldStyle];
+/**
+ * An agenda (DAGSORDEN, no decisions yet) as the case systems write it: paragraph styles of the
+ * document's own — item titles in a bold style with an outline level, section headings in a
+ * bold style — and no direct formatting at all; items without numbers, the case number with a
+ * label and no colon.
+ */
+export const agendaStyle: HouseStyle = {
+  name: 'agenda',
+  date: '2031-10-06',
+  lines: ['# DAGSORDEN Klima- og Miljøudvalget'],
+  items: [
+    { number: '1', title: 'Status for vandløbsplanen', caseNumber: '06.02.00-P20-1-31', decision: '' },
+    { number: '2', title: 'Tilskud til grønne lokalprojekter', caseNumber: '31/4410', decision: '' },
+    { number: '3', title: 'Høring om ny spildevandsplan for oplandet til fjorden', caseNumber: '06.01.00-P15-2-31', decision: '' },
+  ],
+  build() {
+    const styled = (style: string, text: string) => new Paragraph({ style, children: [new TextRun(text)] });
+    const children: Paragraph[] = [
+      styled('Dokumenttitel', 'Dagsorden'),
+      p('Udvalg: Klima- og Miljøudvalget'),
+      p('Mødedato: 06-10-2031 kl. 15.00'),
+      p('Mødested: Mødelokale 4, Rådhuset'),
+    ];
+    this.items.forEach((it, k) => {
+      children.push(styled('Punktoverskrift', it.title), p(`Sagsnr. ${it.caseNumber}`));
+      children.push(styled('Afsnitsoverskrift', 'Sagsfremstilling'), ...prose(6, k + 1).map((t) => p(t)));
+      children.push(styled('Afsnitsoverskrift', 'Indstilling'), p('Forvaltningen indstiller, at sagen drøftes.'));
+    });
+    return new Document({
+      styles: {
+        paragraphStyles: [
+          { id: 'Dokumenttitel', name: 'Dokumenttitel', basedOn: 'Normal', run: { bold: true, size: 36 } },
+          { id: 'Punktoverskrift', name: 'Punktoverskrift', basedOn: 'Normal', run: { bold: true, size: 26 }, paragraph: { outlineLevel: 0, spacing: { before: 240, after: 120 } } },
+          { id: 'Afsnitsoverskrift', name: 'Afsnitsoverskrift', basedOn: 'Normal', run: { bold: true }, paragraph: { spacing: { before: 120, after: 60 } } },
+        ],
+      },
+      sections: [{ headers: { default: runningHeader('Klima- og Miljøudvalget, dagsorden 06-10-2031') }, footers: { default: pageFooter('Side ') }, children }],
+    });
+  },
+};
+
+export const HOUSE_STYLES = [punktStyle, numberStyle, boldStyle, agendaStyle];
 
 export async function docxBytes(style: HouseStyle): Promise<Buffer> {
   return Packer.toBuffer(style.build());
@@ -242,8 +283,9 @@ export function expectStyle(markup: string, style: HouseStyle): void {
   );
   for (const [k, want] of style.items.entries()) {
     const item = got.items[k]!;
-    expect(item.sections, `item ${want.number} sections`).toEqual(expect.arrayContaining(['sagsfremstilling', 'indstilling', 'beslutning']));
-    expect(item.decision, `item ${want.number} decision`).toContain(want.decision);
+    expect(item.sections, `item ${want.number} sections`).toEqual(expect.arrayContaining(['sagsfremstilling', 'indstilling', ...(want.decision ? ['beslutning'] : [])]));
+    if (want.decision) expect(item.decision, `item ${want.number} decision`).toContain(want.decision);
+    else expect(item.decision, `item ${want.number}: no decision in an agenda`).toBe('');
     if (want.earlier) {
       // An earlier committee's decision stays in the item, and is not this meeting's decision.
       expect(item.text).toContain(want.earlier);

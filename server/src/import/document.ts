@@ -14,7 +14,7 @@ export type DocumentFormat = 'pdf' | 'docx' | 'zip' | 'text';
 const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u32 = (b: Uint8Array, at: number) => (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
 
-interface ZipEntry {
+export interface ZipEntry {
   readonly name: string;
   readonly method: number;
   readonly size: number;
@@ -22,7 +22,7 @@ interface ZipEntry {
 }
 
 /** The entries of a ZIP archive's central directory (empty when it cannot be found). */
-function zipEntries(b: Uint8Array): ZipEntry[] {
+export function zipEntries(b: Uint8Array): ZipEntry[] {
   let eocd = -1;
   for (let at = b.length - 22; at >= Math.max(0, b.length - 22 - 65_535); at--) {
     if (u32(b, at) === 0x06054b50) {
@@ -43,7 +43,7 @@ function zipEntries(b: Uint8Array): ZipEntry[] {
 }
 
 /** The uncompressed content of a ZIP entry, or undefined when it cannot be read. */
-function zipRead(b: Uint8Array, e: ZipEntry): string | undefined {
+export function zipRead(b: Uint8Array, e: ZipEntry): string | undefined {
   try {
     if (u32(b, e.local) !== 0x04034b50) return undefined;
     const start = e.local + 30 + u16(b, e.local + 26) + u16(b, e.local + 28);

@@ -100,11 +100,72 @@ export function htmlLines(html: string): LayoutLine[] {
   return out;
 }
 
+interface StyleFacts {
+  name?: string;
+  basedOn?: string;
+  bold?: boolean;
+  size?: number;
+  outline?: number;
+}
+
+/**
+ * The document's own paragraph styles that make headings, as mammoth lines: mammoth maps
+ * Word's built-in heading styles, but the case systems' agendas often use styles of their own
+ * (`Punktoverskrift`), bold or larger by the style, or given an outline level. Read from
+ * `word/styles.xml` (with `basedOn` inheritance): an outline level N makes `hN+1`; a bold or
+ * larger style makes `h6`, below every heading style.
+ */
+export function headingStyleMap(stylesXml: string): string[] {
+  const styles = new Map<string, StyleFacts>();
+  let defaultSize = 22;
+  const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(stylesXml)?.[0] ?? '';
+  const sz = /<w:sz w:val="(\d+)"/.exec(defaults);
+  if (sz) defaultSize = Number(sz[1]);
+  for (const m of stylesXml.matchAll(/<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g)) {
+    const attrs = m[1]!;
+    const body = m[2]!;
+    if (!/w:type="paragraph"/.test(attrs)) continue;
+    const id = /w:styleId="([^"]+)"/.exec(attrs)?.[1];
+    if (!id) continue;
+    const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(body)?.[1] ?? '';
+    const b = /<w:b(?:\s+w:val="([^"]*)")?\s*\/>/.exec(rPr);
+    const size = /<w:sz w:val="(\d+)"/.exec(rPr);
+    const outline = /<w:outlineLvl w:val="(\d)"/.exec(body);
+    styles.set(id, {
+      name: /<w:name w:val="([^"]+)"/.exec(body)?.[1],
+      basedOn: /<w:basedOn w:val="([^"]+)"/.exec(body)?.[1],
+      bold: b ? !/^(0|false|off)$/i.test(b[1] ?? '') : undefined,
+      size: size ? Number(size[1]) : undefined,
+      outline: outline ? Number(outline[1]) : undefined,
+    });
+  }
+  const facts = (id: string, seen = new Set<string>()): StyleFacts => {
+    const s = styles.get(id);
+    if (!s || seen.has(id)) return {};
+    seen.add(id);
+    const base = s.basedOn ? facts(s.basedOn, seen) : {};
+    return { ...base, ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) };
+  };
+  const map: string[] = [];
+  for (const id of styles.keys()) {
+    const f = facts(id);
+    const name = styles.get(id)!.name;
+    if (!name || /^heading [1-6]$|^title$/i.test(name)) continue; // mammoth's own map reads these
+    const quoted = name.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+    if (f.outline !== undefined && f.outline < 6) map.push(`p[style-name='${quoted}'] => h${f.outline + 1}:fresh`);
+    else if (f.bold || (f.size !== undefined && f.size >= defaultSize * 1.15)) map.push(`p[style-name='${quoted}'] => h6:fresh`);
+  }
+  return map;
+}
+
 export async function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<LayoutResult> {
   const mammoth = await import('mammoth');
+  const { zipEntries, zipRead } = await import('./document.js');
+  const stylesEntry = zipEntries(bytes).find((e) => e.name === 'word/styles.xml');
+  const stylesXml = stylesEntry ? zipRead(bytes, stylesEntry) : undefined;
   let html: string;
   try {
-    html = (await (mammoth.default ?? mammoth).convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    html = (await (mammoth.default ?? mammoth).convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: stylesXml ? headingStyleMap(stylesXml) : [] })).value;
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 100);
     throw new ImportRefusal({ da: `Word-dokumentet kan ikke læses (${why})`, en: `the Word document cannot be read (${why})` });
