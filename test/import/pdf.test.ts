@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { deflateSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectFormat, importDocument, ImportRefusal } from '../../server/src/import/document.js';
@@ -218,13 +219,18 @@ describe('the geometry stand-in pdfjs gets where no canvas package is installed'
 
 describe('a PDF written by hand with the standard fonts (nothing embedded, no LibreOffice needed)', () => {
   /** A PDF of pages of content-stream operators, with Helvetica (F1) and Helvetica-Bold (F2). */
-  function handPdf(pages: readonly string[]): Buffer {
+  function handPdf(pages: readonly string[], damage?: number): Buffer {
     const objs: string[] = [];
     objs[1] = '<</Type/Catalog/Pages 2 0 R>>';
     objs[3] = '<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>';
     objs[4] = '<</Type/Font/Subtype/Type1/BaseFont/Helvetica-Bold/Encoding/WinAnsiEncoding>>';
     const kids = pages.map((ops, k) => {
-      objs[5 + 2 * k] = `<</Length ${Buffer.byteLength(ops, 'latin1')}>>stream\n${ops}\nendstream`;
+      if (k === damage) {
+        // Compressed, and damaged in the middle of the compressed data.
+        const z = deflateSync(Buffer.from(ops, 'latin1'));
+        for (let i = 8; i < 14; i++) z[i] = 0xff;
+        objs[5 + 2 * k] = `<</Length ${z.length}/Filter/FlateDecode>>stream\n${z.toString('latin1')}\nendstream`;
+      } else objs[5 + 2 * k] = `<</Length ${Buffer.byteLength(ops, 'latin1')}>>stream\n${ops}\nendstream`;
       objs[6 + 2 * k] = `<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 3 0 R/F2 4 0 R>>>>/Contents ${5 + 2 * k} 0 R>>`;
       return `${6 + 2 * k} 0 R`;
     });
@@ -246,8 +252,7 @@ describe('a PDF written by hand with the standard fonts (nothing embedded, no Li
     ['2', 'Nye skilte ved skolen', '31/518', 'Udsat til næste møde.'],
     ['3', 'Eventuelt', '31/600', 'Intet at bemærke.'],
   ] as const;
-  const pdf = handPdf(
-    items.map(([n, title, sag, decision], k) =>
+  const pageOps = items.map(([n, title, sag, decision], k) =>
       [
         text('F1', 9, 450, 810, 'Teknisk Udvalg 04.03.2031'),
         text('F1', 9, 290, 30, `${k + 1}`),
@@ -257,8 +262,8 @@ describe('a PDF written by hand with the standard fonts (nothing embedded, no Li
         text('F2', 11, 72, 650, 'Beslutning'),
         text('F1', 11, 72, 635, decision),
       ].join('\n'),
-    ),
   );
+  const pdf = handPdf(pageOps);
 
   it('items, case numbers and decisions; the running header and the page numbers dropped', async () => {
     const r = await importPdf(pdf);
@@ -267,5 +272,11 @@ describe('a PDF written by hand with the standard fonts (nothing embedded, no Li
     expect(got.items.map((i) => [i.number, i.title, i.caseNumber, i.decision.split('\n').filter(Boolean).at(-1)])).toEqual(items.map((i) => [...i]));
     expect(r.markup).not.toContain('Teknisk Udvalg 04.03.2031');
     expect(r.furnitureDropped).toBe(6);
+  });
+
+  it('a page that cannot be read is left out with a warning; the other pages are imported', async () => {
+    const r = await importPdf(handPdf(pageOps, 1));
+    expect(r.warnings.map((w) => w.message.en)).toEqual([expect.stringMatching(/^Page 2 of the PDF cannot be read/)]);
+    expect(importedItems(r.markup).items.map((i) => i.number)).toEqual(['1', '3']);
   });
 });

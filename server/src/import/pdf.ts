@@ -279,7 +279,7 @@ function refusal(e: unknown): ImportRefusal {
 }
 
 /** The lines of a PDF, page furniture removed, wrapped lines joined, headings marked. */
-export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]; furniture: number; pages: number; tagged: boolean }> {
+export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]; furniture: number; pages: number; tagged: boolean; unread: { page: number; why: string }[] }> {
   const lib = await pdfjs();
   let doc;
   try {
@@ -289,12 +289,22 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
   }
   try {
     const pages: { height: number; runs: Run[] }[] = [];
+    const unread: { page: number; why: string }[] = [];
     const boldFont = new Map<string, boolean>();
     let artifactLines = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
+      // A page that cannot be read (a damaged stream) is left out and reported; the rest is read.
+      let page;
+      let content;
+      try {
+        page = await doc.getPage(n);
+        content = await page.getTextContent({ includeMarkedContent: true });
+      } catch (e) {
+        unread.push({ page: n, why: (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 80) });
+        pages.push({ height: 842, runs: [] });
+        continue;
+      }
       const height = page.getViewport({ scale: 1 }).height;
-      const content = await page.getTextContent({ includeMarkedContent: true });
       const roles = headingRoles(await page.getStructTree().catch(() => null));
       // The fonts' names (bold or not) are known once a page using them has had its operators
       // read; fonts are the document's, so a page whose fonts are all known is not read again.
@@ -343,7 +353,8 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
       page.cleanup();
     }
     const laid = layoutLines(pages);
-    return { lines: laid.lines, furniture: laid.furniture + artifactLines, pages: doc.numPages, tagged: laid.tagged };
+    if (unread.length === doc.numPages) throw refusal(new Error(unread[0]?.why ?? 'no pages'));
+    return { lines: laid.lines, furniture: laid.furniture + artifactLines, pages: doc.numPages, tagged: laid.tagged, unread };
   } catch (e) {
     if (e instanceof ImportRefusal) throw e;
     throw refusal(e);
@@ -353,11 +364,13 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
 }
 
 export async function importPdf(bytes: Uint8Array, options: ImportOptions = {}): Promise<LayoutResult> {
-  const { lines, furniture: dropped, tagged } = await pdfLines(bytes);
+  const { lines, furniture: dropped, tagged, unread } = await pdfLines(bytes);
   if (!lines.some((l) => /\p{L}{2}/u.test(l.text))) {
     throw new ImportRefusal({ da: 'PDF-filen indeholder ingen tekst (et scannet billede?)', en: 'the PDF holds no text (a scanned image?)' });
   }
   const guesses = tagged ? ['headings taken from the tagged PDF (its structure tree or marked content: H1–H6)'] : [];
   if (dropped) guesses.push(`${dropped} lines of running header, footer or page number dropped`);
-  return importLayout(lines, options, { furnitureDropped: dropped, guesses });
+  const r = importLayout(lines, options, { furnitureDropped: dropped, guesses });
+  for (const u of unread) r.warnings.unshift({ line: 0, message: { da: `Side ${u.page} i PDF-filen kan ikke læses (${u.why}) og mangler`, en: `Page ${u.page} of the PDF cannot be read (${u.why}) and is missing` } });
+  return r;
 }
