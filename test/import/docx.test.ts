@@ -72,6 +72,9 @@ describe('the format is told by the content', () => {
     expect(detectFormat(zip({ '[Content_Types].xml': types('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml') }))).toBe('docx');
     expect(detectFormat(zip({ 'word/document.xml': '<w:document/>' }))).toBe('docx');
     expect(await importDocument(Buffer.from('Referat\n'))).toBeUndefined();
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    expect(detectFormat(ole)).toBe('doc');
+    await expect(importDocument(ole)).rejects.toMatchObject({ text: { en: expect.stringMatching(/old Office format \(\.doc\).*save it as \.docx or PDF/) } });
   });
 
   it('a ZIP archive that is no Word document, and a damaged Word document, are refused in both languages', async () => {

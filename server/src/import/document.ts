@@ -9,7 +9,7 @@ import { inflateRawSync } from 'node:zlib';
 import { ImportRefusal, type LayoutResult } from './layout.js';
 import type { ImportOptions } from './text.js';
 
-export type DocumentFormat = 'pdf' | 'docx' | 'zip' | 'text';
+export type DocumentFormat = 'pdf' | 'docx' | 'zip' | 'doc' | 'text';
 
 const u16 = (b: Uint8Array, at: number) => b[at]! | (b[at + 1]! << 8);
 const u32 = (b: Uint8Array, at: number) => (u16(b, at) | (u16(b, at + 2) << 16)) >>> 0;
@@ -58,6 +58,8 @@ export function zipRead(b: Uint8Array, e: ZipEntry): string | undefined {
 
 export function detectFormat(bytes: Uint8Array): DocumentFormat {
   if (/^\s*%PDF-/.test(Buffer.from(bytes.subarray(0, 64)).toString('latin1'))) return 'pdf';
+  // An OLE2 compound file: the Word format before .docx (also old Excel and PowerPoint files).
+  if (u32(bytes, 0) === 0xe011cfd0 && u32(bytes, 4) === 0xe11ab1a1) return 'doc';
   if (u32(bytes, 0) !== 0x04034b50) return 'text';
   const entries = zipEntries(bytes);
   const types = entries.find((e) => e.name === '[Content_Types].xml');
@@ -76,6 +78,12 @@ export async function importDocument(bytes: Uint8Array, options: ImportOptions =
   if (format === 'text') return undefined;
   if (format === 'zip') {
     throw new ImportRefusal({ da: 'et ZIP-arkiv, men ikke et Word-dokument (.docx); kan ikke importeres', en: 'a ZIP archive but not a Word document (.docx); cannot be imported' });
+  }
+  if (format === 'doc') {
+    throw new ImportRefusal({
+      da: 'et dokument i det gamle Office-format (.doc) kan ikke importeres; gem det som .docx eller PDF',
+      en: 'a document in the old Office format (.doc) cannot be imported; save it as .docx or PDF',
+    });
   }
   if (format === 'pdf') return { ...(await (await import('./pdf.js')).importPdf(bytes, options)), format };
   return { ...(await (await import('./docx.js')).importDocx(bytes, options)), format };

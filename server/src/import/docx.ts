@@ -165,7 +165,10 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions = {})
   const stylesXml = stylesEntry ? zipRead(bytes, stylesEntry) : undefined;
   let html: string;
   try {
-    html = (await (mammoth.default ?? mammoth).convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: stylesXml ? headingStyleMap(stylesXml) : [] })).value;
+    const lib = mammoth.default ?? mammoth;
+    // Images carry no words of the minutes: not encoded into the HTML.
+    const convertImage = lib.images.imgElement(async () => ({ src: '' }));
+    html = (await lib.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: stylesXml ? headingStyleMap(stylesXml) : [], convertImage })).value;
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 100);
     throw new ImportRefusal({ da: `Word-dokumentet kan ikke læses (${why})`, en: `the Word document cannot be read (${why})` });
