@@ -177,6 +177,8 @@ export const boldStyle: HouseStyle = {
       children.push(p(it.title, { bold: true, size: 28 }), p(`Sagsnr.: ${it.caseNumber}`));
       children.push(p('Sagsfremstilling', { bold: true }), ...prose(k === 3 ? 1 : 5, k + 4).map((t) => p(t)));
       children.push(p('Indstilling', { bold: true }), p('Administrationen indstiller, at orienteringen tages til efterretning.'));
+      // Attachments, one named like a section: text, not a section.
+      if (k === 2) children.push(p('Bilag', { bold: true }), p('Indstilling'), p('Kort over området'));
       children.push(p('Beslutning', { bold: true }), p(it.decision));
       if (k < this.items.length - 1) children.push(new Paragraph({ children: [new PageBreak()] }));
     });
@@ -283,6 +285,7 @@ export function expectStyle(markup: string, style: HouseStyle): void {
   );
   for (const [k, want] of style.items.entries()) {
     const item = got.items[k]!;
+    expect(new Set(item.sections).size, `item ${want.number}: a section twice (${item.sections.join(', ')})`).toBe(item.sections.length);
     expect(item.sections, `item ${want.number} sections`).toEqual(expect.arrayContaining(['sagsfremstilling', 'indstilling', ...(want.decision ? ['beslutning'] : [])]));
     if (want.decision) expect(item.decision, `item ${want.number} decision`).toContain(want.decision);
     else expect(item.decision, `item ${want.number}: no decision in an agenda`).toBe('');

@@ -344,6 +344,8 @@ interface ItemCtx {
   readonly drop: Set<number>;
   /** Heading lines the layout marks (PDF, Word). */
   readonly hints?: ReadonlyMap<number, number>;
+  /** Whether the layout marks the section headings (most section names are marked lines). */
+  readonly layoutSections?: boolean;
 }
 
 function decisionPick(ctx: ItemCtx): number | undefined {
@@ -399,7 +401,9 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
       inSection = true;
       continue;
     }
-    const name = sectionName(t);
+    // Where the layout marks the section headings, a section name it does not mark (an
+    // attachment called "Indstilling" in a list) is text.
+    const name = ctx.layoutSections && !ctx.hints?.has(k) ? undefined : sectionName(t);
     const runIn = name ? undefined : splitRunIn(t);
     if (name || runIn) {
       const n = name ?? runIn![0];
@@ -454,11 +458,14 @@ export function importGeneric(input: string, profile: string, hints?: ReadonlyMa
   writeHeader(head, out, date, agenda);
   out.push(`Profil: ${profile}`);
   const drop = new Set<number>();
+  const named = lines.filter((l) => sectionName(l.text));
+  const marked = named.filter((l) => hints?.has(l.no)).length;
+  const layoutSections = marked >= 2 && marked >= named.length * 0.6;
   for (const [n, it] of items.entries()) {
     const next = items[n + 1];
     const to = next ? Math.min(next.at, next.caseAt ?? next.at) : lines.length;
     const from = it.title === null ? it.at : it.at + 1;
-    writeItem({ lines, from, to, date, start: it, drop, hints }, out, stats);
+    writeItem({ lines, from, to, date, start: it, drop, hints, layoutSections }, out, stats);
   }
   if (!date) guesses.push('no meeting date found in the opening lines');
   const markup = out.lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '') + '\n';
