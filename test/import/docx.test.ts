@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat, importDocument, ImportRefusal } from '../../server/src/import/document.js';
 import { headingStyleMap, htmlLines, importDocx } from '../../server/src/import/docx.js';
-import { docxBytes, EXAMPLES, expectSameItems, expectStyle, HOUSE_STYLES, ownExport } from './house-styles.js';
+import { importLayout } from '../../server/src/import/layout.js';
+import { docxBytes, EXAMPLES, expectSameItems, expectStyle, HOUSE_STYLES, importedItems, ownExport } from './house-styles.js';
 
 /** A ZIP archive (stored entries; the CRCs are not checked by the detector). */
 export function zip(entries: Record<string, string>): Buffer {
@@ -83,6 +84,36 @@ describe('the format is told by the content', () => {
     await expect(importDocument(sheet)).rejects.toMatchObject({ text: { da: expect.stringMatching(/ZIP-arkiv/), en: expect.stringMatching(/ZIP archive/) } });
     const broken = zip({ '[Content_Types].xml': '<Types ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>' });
     await expect(importDocument(broken)).rejects.toBeInstanceOf(ImportRefusal);
+  });
+});
+
+describe('laid-out lines', () => {
+  it('a contents list without page numbers (copies of the headings that follow) is dropped; a section name repeated in the body is kept', () => {
+    const lines = [
+      { text: 'Referat', level: 1 },
+      { text: 'Mødedato: 02-05-2031' },
+      { text: 'Kajen repareres' },
+      { text: 'Ny bro over åen' },
+      { text: 'Beslutning' },
+      { text: 'Kajen repareres', level: 7 },
+      { text: 'Sagsnr.: 31/100' },
+      { text: 'Sagsfremstilling', level: 7 },
+      { text: 'Kajen skal repareres før vinteren.' },
+      { text: 'Beslutning', level: 7 },
+      { text: 'Godkendt.' },
+      { text: 'Ny bro over åen', level: 7 },
+      { text: 'Sagsnr.: 31/101' },
+      { text: 'Beslutning', level: 7 },
+      { text: 'Udsat.' },
+    ];
+    const r = importLayout(lines, {}, { furnitureDropped: 0, guesses: [] });
+    expect(importedItems(r.markup).items.map((i) => [i.number, i.title, i.caseNumber])).toEqual([
+      ['1', 'Kajen repareres', '31/100'],
+      ['2', 'Ny bro over åen', '31/101'],
+    ]);
+    expect(r.guesses.join('\n')).toMatch(/table of contents of 2 entries without page numbers dropped/);
+    // The plain "Beslutning" before the items is no copy of a title: kept, in the header.
+    expect(r.markup.split('## Punkt 1')[0]).toContain('Beslutning');
   });
 });
 

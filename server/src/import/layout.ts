@@ -7,6 +7,7 @@
  */
 import { importText } from './index.js';
 import type { ImportOptions, ImportResult } from './text.js';
+import { SECTION_WORDS } from './vocabulary.js';
 
 export interface LayoutLine {
   readonly text: string;
@@ -56,15 +57,19 @@ export function tocTitles(lines: readonly LayoutLine[]): string[] {
 export function importLayout(all: readonly LayoutLine[], options: ImportOptions, layout: { furnitureDropped: number; guesses: string[] }): LayoutResult {
   // A table of contents without a page column: lines of body text, before the headings, that
   // are copies of headings further on. Dropped (the exports make their own).
-  const headingText = new Map<string, number>();
+  // Only before the first of the headings copied: a table of contents comes first, and a line
+  // in the body that repeats a heading (a plain "Beslutning" before a bold one) is kept.
+  const firstHeading = new Map<string, number>();
   all.forEach((l, k) => {
-    if (l.level !== undefined) headingText.set(norm(l.text), k);
+    if (l.level !== undefined && !firstHeading.has(norm(l.text))) firstHeading.set(norm(l.text), k);
   });
-  const copies = new Set<number>();
-  all.forEach((l, k) => {
-    const at = headingText.get(norm(l.text));
-    if (l.level === undefined && at !== undefined && at > k && !PAGE_COLUMN.test(l.text)) copies.add(k);
+  const candidates = all.flatMap((l, k) => {
+    const at = firstHeading.get(norm(l.text));
+    const section = SECTION_WORDS.has(norm(l.text).replace(/:$/, ''));
+    return l.level === undefined && at !== undefined && at > k && !section && !PAGE_COLUMN.test(l.text) ? [{ k, at }] : [];
   });
+  const tocEnd = Math.min(...candidates.map((c) => c.at));
+  const copies = new Set(candidates.filter((c) => c.k < tocEnd).map((c) => c.k));
   const hasToc = copies.size >= 2 || tocTitles(all).length >= 2;
   // The table of contents' own heading goes with it.
   const lines = all.filter((l, k) => !(copies.size >= 2 && copies.has(k)) && !(hasToc && /^(?:indholdsfortegnelse|indhold)$/iu.test(l.text.trim())));
