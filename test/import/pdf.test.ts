@@ -11,6 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { deflateSync } from 'node:zlib';
 import path from 'node:path';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectFormat, importDocument, ImportRefusal } from '../../server/src/import/document.js';
 import { Matrix2D } from '../../server/src/import/dommatrix.js';
@@ -59,6 +60,18 @@ describe.skipIf(!soffice)(soffice ? 'PDFs LibreOffice makes of minutes in severa
       expect(words(r.markup)).toBe(words(fromWord));
     });
   }
+
+  it('keeps every word of the document (its text as Word holds it, headers and footers aside)', async () => {
+    const words = (t: string) => new Set(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    for (const style of HOUSE_STYLES) {
+      const original = words((await mammoth.extractRawText({ buffer: await docxBytes(style) })).value);
+      const kept = words((await importPdf(pdfs.get(style.name)!)).markup);
+      // Header labels the importer writes as the markup's field names (Deltagere → Mødedeltagere).
+      // Also the table of contents' heading and page column, dropped with it.
+      const renamed = new Set(['deltagere', 'medlemmer', 'mødetidspunkt', 'fraværende', 'indholdsfortegnelse']);
+      expect([...original].filter((w) => !kept.has(w) && !renamed.has(w) && !/^\d{1,2}$/.test(w)), style.name).toEqual([]);
+    }
+  });
 
   it('drops the running header and footer and the page numbers, and counts them', async () => {
     for (const style of HOUSE_STYLES) {
