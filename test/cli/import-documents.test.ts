@@ -37,6 +37,12 @@ it('imports a PDF and a Word document, also under a misleading name', () => {
   for (const res of JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[]) expect(res.messages.filter((m) => m.ruleId === 'syntax')).toEqual([]);
 });
 
+it('reads a PDF from standard input', () => {
+  const r = spawnSync(process.execPath, [cli, 'import', '-o', '-', '-'], { cwd: dir, input: readFileSync(join(dir, 'own.pdf')), encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', CI: '1' } });
+  expect(r.status, r.stderr).toBe(0);
+  expect(r.stdout.match(/^## Punkt /gm)).toHaveLength(6);
+});
+
 it('--report json counts the page furniture dropped and says what was guessed', () => {
   const r = run(['import', '--report', 'json', '-o', '-', 'own.pdf']);
   expect(r.status).toBe(0);
