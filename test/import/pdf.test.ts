@@ -181,10 +181,19 @@ describe('the layout rules, on text runs of our own', () => {
   });
 
   it('drops a running header and a page footer repeated on every page, and counts them', () => {
-    const pages = [1, 2, 3].map((n) => ({ height: 842, runs: [run('Vejudvalget 01-09-2031', 400, 800), run(`Side ${n} af 3`, 280, 40), ...block([`Tekst på side ${n}.`], 700)] }));
+    const pages = [1, 2, 3].map((n) => ({ height: 842, runs: [run('Vejudvalget, referat', 400, 800), run(`Side ${n} af 3`, 280, 40), ...block([`Tekst på side ${n}.`], 700)] }));
     const r = layoutLines(pages);
     expect(r.lines.map((l) => l.text)).toEqual(['Tekst på side 1.', 'Tekst på side 2.', 'Tekst på side 3.']);
     expect(r.furniture).toBe(6);
+  });
+
+  it("keeps the running header once when it alone gives the meeting's date", () => {
+    const pages = [1, 2].map((n) => ({ height: 842, runs: [run('Teknisk Udvalg, 04.03.2031', 400, 800), run(`Side ${n} af 2`, 280, 40), ...block([`Tekst på side ${n}.`], 700)] }));
+    const r = layoutLines(pages);
+    expect(r.lines.map((l) => l.text)).toEqual(['Teknisk Udvalg, 04.03.2031', 'Tekst på side 1.', 'Tekst på side 2.']);
+    expect(r.furniture).toBe(3);
+    const dated = [1, 2].map((n) => ({ height: 842, runs: [run('Teknisk Udvalg, 04.03.2031', 400, 800), ...block(n === 1 ? ['Mødedato: 04.03.2031', `${full}.`] : ['Tekst.'], 700)] }));
+    expect(layoutLines(dated).lines.map((l) => l.text)).toEqual(['Mødedato: 04.03.2031', `${full}.`, 'Tekst.']);
   });
 
   it('bold or larger text is a heading, ranked by size; a wrapped title is one heading; body text is none', () => {

@@ -252,7 +252,7 @@ function paragraphs(lines: readonly PdfLine[], levels: Map<PdfLine, number | und
  * The text runs of each page → the document's lines: grouped by baseline, page furniture
  * dropped (and counted), headings marked, wrapped lines joined. Pure.
  */
-export function layoutLines(pages: readonly { readonly height: number; readonly runs: readonly Run[] }[]): { lines: LayoutLine[]; furniture: number; tagged: boolean } {
+export function layoutLines(pages: readonly { readonly height: number; readonly runs: readonly Run[] }[]): { lines: LayoutLine[]; furniture: number; tagged: boolean; headerKept?: string } {
   const all: PdfLine[] = [];
   pages.forEach(({ height, runs }, k) => {
     if (runs.some((r) => r.str.trim())) all.push(...pageLines(runs.filter((r) => r.str.trim() || r.w > 0), k + 1, height).filter((l) => l.text));
@@ -263,7 +263,15 @@ export function layoutLines(pages: readonly { readonly height: number; readonly 
   const body = bodySize(kept);
   const sizes = [...new Set(kept.filter((l) => l.size >= body * 1.12).map((l) => round(l.size)))].sort((a, b) => b - a);
   const levels = new Map(kept.map((l) => [l, levelOf(l, body, sizes, tagged)] as const));
-  return { lines: paragraphs(kept, levels), furniture: drop.size, tagged };
+  const lines = paragraphs(kept, levels);
+  // Where the meeting's date is written only in the running header (not in the opening lines),
+  // the header's first occurrence is kept, at the top, so that the meeting has its date.
+  const date = /\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\b\d{1,2}\.?\s+(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+\d{4}\b/iu;
+  const header = [...drop].find((l) => date.test(l.text) && /\p{L}{3}/u.test(l.text) && !furniture(l.text));
+  if (header && !lines.slice(0, 40).some((l) => date.test(l.text))) {
+    return { lines: [{ text: header.text }, ...lines], furniture: drop.size - 1, tagged, headerKept: header.text };
+  }
+  return { lines, furniture: drop.size, tagged };
 }
 
 function startsOwn(text: string): boolean {
@@ -279,7 +287,7 @@ function refusal(e: unknown): ImportRefusal {
 }
 
 /** The lines of a PDF, page furniture removed, wrapped lines joined, headings marked. */
-export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]; furniture: number; pages: number; tagged: boolean; unread: { page: number; why: string }[] }> {
+export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]; furniture: number; pages: number; tagged: boolean; unread: { page: number; why: string }[]; headerKept?: string }> {
   const lib = await pdfjs();
   let doc;
   try {
@@ -354,7 +362,7 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
     }
     const laid = layoutLines(pages);
     if (unread.length === doc.numPages) throw refusal(new Error(unread[0]?.why ?? 'no pages'));
-    return { lines: laid.lines, furniture: laid.furniture + artifactLines, pages: doc.numPages, tagged: laid.tagged, unread };
+    return { lines: laid.lines, furniture: laid.furniture + artifactLines, pages: doc.numPages, tagged: laid.tagged, unread, headerKept: laid.headerKept };
   } catch (e) {
     if (e instanceof ImportRefusal) throw e;
     throw refusal(e);
@@ -364,12 +372,13 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
 }
 
 export async function importPdf(bytes: Uint8Array, options: ImportOptions = {}): Promise<LayoutResult> {
-  const { lines, furniture: dropped, tagged, unread } = await pdfLines(bytes);
+  const { lines, furniture: dropped, tagged, unread, headerKept } = await pdfLines(bytes);
   if (!lines.some((l) => /\p{L}{2}/u.test(l.text))) {
     throw new ImportRefusal({ da: 'PDF-filen indeholder ingen tekst (et scannet billede?)', en: 'the PDF holds no text (a scanned image?)' });
   }
   const guesses = tagged ? ['headings taken from the tagged PDF (its structure tree or marked content: H1–H6)'] : [];
   if (dropped) guesses.push(`${dropped} lines of running header, footer or page number dropped`);
+  if (headerKept) guesses.push(`the running header "${headerKept.slice(0, 60)}" kept once: the meeting's date is written nowhere else at the start`);
   const r = importLayout(lines, options, { furnitureDropped: dropped, guesses });
   for (const u of unread) r.warnings.unshift({ line: 0, message: { da: `Side ${u.page} i PDF-filen kan ikke læses (${u.why}) og mangler`, en: `Page ${u.page} of the PDF cannot be read (${u.why}) and is missing` } });
   return r;
