@@ -23,6 +23,11 @@ export function format(template: string, data?: Readonly<Record<string, string |
   });
 }
 
+/** A text in one language, with its placeholders filled. */
+export function localize(text: Localized, lang: Lang, data?: Readonly<Record<string, string | number>>): string {
+  return format(text[lang], data);
+}
+
 /** Both languages rendered, for places that keep the choice for later. */
 export function renderBoth(text: Localized, data?: Readonly<Record<string, string | number>>): Localized {
   return { da: format(text.da, data), en: format(text.en, data) };

@@ -61,6 +61,12 @@ describe.skipIf(!enabled)(enabled ? 'the release tarball' : 'the release tarball
     const pdf = sh('npx referat export --format pdf m.referat -o m.pdf', app);
     expect(pdf.status, pdf.stderr).toBe(0);
     expect(readFileSync(join(app, 'm.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    // The PDF reader is bundled (dist/pdfjs.js) and needs no native canvas package: the
+    // installed package reads back the PDF it wrote, with nothing but the summary on stderr.
+    const back = sh('npx referat import --lang en -o back.referat m.pdf', app);
+    expect(back.status, back.stderr).toBe(0);
+    expect(back.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(join(app, 'back.referat'), 'utf8')).toMatch(/^## Punkt \d+: /m);
     const html = sh('npx referat export --format html m.referat -o -', app);
     expect(html.stdout).toMatch(/^<!DOCTYPE html>/i);
     const imp = sh('printf "REFERAT Havneudvalget\\n\\nPunkt 1: Kajen\\n\\nBeslutning\\n\\nGodkendt.\\n" | npx referat import -o - -', app);

@@ -148,12 +148,47 @@ function dropToc(run: ItemStart[]): { items: ItemStart[]; toc: ItemStart[] } {
   return { items: run.filter((s, k) => last.get(key(s)) === k), toc };
 }
 
-function findItems(lines: readonly Line[], guesses: string[]): { items: ItemStart[]; tocLines: Set<number> } {
+/**
+ * Items from the heading lines a PDF's or Word document's layout marks, for minutes whose item
+ * headings carry no number: the most prominent level of headings that are not a section, a
+ * decision heading, a header label, a case number, furniture or the document's title (a level
+ * holding only the document's first heading is its title). A heading that starts with a number
+ * keeps it; the others are numbered by their place.
+ */
+function hintedItems(lines: readonly Line[], hints: ReadonlyMap<number, number>): ItemStart[] {
+  const byLevel = new Map<number, number[]>();
+  for (const [k, level] of hints) {
+    const t = lines[k]?.text.trim() ?? '';
+    if (!t || t.length > 200 || /[.;,!?]$/.test(t) || sectionName(t) || splitRunIn(t) || decisionLike(t) || headerLabel(t) || caseOf(t) || furniture(t)) continue;
+    if (/^(?:referat|dagsorden|beslutningsprotokol)\b/iu.test(t)) continue;
+    if (!byLevel.has(level)) byLevel.set(level, []);
+    byLevel.get(level)!.push(k);
+  }
+  const first = Math.min(...hints.keys());
+  for (const level of [...byLevel.keys()].sort((a, b) => a - b)) {
+    const at = byLevel.get(level)!.sort((a, b) => a - b);
+    if (at.length === 1 && at[0] === first && byLevel.size > 1) continue;
+    let place = 0;
+    return at.map((k) => {
+      place++;
+      const m = /^(?:Punkt\s+)?(\d{1,4}[a-z]?)[.:]?\s+(\S.*)$/iu.exec(lines[k]!.text.trim());
+      return { at: k, number: m ? m[1]! : String(place), title: m ? m[2]! : lines[k]!.text.trim() };
+    });
+  }
+  return [];
+}
+
+function findItems(lines: readonly Line[], guesses: string[], hints?: ReadonlyMap<number, number>): { items: ItemStart[]; tocLines: Set<number> } {
   let items: ItemStart[] = [];
   let toc: ItemStart[] = [];
   for (const f of ITEM_FORMS) {
     const r = dropToc(itemRun(lines, f.re));
     if (r.items.length > items.length) ({ items, toc } = r);
+  }
+  // Headings without numbers: the layout's heading lines (PDF, Word), where the text's own forms find none.
+  if (items.length === 0 && hints?.size) {
+    items = hintedItems(lines, hints);
+    if (items.length) guesses.push(`${items.length} items taken from the headings the layout marks (bold, larger or a heading style)`);
   }
   // A TOC entry may have been re-found as a rising run of its own (TOC 1..5, body 1..5: the
   // run keeps the later ones); lines ending in a page number before the first item are TOC too.
@@ -307,6 +342,10 @@ interface ItemCtx {
   readonly date?: string;
   readonly start: ItemStart;
   readonly drop: Set<number>;
+  /** Heading lines the layout marks (PDF, Word). */
+  readonly hints?: ReadonlyMap<number, number>;
+  /** Whether the layout marks the section headings (most section names are marked lines). */
+  readonly layoutSections?: boolean;
 }
 
 function decisionPick(ctx: ItemCtx): number | undefined {
@@ -362,7 +401,9 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
       inSection = true;
       continue;
     }
-    const name = sectionName(t);
+    // Where the layout marks the section headings, a section name it does not mark (an
+    // attachment called "Indstilling" in a list) is text.
+    const name = ctx.layoutSections && !ctx.hints?.has(k) ? undefined : sectionName(t);
     const runIn = name ? undefined : splitRunIn(t);
     if (name || runIn) {
       const n = name ?? runIn![0];
@@ -376,6 +417,15 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
     if (DECISION_HEADING.exec(t.replace(/^[•●▪◦-]\s*/, '')) && t.length < 120) {
       out.blank();
       out.push(`#### ${t.replace(/^[•●▪◦-]\s*/, '')}`);
+      out.blank();
+      continue;
+    }
+    // A heading the layout marks that names no section: a sub-heading of the item.
+    if (ctx.hints?.has(k) && t.length < 150 && !/[.;,!?]$/.test(t)) {
+      if (!inSection) (out.blank(), out.push('### Sagsfremstilling'));
+      inSection = true;
+      out.blank();
+      out.push(`#### ${body(t).replace(/^[-#\\]+\s*/, '')}`);
       out.blank();
       continue;
     }
@@ -393,12 +443,12 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
  * Imports minutes in any house style. `items` is 0 when no meeting was recognised: the
  * caller refuses the input then.
  */
-export function importGeneric(input: string, profile: string): ImportResult & { stats: GenericStats } {
+export function importGeneric(input: string, profile: string, hints?: ReadonlyMap<number, number>): ImportResult & { stats: GenericStats } {
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
   const lines: Line[] = text.split('\n').map((t, no) => ({ no, text: clean(t) }));
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
-  const { items, tocLines } = findItems(lines, guesses);
+  const { items, tocLines } = findItems(lines, guesses, hints);
   const date = meetingDate(lines);
   const agenda = !/\b(referat|beslutningsprotokol|beslutning)\b/iu.test(text) && /\bdagsorden\b/iu.test(text);
   const out = makeOut();
@@ -408,11 +458,14 @@ export function importGeneric(input: string, profile: string): ImportResult & { 
   writeHeader(head, out, date, agenda);
   out.push(`Profil: ${profile}`);
   const drop = new Set<number>();
+  const named = lines.filter((l) => sectionName(l.text));
+  const marked = named.filter((l) => hints?.has(l.no)).length;
+  const layoutSections = marked >= 2 && marked >= named.length * 0.6;
   for (const [n, it] of items.entries()) {
     const next = items[n + 1];
     const to = next ? Math.min(next.at, next.caseAt ?? next.at) : lines.length;
     const from = it.title === null ? it.at : it.at + 1;
-    writeItem({ lines, from, to, date, start: it, drop }, out, stats);
+    writeItem({ lines, from, to, date, start: it, drop, hints, layoutSections }, out, stats);
   }
   if (!date) guesses.push('no meeting date found in the opening lines');
   const markup = out.lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '') + '\n';

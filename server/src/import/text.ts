@@ -26,6 +26,12 @@ export interface ImportResult {
 export interface ImportOptions {
   /** House-style profile to record; detected when absent. */
   readonly profile?: string;
+  /**
+   * Heading lines the layout of a PDF or Word document marks (bold, larger, a heading style):
+   * 0-based line of the input → level (0 or 1 = most prominent). Hints for the structural
+   * recogniser; plain text has none.
+   */
+  readonly headings?: ReadonlyMap<number, number>;
 }
 
 const HEADER_FIELDS = ['Kommune', 'Udvalg', 'Mødedato', 'Mødested', 'Mødedeltagere', 'Afbud', 'Fraværende', 'Formand', 'Referent', 'Stedfortrædere'];

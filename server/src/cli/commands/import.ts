@@ -1,7 +1,9 @@
 /**
  * `referat import FILE… [-o OUT|-] [--from auto|text|portal] [--profile NAME]`: published
- * minutes (text extracted from PDF or Word, or the portal's record) → `.referat` files.
- * A folder imports every `.txt` and `.json` file in it, each beside its source.
+ * minutes (a PDF, a Word document, text extracted from them, or the portal's record) →
+ * `.referat` files. The format is told by the content (`import/document.ts`); `--from` chooses
+ * between text and portal record for the rest. A folder imports every `.txt`, `.json`, `.pdf`
+ * and `.docx` file in it, each beside its source.
  * Warnings go to standard error; files are written atomically; exit 2 on I/O errors.
  * Line endings and byte-order mark: those of the `.referat` file being replaced, else
  * those of the source (a CRLF text with a BOM gives a CRLF `.referat` with a BOM).
@@ -12,7 +14,8 @@ import path from 'node:path';
 import type { ImportFormat } from '../../import/index.js';
 import { isBinaryText } from '../../syntax/binary.js';
 import type { CliContext } from '../context.js';
-import { CliError, errorCode, readText, textStyle, withTextStyle, writeAtomic, yieldToEvents } from '../files.js';
+import { localize } from '../../i18n.js';
+import { CliError, errorCode, textStyle, withTextStyle, writeAtomic, yieldToEvents } from '../files.js';
 
 export interface ImportCliOptions {
   readonly output?: string;
@@ -36,6 +39,9 @@ function summarise(file: string, warnings: readonly { line: number; message: { d
   return out;
 }
 
+/** The sources a folder import takes, and the extension the `.referat` file replaces. */
+const SOURCE_EXT = /\.(txt|json|pdf|docx)$/i;
+
 function expand(inputs: readonly string[], ctx: CliContext): string[] {
   const out: string[] = [];
   for (const input of inputs) {
@@ -51,8 +57,8 @@ function expand(inputs: readonly string[], ctx: CliContext): string[] {
       throw new CliError(`${input}: ${errorCode(e)}`);
     }
     if (st.isDirectory()) {
-      const files = readdirSync(abs).filter((f) => /\.(txt|json)$/i.test(f)).sort();
-      if (files.length === 0) throw new CliError(`${input}: ${ctx.lang === 'da' ? 'ingen .txt- eller .json-filer i mappen' : 'no .txt or .json files in folder'}`);
+      const files = readdirSync(abs).filter((f) => SOURCE_EXT.test(f)).sort();
+      if (files.length === 0) throw new CliError(`${input}: ${ctx.lang === 'da' ? 'ingen .txt-, .json-, .pdf- eller .docx-filer i mappen' : 'no .txt, .json, .pdf or .docx files in folder'}`);
       out.push(...files.map((f) => path.join(abs, f)));
     } else out.push(abs);
   }
@@ -60,7 +66,8 @@ function expand(inputs: readonly string[], ctx: CliContext): string[] {
 }
 
 export async function runImport(inputs: readonly string[], opts: ImportCliOptions, ctx: CliContext): Promise<number> {
-  const { importReferat } = await import('../../import/index.js');
+  const { importReferat, looksLikePortal } = await import('../../import/index.js');
+  const { importDocument, ImportRefusal } = await import('../../import/document.js');
   if (inputs.length === 0) throw new CliError(ctx.lang === 'da' ? 'referat import: ingen filer angivet' : 'referat import: no files given');
   const files = expand(inputs, ctx);
   if (opts.output && files.length > 1 && opts.output !== '-' && !opts.output.endsWith('/')) {
@@ -70,21 +77,32 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
   const reports: object[] = [];
   for (const file of files) {
     await yieldToEvents();
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = file === '-' ? readFileSync(0, 'utf8') : readText(file, ctx.lang);
+      bytes = readFileSync(file === '-' ? 0 : file);
     } catch (e) {
-      if (e instanceof CliError) throw e;
-      throw new CliError(`${file}: ${errorCode(e)}`);
+      throw new CliError(file === '-' ? `-: ${errorCode(e)}` : `${file}: ${ctx.lang === 'da' ? 'kan ikke læse' : 'cannot read'} (${errorCode(e)})`);
     }
     const shown = file === '-' ? '-' : path.relative(ctx.cwd, file);
-    if (!text.replace(/^\uFEFF/, '').trim()) throw new CliError(ctx.lang === 'da' ? `${shown}: filen er tom` : `${shown}: the file is empty`);
-    if (isBinaryText(text)) throw new CliError(ctx.lang === 'da' ? `${shown}: ikke en tekstfil (binære data)` : `${shown}: not a text file (binary data)`);
+    // The format is told by the content, not the name: a PDF or Word document goes to its reader.
     let result;
+    let document;
     try {
-      result = importReferat(text, { from: opts.from, profile: opts.profile });
+      document = await importDocument(bytes, { profile: opts.profile });
     } catch (e) {
-      throw new CliError(`${path.relative(ctx.cwd, file)}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      if (e instanceof ImportRefusal) throw new CliError(`${shown}: ${localize(e.text, ctx.lang)}`);
+      throw new CliError(`${shown}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+    const text = document ? '' : bytes.toString('utf8');
+    if (document) result = document;
+    else {
+      if (!text.replace(/^\uFEFF/, '').trim()) throw new CliError(ctx.lang === 'da' ? `${shown}: filen er tom` : `${shown}: the file is empty`);
+      if (isBinaryText(text)) throw new CliError(ctx.lang === 'da' ? `${shown}: ikke en tekstfil (binære data)` : `${shown}: not a text file (binary data)`);
+      try {
+        result = importReferat(text, { from: opts.from, profile: opts.profile });
+      } catch (e) {
+        throw new CliError(`${path.relative(ctx.cwd, file)}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      }
     }
     const items = (result.markup.match(/^## Punkt /gm) ?? []).length;
     if (items === 0) {
@@ -97,7 +115,7 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
     if (opts.report === 'json') {
       const r = result as typeof result & { furnitureDropped?: number; guesses?: string[] };
       const kept = (result.markup.replace(/<!--[\s\S]*?-->/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).length;
-      reports.push({ file: shown, items, wordsKept: kept, wordsDroppedAsFurniture: r.furnitureDropped ?? 0, guesses: r.guesses ?? [], profile: result.profile, warnings: result.warnings.length });
+      reports.push({ file: shown, format: document?.format ?? (opts.from !== 'text' && looksLikePortal(text) ? 'portal' : 'text'), items, wordsKept: kept, wordsDroppedAsFurniture: r.furnitureDropped ?? 0, guesses: r.guesses ?? [], profile: result.profile, warnings: result.warnings.length });
     } else for (const line of summarise(shown, result.warnings, ctx.lang)) ctx.stderr.write(`${line}\n`);
     if (opts.output === '-' || (file === '-' && !opts.output)) {
       ctx.stdout.write(result.markup);
@@ -105,10 +123,10 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
     }
     const target = opts.output
       ? opts.output.endsWith('/')
-        ? path.join(path.resolve(ctx.cwd, opts.output), path.basename(file).replace(/\.(txt|json)$/i, '') + '.referat')
+        ? path.join(path.resolve(ctx.cwd, opts.output), path.basename(file).replace(SOURCE_EXT, '') + '.referat')
         : path.resolve(ctx.cwd, opts.output)
-      : file.replace(/\.(txt|json)$/i, '') + '.referat';
-    let style = textStyle(text);
+      : file.replace(SOURCE_EXT, '') + '.referat';
+    let style = textStyle(text); // a PDF or Word document: LF, no BOM
     try {
       style = textStyle(readFileSync(target, 'utf8'));
     } catch {
@@ -133,8 +151,8 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
 export function importCommand(ctx: CliContext, setExit: (code: number) => void): Command {
   const da = ctx.lang === 'da';
   return new Command('import')
-    .description(da ? 'Importér offentliggjorte referater (tekst eller portal-data) til markup' : 'Import published minutes (text or portal records) into the markup')
-    .argument('<inputs...>', da ? 'filer eller mapper (.txt, .json)' : 'files or folders (.txt, .json)')
+    .description(da ? 'Importér offentliggjorte referater (PDF, Word, tekst eller portal-data) til markup' : 'Import published minutes (PDF, Word, text or portal records) into the markup')
+    .argument('<inputs...>', da ? 'filer eller mapper (.pdf, .docx, .txt, .json)' : 'files or folders (.pdf, .docx, .txt, .json)')
     .option('-o, --output <file>', da ? 'outputfil, mappe (med /) eller - for standardoutput' : 'output file, folder (ending in /) or - for standard output')
     .addOption(new Option('--from <format>', da ? 'inputformat' : 'input format').choices(['auto', 'text', 'portal']).default('auto'))
     .option('--profile <name>', da ? 'husstil (ellers genkendt)' : 'house style (detected otherwise)')
