@@ -83,6 +83,62 @@ describe('minutes in other house styles', () => {
     expect(r.markup).toMatch(/^# REFERAT Miljøudvalget/);
   });
 
+  it('takes the items from a table of contents when the text ends in it, dropping the page column', () => {
+    const text = [
+      'Referat', 'Havneudvalget', 'Mødetidspunkt: 14-05-2031 10:00', '', 'Indholdsfortegnelse', '',
+      '1 (Åben) Ny bådebro ved molen ........................ 3',
+      '2 (Åben) Takster for 2032 ......... 5',
+      '3 (Lukket) Salg af pakhus ......... 8',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup)).toEqual([
+      { number: '1', title: 'Ny bådebro ved molen', caseNumber: undefined, closed: false },
+      { number: '2', title: 'Takster for 2032', caseNumber: undefined, closed: false },
+      { number: '3', title: 'Salg af pakhus', caseNumber: undefined, closed: true },
+    ]);
+    expect(r.guesses.join(' ')).toMatch(/table of contents/);
+    expect(r.furnitureDropped).toBe(3);
+  });
+
+  it('reads a table of contents whose line breaks are lost and whose columns are interleaved', () => {
+    const text =
+      'Skoleudvalget Referat 2. februar 2031 Indholdsfortegnelse Pkt. Tekst Side ' +
+      '1 Nyt tag på hallen (Beslutning) 4 2 Budget 2032 for skolerne (Beslutning) 7 ' +
+      'Udvidelse af skolebussens rute til de nye boligområder ved 3 9 (Beslutning) 4 Lukning af svømmehal (Orientering) 12';
+    const r = importText(text);
+    expect(items(r.markup).map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Nyt tag på hallen'],
+      ['2', 'Budget 2032 for skolerne'],
+      ['3', 'Udvidelse af skolebussens rute til de nye boligområder ved'],
+      ['4', 'Lukning af svømmehal'],
+    ]);
+    // The case type is kept as the item's Sagstype, not lost.
+    expect(r.markup).toContain('### Sagstype\n\nOrientering');
+  });
+
+  it('never takes a table of contents for the items when the body has them', () => {
+    const text = [
+      'Referat', 'Havneudvalget', 'Mødedato: 14-05-2031', 'Indholdsfortegnelse',
+      '1. Ny bådebro ........ 2', '2. Takster ........ 3',
+      '1. Ny bådebro', 'Sagsfremstilling', 'Broen er gammel og skal skiftes ud, siger havnefogeden.', 'Beslutning', 'Godkendt.',
+      '2. Takster', 'Sagsfremstilling', 'Taksterne stiger med prisudviklingen i det kommende år.', 'Beslutning', 'Godkendt.',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup).map((i) => i.title)).toEqual(['Ny bådebro', 'Takster']);
+    expect(r.guesses.join(' ')).not.toMatch(/table of contents/);
+  });
+
+  it('keeps a repeated "…sag:" case-type prefix out of the title, as the item\'s Sagstype', () => {
+    const text = [
+      'Referat', 'Vejudvalget', 'Mødedato: 04-03-2031',
+      'Punkt 1 Beslutningssag: Ny rundkørsel', 'Sagsfremstilling', 'Krydset er farligt for cyklister om morgenen.', 'Beslutning i Vejudvalget den 04-03-2031', 'Godkendt.',
+      'Punkt 2 Orienteringssag: Vejarbejde i sommer', 'Sagsfremstilling', 'Arbejdet varer seks uger i alt.', 'Beslutning i Vejudvalget den 04-03-2031', 'Taget til efterretning.',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup).map((i) => i.title)).toEqual(['Ny rundkørsel', 'Vejarbejde i sommer']);
+    expect(r.markup).toContain('### Sagstype\n\nBeslutningssag');
+  });
+
   it('finds no meeting in a text that is not minutes', () => {
     expect(importText('Kære Jens\n\nTak for sidst. Vi ses på fredag.\n').items).toBe(0);
   });

@@ -37,6 +37,10 @@ interface ItemStart {
   readonly number: string;
   readonly title: string | null;
   readonly caseAt?: number;
+  /** Closed by a marker outside the title (a table of contents' `(Lukket)`). */
+  readonly closed?: boolean;
+  /** The case type the title carried (`Beslutningssag:`, `(Beslutning)`): kept as the item's `Sagstype`. */
+  readonly caseType?: string;
 }
 
 const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
@@ -148,7 +152,7 @@ function dropToc(run: ItemStart[]): { items: ItemStart[]; toc: ItemStart[] } {
   return { items: run.filter((s, k) => last.get(key(s)) === k), toc };
 }
 
-function findItems(lines: readonly Line[], guesses: string[]): { items: ItemStart[]; tocLines: Set<number> } {
+function findItems(lines: Line[], guesses: string[]): { items: ItemStart[]; tocLines: Set<number>; pages?: number } {
   let items: ItemStart[] = [];
   let toc: ItemStart[] = [];
   for (const f of ITEM_FORMS) {
@@ -160,7 +164,7 @@ function findItems(lines: readonly Line[], guesses: string[]): { items: ItemStar
   const tocLines = new Set(toc.map((t) => t.at));
   const first = items[0]?.at ?? lines.length;
   for (let k = 0; k < first; k++) if (PAGE_COLUMN.test(lines[k]!.text) && /\p{L}/u.test(lines[k]!.text)) tocLines.add(k);
-  if (items.length > 0) return { items: attachCaseBefore(lines, items), tocLines };
+  if (items.length > 0) return { items: caseTypePrefixes(attachCaseBefore(lines, items), guesses), tocLines };
   // No titles in the text: each item starts at its case-number line.
   const starts: ItemStart[] = [];
   for (const [k, l] of lines.entries()) {
@@ -171,12 +175,147 @@ function findItems(lines: readonly Line[], guesses: string[]): { items: ItemStar
     guesses.push(`${starts.length} items without a title in the text: each starts at its case number and is numbered by its place`);
     return { items: starts, tocLines };
   }
+  // No item in the body, but a table of contents (the text ends in it): its entries are the items.
+  const contents = tableOfContents(lines);
+  if (contents && contents.entries.length >= 2) {
+    const { line, col } = contents.first;
+    const before = lines[line]!.text.slice(0, col).trimEnd();
+    lines[line] = { no: lines[line]!.no, text: before };
+    for (let k = line + (before ? 1 : 0); k <= contents.last; k++) tocLines.add(k);
+    guesses.push(`${contents.entries.length} items taken from the table of contents (no item in the body): titles only, page column dropped`);
+    const fromToc = contents.entries.map((e) => ({ at: lines.length, number: e.number, title: e.title, closed: e.closed, caseType: e.caseType }));
+    return { items: caseTypePrefixes(fromToc, guesses), tocLines, pages: contents.pages };
+  }
   // Neither titles nor case numbers: the section heading that opens the first item opens each.
   const opening = lines.map((l, k) => ({ k, name: sectionName(l.text) ?? (decisionLike(l.text) ? 'decision' : undefined) })).filter((x) => x.name);
   const openingName = opening[0]?.name;
   const byName = opening.filter((x) => x.name === openingName);
   if (byName.length) guesses.push(`${byName.length} items without a title or case number: each starts at the section "${openingName}" and is numbered by its place`);
   return { items: byName.map((x, n) => ({ at: x.k, number: String(n + 1), title: null })), tocLines };
+}
+
+interface TocEntry {
+  readonly number: string;
+  readonly title: string;
+  readonly closed: boolean;
+  readonly page?: number;
+  readonly caseType?: string;
+}
+
+interface Token {
+  readonly text: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+const INT = /^\d{1,3}$/;
+const OPEN_CLOSED = /^\((åben|åbent|lukket)\)$/iu;
+
+/**
+ * A table of contents read as a stream of words (a PDF's text may have lost its line breaks
+ * or interleaved its columns): entry numbers 1, 2, 3 … in order, each followed by its title
+ * and ending in its page number. It starts after the word "Indholdsfortegnelse" (or "Indhold"
+ * alone on a line), else at the first line with a page column. Where the PDF put an entry's
+ * number and page inside its wrapped title (`… langs vejen 9 27 (Beslutning)`), the page comes
+ * first after the number: the title's start is then the tail of the entry before, after that
+ * entry's own page. `first` is where the first entry starts (line, column).
+ */
+export function tableOfContents(lines: readonly Line[]): { entries: TocEntry[]; pages: number; first: { line: number; col: number }; last: number } | undefined {
+  let startLine = -1;
+  let startCol = 0;
+  for (const [k, l] of lines.entries()) {
+    const m = /\bIndholdsfortegnelse\b|^\s*Indhold\s*$/iu.exec(l.text);
+    if (m) {
+      startLine = k;
+      startCol = m.index + m[0].length;
+      break;
+    }
+  }
+  if (startLine < 0) {
+    startLine = lines.findIndex((l) => PAGE_COLUMN.test(l.text) && /\p{L}/u.test(l.text));
+    if (startLine < 0) return undefined;
+  }
+  const tokens: Token[] = [];
+  for (let k = startLine; k < lines.length; k++) {
+    const text = lines[k]!.text.replace(/\.{2,}|…+/g, (d) => ' '.repeat(d.length));
+    const re = /\S+/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) if (k > startLine || m.index >= startCol) tokens.push({ text: m[0], line: k, col: m.index });
+  }
+  // Entry numbers: 1, 2, 3 … each the first token with that number after the one before that
+  // follows a page number (or starts the list); failing that, the first with that number.
+  const at: number[] = [];
+  let from = 0;
+  for (let n = 1; ; n++) {
+    const want = String(n);
+    let hit = -1;
+    for (let t = from; t < tokens.length; t++) {
+      if (tokens[t]!.text !== want) continue;
+      if (hit < 0) hit = t;
+      if (n === 1 || t === from || INT.test(tokens[t - 1]!.text)) {
+        hit = t;
+        break;
+      }
+    }
+    if (hit < 0) break;
+    at.push(hit);
+    from = hit + 1;
+  }
+  if (at.length < 2) return undefined;
+  const raw = at.map((t, k) => tokens.slice(t + 1, at[k + 1] ?? tokens.length).map((x) => x.text));
+  const entries: { number: string; words: string[]; closed: boolean; page?: number }[] = [];
+  for (const [k, ws] of raw.entries()) {
+    const words = [...ws];
+    let closed = false;
+    if (words.length && OPEN_CLOSED.test(words[0]!)) closed = /lukket/iu.test(words.shift()!);
+    let page: number | undefined;
+    // Page first: the number and page sat inside the wrapped title; its start is the tail of the entry before.
+    if (words.length && INT.test(words[0]!) && k > 0) {
+      page = Number(words.shift());
+      const prev = entries[k - 1]!;
+      const low = entries[k - 2]?.page ?? 0;
+      for (let j = prev.words.length - 2; j >= 0; j--) {
+        const v = INT.test(prev.words[j]!) ? Number(prev.words[j]) : NaN;
+        if (v >= low && v <= page && /^\p{Lu}/u.test(prev.words[j + 1]!)) {
+          words.unshift(...prev.words.splice(j + 1));
+          prev.words.pop();
+          prev.page = v;
+          break;
+        }
+      }
+    } else if (words.length && INT.test(words[words.length - 1]!)) page = Number(words.pop());
+    entries.push({ number: String(k + 1), words, closed, page });
+  }
+  const withPage = entries.filter((e) => e.page !== undefined).length;
+  if (withPage < Math.max(2, entries.length / 2)) return undefined;
+  // A parenthesised word the entries end in (two or more of them) is the case type, not title:
+  // `(Beslutning)`, `(Orientering)`. An open/closed marker is not a case type.
+  const suffix = /^\((?!åben\)|åbent\)|lukket\))\p{L}+\)\.?$/iu;
+  const typedEntries = entries.filter((e) => suffix.test(e.words[e.words.length - 1] ?? '')).length;
+  const out: TocEntry[] = entries.map((e) => {
+    const ws = [...e.words];
+    const w = ws[ws.length - 1];
+    const caseType = w && typedEntries >= 2 && suffix.test(w) ? ws.pop()!.replace(/[().]/g, '') : undefined;
+    return { number: e.number, title: ws.join(' ').trim(), closed: e.closed, page: e.page, caseType };
+  });
+  const firstTok = tokens[at[0]!]!;
+  return { entries: out.filter((e) => e.title), pages: withPage, first: { line: firstTok.line, col: firstTok.col }, last: tokens[tokens.length - 1]!.line };
+}
+
+const CASE_TYPE_PREFIX = /^(\p{Lu}\p{Ll}{2,}sag)\s*:\s+(\S.*)$/u;
+
+/**
+ * A case type written before the title (`Beslutningssag: …`, `Orienteringssag: …`): where two
+ * or more titles open with a `<Word>sag:` prefix, it is the house style's case type, not title;
+ * it is kept as the item's `Sagstype`, so no word is lost.
+ */
+function caseTypePrefixes(items: ItemStart[], guesses: string[]): ItemStart[] {
+  const typed = items.filter((it) => it.title && CASE_TYPE_PREFIX.test(it.title)).length;
+  if (typed < 2) return items;
+  guesses.push(`${typed} titles open with a case type ("…sag:"): kept as the item's Sagstype, not in the title`);
+  return items.map((it) => {
+    const m = it.title ? CASE_TYPE_PREFIX.exec(it.title) : null;
+    return m ? { ...it, title: m[2]!, caseType: m[1]! } : it;
+  });
 }
 
 /** A bare case number on the line before an item heading belongs to that item. */
@@ -327,7 +466,7 @@ function decisionPick(ctx: ItemCtx): number | undefined {
 function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
   const { lines, start } = ctx;
   const rawTitle = start.title ?? '(uden titel)';
-  const closed = /\(lukket\)|^lukket\b/iu.test(rawTitle) || /\bLukket\s*$/u.test(rawTitle);
+  const closed = start.closed || /\(lukket\)|^lukket\b/iu.test(rawTitle) || /\bLukket\s*$/u.test(rawTitle);
   const title = rawTitle.replace(/\s{3,}(Åbent|Lukket)\s*$/u, '').replace(/\s+/g, ' ');
   out.blank();
   out.push(`## Punkt ${start.number}: ${title}`);
@@ -341,6 +480,7 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
     if (closed) out.push('Lukket: ja');
     if (c.rest) (out.blank(), out.push('### Sagsfremstilling'), out.blank(), out.push(body(c.rest)));
   } else if (closed) out.push('Lukket: ja');
+  if (start.caseType) (out.blank(), out.push('### Sagstype'), out.blank(), out.push(body(start.caseType)));
   const decision = decisionPick(ctx);
   let inSection = Boolean(found && caseOf(lines[found.at]!.text)!.rest);
   for (; k < ctx.to; k++) {
@@ -398,11 +538,12 @@ export function importGeneric(input: string, profile: string): ImportResult & { 
   const lines: Line[] = text.split('\n').map((t, no) => ({ no, text: clean(t) }));
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
-  const { items, tocLines } = findItems(lines, guesses);
+  const { items, tocLines, pages } = findItems(lines, guesses);
   const date = meetingDate(lines);
   const agenda = !/\b(referat|beslutningsprotokol|beslutning)\b/iu.test(text) && /\bdagsorden\b/iu.test(text);
   const out = makeOut();
-  const stats = { furniture: 0 };
+  // A table of contents' page column is page furniture.
+  const stats = { furniture: pages ?? 0 };
   const firstAt = Math.min(...items.map((i) => Math.min(i.at, i.caseAt ?? i.at)), lines.length);
   const head = lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture));
   writeHeader(head, out, date, agenda);
