@@ -94,9 +94,8 @@ describe.skipIf(!present)('importing the corpus of 24 kommuner', () => {
     console.log(['| document | items right / expected | case numbers right | syntax errors | similarity (sequence) | similarity (word bag) | words missing | furniture dropped |', '|---|---|---|---|---|---|---|---|', ...table].join('\n'));
     const sum = (f: (r: Row) => number) => rows.reduce((n, r) => n + f(r), 0);
     console.log(`items right ${sum((r) => r.right)} / ${sum((r) => r.expected)}; case numbers ${sum((r) => r.casesRight)} / ${sum((r) => r.casesExpected)}`);
-    // Measured 2026-12-03: 89 of 92 items (the three table-of-contents-only documents take their
-    // items from the contents), 30 of 30 case numbers. A regression fails here.
-    expect(sum((r) => r.right)).toBeGreaterThanOrEqual(89);
+    // Measured 2026-12-03: 92 of 92 items, 30 of 30 case numbers. A regression fails here.
+    expect(sum((r) => r.right)).toBe(sum((r) => r.expected));
     expect(sum((r) => r.casesRight)).toBeGreaterThanOrEqual(30);
     const noItems = rows.filter((r) => r.items === 0).map((r) => r.file);
     expect(noItems, `no items: ${noItems.join(', ')}`).toEqual([]);

@@ -139,6 +139,18 @@ describe('minutes in other house styles', () => {
     expect(r.markup).toContain('### Sagstype\n\nBeslutningssag');
   });
 
+  it('without titles or case numbers, ends each item at its decision (a decision chain stays in one item)', () => {
+    const text = [
+      'Referat', 'Miljøudvalget', 'Mødedato: 3. marts 2031',
+      'Beslutningstema', 'Ny plan for grønne tage.', 'Sagsfremstilling', 'Planen er klar til politisk behandling.',
+      'Beslutning i Teknikudvalget den 01-02-2031', 'Anbefalet.', 'Beslutning i Miljøudvalget den 03-03-2031', 'Godkendt.', 'Bilag', 'Planen.pdf',
+      'Beslutningstema', 'Vandløb.', 'Indstilling', 'at sagen tages til efterretning.', 'Beslutning', 'Taget til efterretning.',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup).map((i) => i.number)).toEqual(['1', '2']);
+    expect(r.markup).toContain('#### Beslutning i Teknikudvalget den 01-02-2031');
+  });
+
   it('finds no meeting in a text that is not minutes', () => {
     expect(importText('Kære Jens\n\nTak for sidst. Vi ses på fredag.\n').items).toBe(0);
   });

@@ -186,12 +186,26 @@ function findItems(lines: Line[], guesses: string[]): { items: ItemStart[]; tocL
     const fromToc = contents.entries.map((e) => ({ at: lines.length, number: e.number, title: e.title, closed: e.closed, caseType: e.caseType }));
     return { items: caseTypePrefixes(fromToc, guesses), tocLines, pages: contents.pages };
   }
-  // Neither titles nor case numbers: the section heading that opens the first item opens each.
-  const opening = lines.map((l, k) => ({ k, name: sectionName(l.text) ?? (decisionLike(l.text) ? 'decision' : undefined) })).filter((x) => x.name);
-  const openingName = opening[0]?.name;
-  const byName = opening.filter((x) => x.name === openingName);
-  if (byName.length) guesses.push(`${byName.length} items without a title or case number: each starts at the section "${openingName}" and is numbered by its place`);
-  return { items: byName.map((x, n) => ({ at: x.k, number: String(n + 1), title: null })), tocLines };
+  // Neither titles nor case numbers: an item is its sections up to and including its decision;
+  // the first section after a decision's text opens the next item (an attachment list still
+  // belongs to the item before).
+  const heads = lines
+    .map((l, k) => {
+      const t = l.text.trim();
+      const name = sectionName(t);
+      const decision = decisionLike(t) || /^beslutning$/iu.test(name ?? '');
+      return { k, name, decision };
+    })
+    .filter((x) => x.name || x.decision);
+  const opens: number[] = [];
+  let afterDecision = false;
+  for (const h of heads) {
+    const attachment = /^bilag/iu.test(h.name ?? '');
+    if (opens.length === 0 || (afterDecision && !h.decision && !attachment)) opens.push(h.k);
+    if (!attachment) afterDecision = h.decision;
+  }
+  if (opens.length) guesses.push(`${opens.length} items without a title or case number: each runs from its first section to its decision, numbered by its place`);
+  return { items: opens.map((k, n) => ({ at: k, number: String(n + 1), title: null })), tocLines };
 }
 
 interface TocEntry {
