@@ -20,6 +20,8 @@
 import { escapeCommentOpen, type ImportResult, type ImportWarning } from './text.js';
 import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber.js';
 import { furniture, headerLabel, SECTION_WORDS } from './vocabulary.js';
+import { builtinProfiles } from '../config/profiles.js';
+import type { Profile } from '../config/schema.js';
 
 export interface GenericStats {
   readonly items: number;
@@ -428,10 +430,12 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
   return { title: committee ? `${keyword} ${committee}` : keyword, committee: committee || undefined };
 }
 
-function writeHeader(head: readonly Line[], out: Out, date: string | undefined, agenda: boolean): void {
+function writeHeader(head: readonly Line[], out: Out, date: string | undefined, agenda: boolean, profile: string): void {
   out.push(`# ${titleOf(head, agenda).title}`);
   out.push('');
   if (date) out.push(`Mødedato: ${date}`);
+  // The profile first among the fields: after the header's notes it would read as note text.
+  out.push(`Profil: ${profile}`);
   for (let k = 0; k < head.length; k++) {
     const t = head[k]!.text.trim();
     if (!t) continue;
@@ -497,6 +501,7 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
   if (start.caseType) (out.blank(), out.push('### Sagstype'), out.blank(), out.push(body(start.caseType)));
   const decision = decisionPick(ctx);
   let inSection = Boolean(found && caseOf(lines[found.at]!.text)!.rest);
+  let opening = !inSection;
   for (; k < ctx.to; k++) {
     if (ctx.drop.has(k)) continue;
     const t = lines[k]!.text.trim();
@@ -514,6 +519,7 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
       if (!/^(?:[•●▪◦-]\s*)?Beslutning/iu.test(t)) (out.blank(), out.push(`**${t}**`));
       out.blank();
       inSection = true;
+      opening = false;
       continue;
     }
     const name = sectionName(t);
@@ -525,6 +531,7 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
       out.blank();
       if (runIn) out.push(body(runIn[1]));
       inSection = true;
+      opening = false;
       continue;
     }
     if (DECISION_HEADING.exec(t.replace(/^[•●▪◦-]\s*/, '')) && t.length < 120) {
@@ -533,21 +540,51 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
       out.blank();
       continue;
     }
+    // Text before the item's first section stays where it is, in the item's opening (no section is invented).
+    // A blank line after the item's fields, so that a `Label: value` line of the text is no field.
     if (!inSection) {
-      out.blank();
-      out.push('### Sagsfremstilling');
       out.blank();
       inSection = true;
     }
-    out.push(body(t));
+    // In the item's opening a `Label: value` line would read as an item field: its label is set bold.
+    out.push(opening ? body(t).replace(/^(\p{Lu}[\p{L}\p{M}-]*(?: [\p{L}\p{M}-]+){0,3}[ \t]*:)(?=\s|$)/u, '**$1**') : body(t));
   }
+}
+
+/** Pairs of an item's sections that the profile would print in the other order. */
+function inversions(markup: string, profile: Profile): number {
+  const kindOf = (heading: string) => {
+    const h = heading.toLowerCase();
+    return profile.sections.findIndex((d) => [d.name, ...d.aliases].some((n) => h === n.toLowerCase()) || (d.kind === 'beslutning' && /^beslutning\b/.test(h)));
+  };
+  let count = 0;
+  for (const item of markup.split(/^## /m).slice(1)) {
+    const order = [...item.matchAll(/^### (.+)$/gm)].map((m) => kindOf(m[1]!.trim())).filter((k) => k >= 0);
+    for (let a = 0; a < order.length; a++) for (let b = a + 1; b < order.length; b++) if (order[a]! > order[b]!) count++;
+  }
+  return count;
+}
+
+/**
+ * The profile whose section order the document follows best (fewest sections it would move),
+ * the given one on a tie: the exports print sections in the profile's order.
+ */
+function profileByOrder(markup: string, given: string): string {
+  let best = given;
+  let fewest = builtinProfiles[given] ? inversions(markup, builtinProfiles[given]!) : Infinity;
+  for (const [name, p] of Object.entries(builtinProfiles)) {
+    const n = inversions(markup, p);
+    if (n < fewest) ((best = name), (fewest = n));
+  }
+  return best;
 }
 
 /**
  * Imports minutes in any house style. `items` is 0 when no meeting was recognised: the
  * caller refuses the input then.
  */
-export function importGeneric(input: string, profile: string): ImportResult & { stats: GenericStats } {
+export function importGeneric(input: string, given: string, options: { fitProfile?: boolean } = {}): ImportResult & { stats: GenericStats } {
+  let profile = given;
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
   const lines: Line[] = text.split('\n').map((t, no) => ({ no, text: clean(t) }));
   const guesses: string[] = [];
@@ -560,8 +597,7 @@ export function importGeneric(input: string, profile: string): ImportResult & { 
   const stats = { furniture: pages ?? 0 };
   const firstAt = Math.min(...items.map((i) => Math.min(i.at, i.caseAt ?? i.at)), lines.length);
   const head = lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture));
-  writeHeader(head, out, date, agenda);
-  out.push(`Profil: ${profile}`);
+  writeHeader(head, out, date, agenda, profile);
   const drop = new Set<number>();
   for (const [n, it] of items.entries()) {
     const next = items[n + 1];
@@ -570,6 +606,14 @@ export function importGeneric(input: string, profile: string): ImportResult & { 
     writeItem({ lines, from, to, date, start: it, drop }, out, stats);
   }
   if (!date) guesses.push('no meeting date found in the opening lines');
-  const markup = out.lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '') + '\n';
+  let markup = out.lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '') + '\n';
+  if (options.fitProfile) {
+    const fit = profileByOrder(markup, given);
+    if (fit !== given) {
+      guesses.push(`profile "${fit}" chosen: its section order is the document's`);
+      markup = markup.replace(`\nProfil: ${given}\n`, `\nProfil: ${fit}\n`);
+      profile = fit;
+    }
+  }
   return { markup, warnings, profile, stats: { items: items.length, furnitureDropped: stats.furniture, guesses } };
 }

@@ -11,7 +11,7 @@ import { detectProfile, importText as importRanders, type ImportOptions, type Im
 export function importText(input: string, options: ImportOptions = {}): ImportResult & { items: number; furnitureDropped: number; guesses: string[] } {
   const randers = importRanders(input, options);
   const items = (randers.markup.match(/^## Punkt /gm) ?? []).length;
-  const generic = importGeneric(input, options.profile ?? detectProfile(input));
+  const generic = importGeneric(input, options.profile ?? detectProfile(input), { fitProfile: options.profile === undefined });
   // The Randers reading wins unless the structural one finds more items, or as many with more case numbers.
   const cases = (m: string) => (m.match(/^Sagsnr: /gm) ?? []).length;
   const better = generic.stats.items > items || (generic.stats.items === items && cases(generic.markup) > cases(randers.markup));
