@@ -151,6 +151,43 @@ describe('minutes in other house styles', () => {
     expect(r.markup).toContain('#### Beslutning i Teknikudvalget den 01-02-2031');
   });
 
+  it('joins the lines the layout wrapped and keeps the lines the author broke', () => {
+    // A text wrapped at about 60 characters, as a PDF's text is.
+    const text = [
+      'Referat', 'Teknikudvalget', 'Mødedato: 12-09-2031', '',
+      '1. Ansøgning om tilladelse til at bygge en ny bådehal ved den gamle',
+      'Havnekaj',
+      'Sagsnr.: 31/2001',
+      'Sagsfremstilling',
+      'Havnen har siden midten af forrige århundrede haft en bådehal fra',
+      '1990. Hallen er nu for lille, og foreningen ønsker at bygge en ny',
+      'hal på den gamle plads ved kajen, hvor der er plads til flere både.',
+      'Foreningen har sendt tegninger.',
+      'Der er to muligheder:',
+      '- en hal i træ, som falder godt ind i området ved havnen og kajen',
+      'langs vandet',
+      '- en hal i stål.',
+      'Beslutning',
+      'Godkendt med den ændring, at hallen bygges i træ som foreslået af',
+      'foreningen. Udvalget ønsker at se de endelige tegninger inden byggeriet.',
+      '2. Nyt fortov langs skolevejen i den nordlige del af byen ved søen',
+      'Sagsnr.: 31/2002',
+      'Sagsfremstilling',
+      'Fortovet er smalt og i dårlig stand efter mange års brug af skolebørn.',
+      'Beslutning',
+      'Godkendt.',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup).map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Ansøgning om tilladelse til at bygge en ny bådehal ved den gamle Havnekaj'],
+      ['2', 'Nyt fortov langs skolevejen i den nordlige del af byen ved søen'],
+    ]);
+    expect(r.markup).toContain('bådehal fra 1990. Hallen er nu for lille, og foreningen ønsker at bygge en ny hal på den gamle plads');
+    expect(r.markup).toContain('\nForeningen har sendt tegninger.\n');
+    expect(r.markup).toContain('- en hal i træ, som falder godt ind i området ved havnen og kajen langs vandet\n');
+    expect(r.markup).toContain('som foreslået af foreningen. Udvalget');
+  });
+
   it('finds no meeting in a text that is not minutes', () => {
     expect(importText('Kære Jens\n\nTak for sidst. Vi ses på fredag.\n').items).toBe(0);
   });

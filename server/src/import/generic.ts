@@ -551,6 +551,49 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
   }
 }
 
+/**
+ * The width the layout wrapped the text at, where it did: many lines end close to one longest
+ * length (a PDF's or a mail's text). Web pages, whose paragraphs are one line each, have none.
+ */
+function wrapWidth(lines: readonly Line[]): number | undefined {
+  const lengths = lines.map((l) => l.text.trim().length).filter((n) => n >= 20).sort((a, b) => a - b);
+  if (lengths.length < 8) return undefined;
+  const width = lengths[Math.floor(lengths.length * 0.95) - (lengths.length >= 20 ? 0 : 1)]!;
+  const near = lengths.filter((n) => n >= width * 0.8 && n <= width * 1.05).length;
+  return near >= Math.max(4, lengths.length * 0.3) ? width : undefined;
+}
+
+const SENTENCE_END = /[.!?:;]["”’)]*$/u;
+
+/**
+ * Joins the lines the layout wrapped: a line that reaches the wrap width and ends no sentence,
+ * followed by a line that goes on in lower case or with a number (`1990. …` is then no numbered
+ * point), or that completes a title. A line the author broke (short of the width, or ending a
+ * sentence) is kept; so is any line followed by a heading, a section, a bullet or a blank line.
+ */
+export function joinWrapped(lines: readonly Line[]): Line[] {
+  const width = wrapWidth(lines);
+  if (!width) return [...lines];
+  const out: Line[] = [];
+  let p = ''; // the last physical line
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const t = l.text.trim();
+    const long = p.length >= width * 0.8 && p.length <= width * 1.1;
+    const goesOn = /^[\p{Ll}\d(]/u.test(t) && !/^[•●▪◦–-]\s/u.test(t);
+    // A title the wrap cut goes on with its last words, a capital or not, short of the width.
+    const titleGoesOn = prev !== undefined && ITEM_FORMS.some((f) => f.re.test(prev.text.trim())) && !ITEM_FORMS.some((f) => f.re.test(t)) && t.length < width * 0.8 && !decisionLike(t);
+    if (prev && t && long && !SENTENCE_END.test(p) && (goesOn || titleGoesOn) && !sectionName(t) && !caseOf(t) && !furniture(t) && !sectionName(p)) {
+      out[out.length - 1] = { no: prev.no, text: `${prev.text.trimEnd()} ${t}` };
+      p = t;
+      continue;
+    }
+    out.push(l);
+    p = t;
+  }
+  return out;
+}
+
 /** Pairs of an item's sections that the profile would print in the other order. */
 function inversions(markup: string, profile: Profile): number {
   const kindOf = (heading: string) => {
@@ -586,7 +629,7 @@ function profileByOrder(markup: string, given: string): string {
 export function importGeneric(input: string, given: string, options: { fitProfile?: boolean } = {}): ImportResult & { stats: GenericStats } {
   let profile = given;
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
-  const lines: Line[] = text.split('\n').map((t, no) => ({ no, text: clean(t) }));
+  const lines: Line[] = joinWrapped(text.split('\n').map((t, no) => ({ no, text: clean(t) })));
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
   const { items, tocLines, pages } = findItems(lines, guesses);
