@@ -188,6 +188,21 @@ describe('minutes in other house styles', () => {
     expect(r.markup).toContain('som foreslået af foreningen. Udvalget');
   });
 
+  it('imports an agenda (no decisions yet) as a DAGSORDEN, and minutes that say Dagsorden and Referat as a REFERAT', () => {
+    const agenda = [
+      'Dagsorden for Kulturudvalget', 'Mødedato: 02-10-2031',
+      '1. Godkendelse af dagsorden', 'Sagsfremstilling', 'Dagsordenen forelægges til godkendelse af udvalget.', 'Beslutning',
+      '2. Nyt bibliotek i Nordby', 'Sagsfremstilling', 'Byen har ønsket et bibliotek i mange år, og nu er der penge.', 'Beslutning',
+    ].join('\n');
+    const a = importText(agenda);
+    expect(a.markup).toMatch(/^# DAGSORDEN Kulturudvalget\n/);
+    expect(analyze(a.markup).parse.diagnostics).toEqual([]);
+    const minutes = agenda.replace('Dagsorden for Kulturudvalget', 'Dagsorden\nReferat for Kulturudvalget').replace(/Beslutning$/m, 'Beslutning\nGodkendt.');
+    expect(importText(minutes).markup).toMatch(/^# REFERAT Kulturudvalget\n/);
+    const decided = agenda.replace(/Beslutning$/m, 'Beslutning\nGodkendt.');
+    expect(importText(decided).markup).toMatch(/^# REFERAT /);
+  });
+
   it('finds no meeting in a text that is not minutes', () => {
     expect(importText('Kære Jens\n\nTak for sidst. Vi ses på fredag.\n').items).toBe(0);
   });

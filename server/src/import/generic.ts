@@ -422,11 +422,17 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
   const keyword = agenda ? 'DAGSORDEN' : 'REFERAT';
   for (const l of head) {
     const m = headerLabel(l.text.trim());
-    if (m?.field === 'Udvalg' && m.value) return { title: `${keyword} ${m.value}`, committee: m.value };
+    if (m?.field === 'Udvalg' && m.value && !/^(?:Dato|Type|Tid)\b/u.test(m.value)) return { title: `${keyword} ${m.value}`, committee: m.value };
   }
-  const first = head.find((l) => l.text.trim())?.text.trim() ?? '';
-  const c = /(?:møde i|for|af)\s+(.+?)(?:\s+(?:møde\s+)?den\b.*)?$/iu.exec(first)?.[1] ?? first.split(/\s+-\s+/)[0]!;
-  const committee = c.replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*/iu, '').trim();
+  // The first line that names more than the document's kind, and is no date.
+  const named = (t: string) => t && !headerLabel(t) && !/^(referat|dagsorden|beslutningsprotokol)$/iu.test(t) && !/^(\d|[•●▪◦|*-]|(man|tirs|ons|tors|fre|lør|søn)dag\b)/iu.test(t);
+  const first = head.map((l) => l.text.trim()).find(named) ?? '';
+  const c = /(?:møde i|for|af)\s+(?:møde i\s+)?(.+?)(?:\s+(?:møde\s+)?(?:den|d\.)\s.*)?$/iu.exec(first)?.[1] ?? first.split(/\s+-\s+/)[0]!;
+  // The committee's name ends where a date, a time or a header label begins.
+  const committee = c
+    .replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*/iu, '')
+    .split(/\s+(?=\d|(?:Mødetidspunkt|Mødedato|Mødested|Mødeafholdelse|Dato|Tidspunkt|Sted|Type)\b)/u)[0]!
+    .trim();
   return { title: committee ? `${keyword} ${committee}` : keyword, committee: committee || undefined };
 }
 
@@ -594,6 +600,28 @@ export function joinWrapped(lines: readonly Line[]): Line[] {
   return out;
 }
 
+/**
+ * Whether the document is an agenda (DAGSORDEN): its opening names it so ("Dagsorden", not
+ * "Godkendelse af dagsorden") and does not say "Referat" or "Beslutningsprotokol", and no item
+ * holds a decision yet (a decision heading dated this meeting, or a `Beslutning` with text).
+ */
+function isAgenda(lines: readonly Line[], items: readonly ItemStart[], date: string | undefined): boolean {
+  const firstAt = Math.min(...items.map((i) => Math.min(i.at, i.caseAt ?? i.at)), lines.length);
+  const head = lines.slice(0, firstAt).map((l) => l.text).join('\n');
+  if (/\b(referat|beslutningsprotokol)\b/iu.test(head)) return false;
+  if (!/\bdagsorden\b/iu.test(head.replace(/godkendelse af (?:den )?dagsorden/giu, ''))) return false;
+  for (let k = firstAt; k < lines.length; k++) {
+    const t = lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
+    const m = DECISION_HEADING.exec(t);
+    if (m && t.length < 120 && (!date || isoOf(m, 2) === date)) return false;
+    if (/^beslutning:?$/iu.test(t)) {
+      const next = lines.slice(k + 1).find((l) => l.text.trim());
+      if (next && !sectionName(next.text) && !ITEM_FORMS.some((f) => f.re.test(next.text.trim()))) return false;
+    }
+  }
+  return true;
+}
+
 /** Pairs of an item's sections that the profile would print in the other order. */
 function inversions(markup: string, profile: Profile): number {
   const kindOf = (heading: string) => {
@@ -634,7 +662,7 @@ export function importGeneric(input: string, given: string, options: { fitProfil
   const warnings: ImportWarning[] = [];
   const { items, tocLines, pages } = findItems(lines, guesses);
   const date = meetingDate(lines);
-  const agenda = !/\b(referat|beslutningsprotokol|beslutning)\b/iu.test(text) && /\bdagsorden\b/iu.test(text);
+  const agenda = isAgenda(lines, items, date);
   const out = makeOut();
   // A table of contents' page column is page furniture.
   const stats = { furniture: pages ?? 0 };
