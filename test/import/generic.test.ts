@@ -203,6 +203,21 @@ describe('minutes in other house styles', () => {
     expect(importText(decided).markup).toMatch(/^# REFERAT /);
   });
 
+  it('names untitled items from the table of contents before them, in order', () => {
+    const text = [
+      'Referat', 'Udvalg: Miljøudvalget', 'Mødedato: 3. marts 2031', 'Indholdsfortegnelse',
+      '1 (Åben) Plan for grønne tage ........ 2', '2 (Lukket) Køb af grund ........ 3',
+      'Sagsnr.: 31/100', 'Sagsfremstilling', 'Første sag om tagene i byen.', 'Beslutning', 'Godkendt.',
+      'Sagsnr.: 31/101', 'Sagsfremstilling', 'Anden sag.',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup)).toEqual([
+      { number: '1', title: 'Plan for grønne tage', caseNumber: '31/100', closed: false },
+      { number: '2', title: 'Køb af grund', caseNumber: '31/101', closed: true },
+    ]);
+    expect(r.guesses.join(' ')).toMatch(/taken from the table of contents/);
+  });
+
   it('finds no meeting in a text that is not minutes', () => {
     expect(importText('Kære Jens\n\nTak for sidst. Vi ses på fredag.\n').items).toBe(0);
   });

@@ -167,30 +167,51 @@ function findItems(lines: Line[], guesses: string[]): { items: ItemStart[]; tocL
   const first = items[0]?.at ?? lines.length;
   for (let k = 0; k < first; k++) if (PAGE_COLUMN.test(lines[k]!.text) && /\p{L}/u.test(lines[k]!.text)) tocLines.add(k);
   if (items.length > 0) return { items: caseTypePrefixes(attachCaseBefore(lines, items), guesses), tocLines };
-  // No titles in the text: each item starts at its case-number line.
-  const starts: ItemStart[] = [];
+  // No titles in the text: each item starts at its case-number line; failing that, it runs
+  // from its first section to its decision.
+  let starts: ItemStart[] = [];
   for (const [k, l] of lines.entries()) {
     const c = parseCaseNumber(l.text);
     if (c && c.label) starts.push({ at: k, number: String(starts.length + 1), title: null, caseAt: k });
   }
-  if (starts.length) {
-    guesses.push(`${starts.length} items without a title in the text: each starts at its case number and is numbered by its place`);
-    return { items: starts, tocLines };
+  let how = 'each starts at its case number';
+  if (!starts.length) {
+    starts = sectionRuns(lines).map((k, n) => ({ at: k, number: String(n + 1), title: null }));
+    how = 'each runs from its first section to its decision';
   }
-  // No item in the body, but a table of contents (the text ends in it): its entries are the items.
-  const contents = tableOfContents(lines);
-  if (contents && contents.entries.length >= 2) {
+  // A table of contents before the first item: its entries name the items the body does not.
+  const contents = tableOfContents(lines.slice(0, starts[0]?.at ?? lines.length));
+  const useToc = contents && contents.entries.length >= Math.max(2, starts.length);
+  if (useToc) {
     const { line, col } = contents.first;
     const before = lines[line]!.text.slice(0, col).trimEnd();
     lines[line] = { no: lines[line]!.no, text: before };
     for (let k = line + (before ? 1 : 0); k <= contents.last; k++) tocLines.add(k);
+  }
+  if (starts.length) {
+    if (useToc) {
+      guesses.push(`${starts.length} items without a title in the text (${how}): number and title taken from the table of contents, in order`);
+      const named = starts.map((s, n) => ({ ...s, number: contents.entries[n]!.number, title: contents.entries[n]!.title, closed: contents.entries[n]!.closed, caseType: contents.entries[n]!.caseType }));
+      return { items: caseTypePrefixes(named, guesses), tocLines, pages: contents.pages };
+    }
+    guesses.push(`${starts.length} items without a title in the text: ${how}, numbered by its place`);
+    return { items: starts, tocLines };
+  }
+  // No item in the body, but a table of contents (the text ends in it): its entries are the items.
+  if (useToc) {
     guesses.push(`${contents.entries.length} items taken from the table of contents (no item in the body): titles only, page column dropped`);
     const fromToc = contents.entries.map((e) => ({ at: lines.length, number: e.number, title: e.title, closed: e.closed, caseType: e.caseType }));
     return { items: caseTypePrefixes(fromToc, guesses), tocLines, pages: contents.pages };
   }
-  // Neither titles nor case numbers: an item is its sections up to and including its decision;
-  // the first section after a decision's text opens the next item (an attachment list still
-  // belongs to the item before).
+  return { items: [], tocLines };
+}
+
+/**
+ * Where items with neither title nor case number start: an item is its sections up to and
+ * including its decision; the first section after a decision's text opens the next item (an
+ * attachment list still belongs to the item before).
+ */
+function sectionRuns(lines: readonly Line[]): number[] {
   const heads = lines
     .map((l, k) => {
       const t = l.text.trim();
@@ -206,8 +227,7 @@ function findItems(lines: Line[], guesses: string[]): { items: ItemStart[]; tocL
     if (opens.length === 0 || (afterDecision && !h.decision && !attachment)) opens.push(h.k);
     if (!attachment) afterDecision = h.decision;
   }
-  if (opens.length) guesses.push(`${opens.length} items without a title or case number: each runs from its first section to its decision, numbered by its place`);
-  return { items: opens.map((k, n) => ({ at: k, number: String(n + 1), title: null })), tocLines };
+  return opens;
 }
 
 interface TocEntry {
@@ -258,16 +278,18 @@ export function tableOfContents(lines: readonly Line[]): { entries: TocEntry[]; 
     for (let m = re.exec(text); m; m = re.exec(text)) if (k > startLine || m.index >= startCol) tokens.push({ text: m[0], line: k, col: m.index });
   }
   // Entry numbers: 1, 2, 3 … each the first token with that number after the one before that
-  // follows a page number (or starts the list); failing that, the first with that number.
+  // follows a page number or a parenthesis (or starts the list); failing that, the first with that number that
+  // has a page number right after it.
   const at: number[] = [];
   let from = 0;
   for (let n = 1; ; n++) {
     const want = String(n);
     let hit = -1;
-    for (let t = from; t < tokens.length; t++) {
+    for (let t = from; t < tokens.length - 1; t++) {
       if (tokens[t]!.text !== want) continue;
-      if (hit < 0) hit = t;
-      if (n === 1 || t === from || INT.test(tokens[t - 1]!.text)) {
+      // Elsewhere in a line, an entry number has its page right after it (columns interleaved).
+      if (hit < 0 && INT.test(tokens[t + 1]!.text)) hit = t;
+      if (n === 1 || t === from || INT.test(tokens[t - 1]!.text) || /\)\.?$/u.test(tokens[t - 1]!.text)) {
         hit = t;
         break;
       }
