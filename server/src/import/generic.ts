@@ -26,6 +26,8 @@ import type { Profile } from '../config/schema.js';
 export interface GenericStats {
   readonly items: number;
   readonly furnitureDropped: number;
+  /** Words of the dropped furniture (lines and page numbers of a table of contents). */
+  readonly furnitureWords: number;
   readonly guesses: string[];
 }
 
@@ -485,6 +487,10 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
   }
 }
 
+function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
 interface ItemCtx {
   readonly lines: readonly Line[];
   readonly from: number;
@@ -509,7 +515,7 @@ function decisionPick(ctx: ItemCtx): number | undefined {
   return pick ?? plain;
 }
 
-function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
+function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: number }): void {
   const { lines, start } = ctx;
   const rawTitle = start.title ?? '(uden titel)';
   const closed = start.closed || /\(lukket\)|^lukket\b/iu.test(rawTitle) || /\bLukket\s*$/u.test(rawTitle);
@@ -539,6 +545,7 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
     }
     if (furniture(t)) {
       stats.furniture++;
+      stats.words += wordCount(t);
       continue;
     }
     if (k === decision) {
@@ -687,9 +694,9 @@ export function importGeneric(input: string, given: string, options: { fitProfil
   const agenda = isAgenda(lines, items, date);
   const out = makeOut();
   // A table of contents' page column is page furniture.
-  const stats = { furniture: pages ?? 0 };
+  const stats = { furniture: pages ?? 0, words: pages ?? 0 };
   const firstAt = Math.min(...items.map((i) => Math.min(i.at, i.caseAt ?? i.at)), lines.length);
-  const head = lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture));
+  const head = lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text))));
   writeHeader(head, out, date, agenda, profile);
   const drop = new Set<number>();
   for (const [n, it] of items.entries()) {
@@ -708,5 +715,5 @@ export function importGeneric(input: string, given: string, options: { fitProfil
       profile = fit;
     }
   }
-  return { markup, warnings, profile, stats: { items: items.length, furnitureDropped: stats.furniture, guesses } };
+  return { markup, warnings, profile, stats: { items: items.length, furnitureDropped: stats.furniture, furnitureWords: stats.words, guesses } };
 }
