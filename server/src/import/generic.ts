@@ -530,13 +530,20 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
     ctx.drop.add(found.at);
     if (found.labelAt !== undefined) ctx.drop.add(found.labelAt);
     if (closed) out.push('Lukket: ja');
-    if (c.rest) (out.blank(), out.push('### Sagsfremstilling'), out.blank(), out.push(body(c.rest)));
   } else if (closed) out.push('Lukket: ja');
   if (start.caseType) (out.blank(), out.push('### Sagstype'), out.blank(), out.push(body(start.caseType)));
   const decision = decisionPick(ctx);
-  let inSection = Boolean(found && caseOf(lines[found.at]!.text)!.rest);
-  let opening = !inSection;
+  let inSection = false;
+  let opening = true;
+  const fieldSafe = (s: string) => (opening ? s.replace(/^(\p{Lu}[\p{L}\p{M}-]*(?: [\p{L}\p{M}-]+){0,3}[ \t]*:)(?=\s|$)/u, '**$1**') : s);
   for (; k < ctx.to; k++) {
+    // What the case-number line says besides the number (`J.nr.: …`) stays where it was.
+    const rest = found && k === found.at ? caseOf(lines[k]!.text)!.rest : '';
+    if (rest) {
+      if (!inSection) (out.blank(), (inSection = true));
+      out.push(fieldSafe(body(rest)));
+      continue;
+    }
     if (ctx.drop.has(k)) continue;
     const t = lines[k]!.text.trim();
     if (!t) {
@@ -582,7 +589,7 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
       inSection = true;
     }
     // In the item's opening a `Label: value` line would read as an item field: its label is set bold.
-    out.push(opening ? body(t).replace(/^(\p{Lu}[\p{L}\p{M}-]*(?: [\p{L}\p{M}-]+){0,3}[ \t]*:)(?=\s|$)/u, '**$1**') : body(t));
+    out.push(fieldSafe(body(t)));
   }
 }
 
