@@ -218,6 +218,18 @@ describe('minutes in other house styles', () => {
     expect(r.guesses.join(' ')).toMatch(/taken from the table of contents/);
   });
 
+  it('of two decisions dated this meeting, makes the one naming this meeting\'s committee the Beslutning', () => {
+    const text = [
+      'Referat for Byrådet', 'Mødedato: 20. juni 2031', '',
+      '7. Skolens tilbygning', 'Sagsnr.: 31/4455', 'Indstilling', 'at tilbygningen godkendes.',
+      'Beslutning Byrådet den 20-06-2031', 'Godkendt.',
+      'Beslutning Økonomiudvalget den 20-06-2031', 'Anbefalet samme dag, før byrådets møde.',
+    ].join('\n');
+    const r = importText(text);
+    expect(r.markup).toContain('### Beslutning Byrådet den 20-06-2031\n\nGodkendt.');
+    expect(r.markup).toContain('#### Beslutning Økonomiudvalget den 20-06-2031');
+  });
+
   it('finds no meeting in a text that is not minutes', () => {
     expect(importText('Kære Jens\n\nTak for sidst. Vi ses på fredag.\n').items).toBe(0);
   });

@@ -498,21 +498,33 @@ interface ItemCtx {
   readonly date?: string;
   readonly start: ItemStart;
   readonly drop: Set<number>;
+  /** This meeting's committee, as the title names it. */
+  readonly committee?: string;
 }
 
+/** Whether a decision heading's committee is this meeting's (`Byrådet`, `Byrådets møde`). */
+function sameCommittee(named: string, committee: string | undefined): boolean {
+  if (!committee) return false;
+  const a = named.toLowerCase().replace(/s?\s+møde$/u, '').trim();
+  const b = committee.toLowerCase().trim();
+  return a === b || a === `${b}s` || b === `${a}s`;
+}
+
+/**
+ * This meeting's decision among the item's decision headings: the one dated this meeting's
+ * date (of several, the one naming this meeting's committee); with no date known, the one
+ * naming the committee, else the last; failing all, a plain `Beslutning`.
+ */
 function decisionPick(ctx: ItemCtx): number | undefined {
-  let pick: number | undefined;
+  const dated: { k: number; ours: boolean }[] = [];
   let plain: number | undefined;
   for (let k = ctx.from; k < ctx.to; k++) {
     const t = ctx.lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
     if (/^beslutning:?$/iu.test(t)) plain ??= k;
     const m = DECISION_HEADING.exec(t);
-    if (m && t.length < 120) {
-      const iso = isoOf(m, 2);
-      if (!ctx.date || iso === ctx.date) pick = k;
-    }
+    if (m && t.length < 120 && (!ctx.date || isoOf(m, 2) === ctx.date)) dated.push({ k, ours: sameCommittee(m[1]!, ctx.committee) });
   }
-  return pick ?? plain;
+  return (dated.filter((d) => d.ours).pop() ?? dated.pop())?.k ?? plain;
 }
 
 function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: number }): void {
@@ -705,12 +717,13 @@ export function importGeneric(input: string, given: string, options: { fitProfil
   const firstAt = Math.min(...items.map((i) => Math.min(i.at, i.caseAt ?? i.at)), lines.length);
   const head = lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text))));
   writeHeader(head, out, date, agenda, profile);
+  const committee = titleOf(head, agenda).committee;
   const drop = new Set<number>();
   for (const [n, it] of items.entries()) {
     const next = items[n + 1];
     const to = next ? Math.min(next.at, next.caseAt ?? next.at) : lines.length;
     const from = it.title === null ? it.at : it.at + 1;
-    writeItem({ lines, from, to, date, start: it, drop }, out, stats);
+    writeItem({ lines, from, to, date, start: it, drop, committee }, out, stats);
   }
   if (!date) guesses.push('no meeting date found in the opening lines');
   let markup = out.lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '') + '\n';
