@@ -230,6 +230,27 @@ describe('minutes in other house styles', () => {
     expect(r.markup).toContain('#### Beslutning Økonomiudvalget den 20-06-2031');
   });
 
+  it('does not take a numbered list inside an item for items, nor a closed item\'s case number for the next item\'s', () => {
+    const text = [
+      'Referat', 'Udvalg: Havneudvalget', 'Mødedato: 2. maj 2031', '',
+      '41. Godkendelse af dagsorden', '', '12.00.00-P35-1-31', '', 'Beslutning', 'Godkendt.',
+      '42. Ny strategi for havnen', '', '12.00.00-P35-2-31', '', 'Sagsfremstilling', 'Strategien har fire spor:',
+      '1. Fiskeri', 'Fiskerne skal have bedre kajer, og auktionen skal flyttes til den nye hal ved kajen i syd.',
+      '2. Turisme', 'Flere lystbåde skal kunne ligge i havnen om sommeren, og der skal bygges nye toiletter.',
+      '3. Erhverv', 'Virksomheder skal kunne leje pladser på den gamle kaj, hvor der nu står tomme skure.',
+      'Beslutning', 'Godkendt.',
+      '43. Lukket', '', '12.00.00-G01-3-31', '',
+      '44. Havnens økonomi', '', '12.00.00-S00-4-31', '', 'Sagsfremstilling', 'Regnskabet viser et lille overskud.', 'Beslutning', 'Taget til efterretning.',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup)).toEqual([
+      { number: '41', title: 'Godkendelse af dagsorden', caseNumber: '12.00.00-P35-1-31', closed: false },
+      { number: '42', title: 'Ny strategi for havnen', caseNumber: '12.00.00-P35-2-31', closed: false },
+      { number: '43', title: 'Lukket', caseNumber: '12.00.00-G01-3-31', closed: true },
+      { number: '44', title: 'Havnens økonomi', caseNumber: '12.00.00-S00-4-31', closed: false },
+    ]);
+  });
+
   it('finds no meeting in a text that is not minutes', () => {
     expect(importText('Kære Jens\n\nTak for sidst. Vi ses på fredag.\n').items).toBe(0);
   });

@@ -129,7 +129,23 @@ function itemRun(lines: readonly Line[], form: RegExp): ItemStart[] {
   const body = cands.filter((c, k) => lastAt.get(key(c)) === k && !PAGE_COLUMN.test(c.title ?? ''));
   cands.length = 0;
   cands.push(...dropBodiless(lines, body));
-  // Longest strictly rising run by number (an inner list restarts at 1 and breaks in).
+  // Longest strictly rising run by number (an inner list restarts at 1 and breaks in). A
+  // list inside an item numbers below the item it is in: without the headings numbered at or
+  // below the highest one before them, the run is taken if it keeps most of the headings
+  // (a stray high number at the top, a year, would otherwise hide all items).
+  const all = risingRun(cands);
+  let top = -1;
+  const belowNone = cands.filter((c) => {
+    const n = Number.parseInt(c.number, 10);
+    if (n <= top) return false;
+    top = n;
+    return true;
+  });
+  const kept = risingRun(belowNone);
+  return kept.length >= all.length * 0.6 ? kept : all;
+}
+
+function risingRun(cands: readonly ItemStart[]): ItemStart[] {
   const nums = cands.map((c) => Number.parseInt(c.number, 10));
   const best: number[] = [];
   const prev: number[] = [];
@@ -360,14 +376,22 @@ function caseTypePrefixes(items: ItemStart[], guesses: string[]): ItemStart[] {
 
 /** A bare case number on the line before an item heading belongs to that item. */
 function attachCaseBefore(lines: readonly Line[], items: ItemStart[]): ItemStart[] {
+  const bare = (k: number) => {
+    const t = lines[k]?.text.trim() ?? '';
+    return Boolean(t && caseOf(t) && !parseCaseNumber(t)!.rest);
+  };
+  const near = (at: number, step: number) => {
+    for (let k = at + step, n = 0; k >= 0 && k < lines.length && n < 2; k += step, n++) if (lines[k]!.text.trim()) return k;
+    return -1;
+  };
+  // The house style puts the case number after the heading where more items have it there:
+  // then a case number just before a heading ends the item before it.
+  const after = items.filter((it) => bare(near(it.at, 1))).length;
+  const before = items.filter((it) => bare(near(it.at, -1))).length;
+  if (after >= before) return items;
   return items.map((it) => {
-    for (let k = it.at - 1; k >= 0 && k >= it.at - 2; k--) {
-      const t = lines[k]!.text.trim();
-      if (!t) continue;
-      if (caseOf(t) && !parseCaseNumber(t)!.rest) return { ...it, caseAt: k };
-      break;
-    }
-    return it;
+    const k = near(it.at, -1);
+    return k >= 0 && bare(k) ? { ...it, caseAt: k } : it;
   });
 }
 
