@@ -135,14 +135,22 @@ function itemRun(lines: readonly Line[], form: RegExp): ItemStart[] {
   // (a stray high number at the top, a year, would otherwise hide all items).
   const all = risingRun(cands);
   let top = -1;
+  let restartsAtOne = true;
+  let inner = false;
   const belowNone = cands.filter((c) => {
     const n = Number.parseInt(c.number, 10);
-    if (n <= top) return false;
-    top = n;
+    if (n <= top) {
+      if (!inner && n !== 1) restartsAtOne = false;
+      inner = true;
+      return false;
+    }
+    inner = false;
+    // A year (`2024. …`) is no item number to measure the others by.
+    if (n < 1900 || n > 2099) top = n;
     return true;
   });
   const kept = risingRun(belowNone);
-  return kept.length >= all.length * 0.6 ? kept : all;
+  return kept.length >= all.length * 0.6 || (kept.length > 0 && restartsAtOne) ? kept : all;
 }
 
 function risingRun(cands: readonly ItemStart[]): ItemStart[] {
