@@ -103,8 +103,14 @@ describe.skipIf(!present)('importing the corpus of 24 kommuner', () => {
     const noItems = rows.filter((r) => r.items === 0).map((r) => r.file);
     expect(noItems, `no items: ${noItems.join(', ')}`).toEqual([]);
     expect(rows.filter((r) => r.syntax > 0).map((r) => r.file)).toEqual([]);
-    // Order-aware (difflib) similarity, measured 2026-12-03: 0.495–0.980 before this branch, now 0.597–0.980.
-    for (const r of rows.filter((x) => x.items > 0)) expect(r.similarity, r.file).toBeGreaterThanOrEqual(0.59);
+    // Order-aware (difflib) similarity, measured 2026-12-03: 0.495–0.980 before this branch
+    // (mean 0.87), now 0.672–0.978 (mean 0.917); the three documents whose text is a table of
+    // contents only are the lowest (the export prints each title twice: contents and heading).
+    // Words missing, furniture not counted: at most 2.1 % where the text has item bodies.
+    const tocOnly = (r: Row) => truth.documents[r.file]?.tocOnly === true;
+    for (const r of rows) expect(r.similarity, r.file).toBeGreaterThanOrEqual(tocOnly(r) ? 0.66 : 0.87);
+    expect(sum((r) => r.similarity) / rows.length).toBeGreaterThanOrEqual(0.915);
+    for (const r of rows.filter((x) => !tocOnly(x))) expect(r.missingContent, r.file).toBeLessThanOrEqual(0.022);
   }, 60_000);
 });
 if (!present) describe('importing the corpus', () => it.skip('../shared/corpus is absent: corpus import not measured', () => {}));
