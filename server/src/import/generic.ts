@@ -646,7 +646,8 @@ function wrapWidth(lines: readonly Line[]): number | undefined {
   if (lengths.length < 8) return undefined;
   const width = lengths[Math.floor(lengths.length * 0.95) - (lengths.length >= 20 ? 0 : 1)]!;
   const near = lengths.filter((n) => n >= width * 0.8 && n <= width * 1.05).length;
-  return near >= Math.max(4, lengths.length * 0.3) ? width : undefined;
+  // A column narrower than 40 characters is a list (of names, of figures), not a wrapped text.
+  return width >= 40 && near >= Math.max(4, lengths.length * 0.3) ? width : undefined;
 }
 
 const SENTENCE_END = /[.!?:;]["”’)]*$/u;
