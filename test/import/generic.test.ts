@@ -251,6 +251,19 @@ describe('minutes in other house styles', () => {
     ]);
   });
 
+  it('reads a table of contents whose numbers run on through the year, with one skipped', () => {
+    const text = [
+      'Referat', 'Havneudvalget', 'Mødedato: 14-05-2031', 'Side 2 af 9', 'Indholdsfortegnelse',
+      '126 Ny bådebro ved molen ........ 3', '127 Takster for 2032 ........ 5', '129 Vinterlukning af havnen ........ 6',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup).map((i) => [i.number, i.title])).toEqual([
+      ['126', 'Ny bådebro ved molen'],
+      ['127', 'Takster for 2032'],
+      ['129', 'Vinterlukning af havnen'],
+    ]);
+  });
+
   it('finds no meeting in a text that is not minutes', () => {
     expect(importText('Kære Jens\n\nTak for sidst. Vi ses på fredag.\n').items).toBe(0);
   });

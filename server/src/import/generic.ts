@@ -306,22 +306,33 @@ export function tableOfContents(lines: readonly Line[]): { entries: TocEntry[]; 
   // Entry numbers: 1, 2, 3 … each the first token with that number after the one before that
   // follows a page number or a parenthesis (or starts the list); failing that, the first with that number that
   // has a page number right after it.
-  const at: number[] = [];
-  let from = 0;
-  for (let n = 1; ; n++) {
+  // The first entry: the first number (1–999) followed by a title (a capital, a parenthesis, or
+  // a number with a full stop); numbers may run on from earlier meetings (126, 127 …).
+  const firstAt = tokens.findIndex((x, t) => INT.test(x.text) && Number(x.text) > 0 && /^[\p{Lu}(]|^\d+\.$/u.test(tokens[t + 1]?.text ?? ''));
+  if (firstAt < 0) return undefined;
+  const at: number[] = [firstAt];
+  const numbers: number[] = [Number(tokens[firstAt]!.text)];
+  let from = firstAt + 1;
+  const find = (n: number): number => {
     const want = String(n);
     let hit = -1;
     for (let t = from; t < tokens.length - 1; t++) {
       if (tokens[t]!.text !== want) continue;
       // Elsewhere in a line, an entry number has its page right after it (columns interleaved).
       if (hit < 0 && INT.test(tokens[t + 1]!.text)) hit = t;
-      if (n === 1 || t === from || INT.test(tokens[t - 1]!.text) || /\)\.?$/u.test(tokens[t - 1]!.text)) {
-        hit = t;
-        break;
-      }
+      if (t === from || INT.test(tokens[t - 1]!.text) || /\)\.?$/u.test(tokens[t - 1]!.text)) return t;
     }
+    return hit;
+  };
+  for (;;) {
+    // The next number, or one a little further on (an item listed elsewhere, a closed one).
+    const last = numbers[numbers.length - 1]!;
+    let hit = -1;
+    let n = last;
+    for (let step = 1; step <= 3 && hit < 0; step++) hit = find((n = last + step));
     if (hit < 0) break;
     at.push(hit);
+    numbers.push(n);
     from = hit + 1;
   }
   if (at.length < 2) return undefined;
@@ -347,7 +358,7 @@ export function tableOfContents(lines: readonly Line[]): { entries: TocEntry[]; 
         }
       }
     } else if (words.length && INT.test(words[words.length - 1]!)) page = Number(words.pop());
-    entries.push({ number: String(k + 1), words, closed, page });
+    entries.push({ number: String(numbers[k]), words, closed, page });
   }
   const withPage = entries.filter((e) => e.page !== undefined).length;
   if (withPage < Math.max(2, entries.length / 2)) return undefined;
