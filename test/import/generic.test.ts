@@ -264,6 +264,17 @@ describe('minutes in other house styles', () => {
     ]);
   });
 
+  it('keeps an attachment named like a section in the Bilag list', () => {
+    const text = [
+      'Referat', 'Udvalg: Havneudvalget', 'Mødedato: 2. maj 2031',
+      'Punkt 3 Ny kaj', 'Sagsfremstilling', 'Kajen er slidt op efter mange års brug.', 'Bilag', '• Indstilling', '• Tegning af kajen.pdf',
+      'Beslutning i Havneudvalget den 02-05-2031', 'Godkendt.',
+    ].join('\n');
+    const r = importText(text);
+    expect(r.markup).toContain('### Bilag\n\n- Indstilling\n- Tegning af kajen.pdf');
+    expect(r.markup).toContain('### Beslutning i Havneudvalget den 02-05-2031');
+  });
+
   it('finds no meeting in a text that is not minutes', () => {
     expect(importText('Kære Jens\n\nTak for sidst. Vi ses på fredag.\n').items).toBe(0);
   });

@@ -590,6 +590,7 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
   const decision = decisionPick(ctx);
   let inSection = false;
   let opening = true;
+  let inAttachments = false;
   const fieldSafe = (s: string) => (opening ? s.replace(/^(\p{Lu}[\p{L}\p{M}-]*(?: [\p{L}\p{M}-]+){0,3}[ \t]*:)(?=\s|$)/u, '**$1**') : s);
   for (; k < ctx.to; k++) {
     // What the case-number line says besides the number (`J.nr.: …`) stays where it was.
@@ -611,6 +612,7 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
       continue;
     }
     if (k === decision) {
+      inAttachments = false;
       out.blank();
       out.push(/^(?:[•●▪◦-]\s*)?Beslutning/iu.test(t) ? `### ${t.replace(/^[•●▪◦-]\s*/, '').replace(/:$/, '')}` : '### Beslutning');
       if (!/^(?:[•●▪◦-]\s*)?Beslutning/iu.test(t)) (out.blank(), out.push(`**${t}**`));
@@ -619,10 +621,13 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
       opening = false;
       continue;
     }
-    const name = sectionName(t);
-    const runIn = name ? undefined : splitRunIn(t);
+    // Under Bilag, a listed attachment named like a section (`• Indstilling`) is an attachment.
+    const listed = inAttachments && /^[•●▪◦–-]\s/u.test(t);
+    const name = listed ? undefined : sectionName(t);
+    const runIn = name || listed ? undefined : splitRunIn(t);
     if (name || runIn) {
       const n = name ?? runIn![0];
+      inAttachments = /^bilag/iu.test(n);
       out.blank();
       out.push(/^beslutning$/iu.test(n) && decision !== undefined && decision !== k ? '#### Beslutning' : `### ${n}`);
       out.blank();
