@@ -275,6 +275,12 @@ describe('minutes in other house styles', () => {
     expect(r.markup).toContain('### Beslutning i Havneudvalget den 02-05-2031');
   });
 
+  it('reads a plural "Beslutninger" heading as the item\'s decision', () => {
+    const text = ['Referat', 'Udvalg: Havneudvalget', 'Mødedato: 2. maj 2031', 'Punkt 3 Ny kaj', 'Sagsfremstilling', 'Kajen er slidt.', 'Beslutninger', 'Godkendt.'].join('\n');
+    const a = analyze(importText(text).markup);
+    expect(a.meeting.items[0]!.sections.map((s) => s.kind)).toContain('beslutning');
+  });
+
   it('finds no meeting in a text that is not minutes', () => {
     expect(importText('Kære Jens\n\nTak for sidst. Vi ses på fredag.\n').items).toBe(0);
   });

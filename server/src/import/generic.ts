@@ -242,7 +242,7 @@ function sectionRuns(lines: readonly Line[]): number[] {
     .map((l, k) => {
       const t = l.text.trim();
       const name = sectionName(t);
-      const decision = decisionLike(t) || /^beslutning$/iu.test(name ?? '');
+      const decision = decisionLike(t) || /^beslutning(?:er)?$/iu.test(name ?? '');
       return { k, name, decision };
     })
     .filter((x) => x.name || x.decision);
@@ -563,7 +563,7 @@ function decisionPick(ctx: ItemCtx): number | undefined {
   let plain: number | undefined;
   for (let k = ctx.from; k < ctx.to; k++) {
     const t = ctx.lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
-    if (/^beslutning:?$/iu.test(t)) plain ??= k;
+    if (/^beslutning(?:er)?:?$/iu.test(t)) plain ??= k;
     const m = DECISION_HEADING.exec(t);
     if (m && t.length < 120 && (!ctx.date || isoOf(m, 2) === ctx.date)) dated.push({ k, ours: sameCommittee(m[1]!, ctx.committee) });
   }
@@ -614,7 +614,8 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
     if (k === decision) {
       inAttachments = false;
       out.blank();
-      out.push(/^(?:[•●▪◦-]\s*)?Beslutning/iu.test(t) ? `### ${t.replace(/^[•●▪◦-]\s*/, '').replace(/:$/, '')}` : '### Beslutning');
+      // `Beslutninger` (the plural some systems print) is the markup's `Beslutning`.
+      out.push(/^(?:[•●▪◦-]\s*)?Beslutning/iu.test(t) ? `### ${t.replace(/^[•●▪◦-]\s*/, '').replace(/:$/, '').replace(/^Beslutninger$/iu, 'Beslutning')}` : '### Beslutning');
       if (!/^(?:[•●▪◦-]\s*)?Beslutning/iu.test(t)) (out.blank(), out.push(`**${t}**`));
       out.blank();
       inSection = true;
@@ -629,7 +630,7 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
       const n = name ?? runIn![0];
       inAttachments = /^bilag/iu.test(n);
       out.blank();
-      out.push(/^beslutning$/iu.test(n) && decision !== undefined && decision !== k ? '#### Beslutning' : `### ${n}`);
+      out.push(/^beslutning(?:er)?$/iu.test(n) && decision !== undefined && decision !== k ? `#### ${n}` : `### ${n}`);
       out.blank();
       if (runIn) out.push(body(runIn[1]));
       inSection = true;
@@ -711,7 +712,7 @@ function isAgenda(lines: readonly Line[], items: readonly ItemStart[], date: str
     const t = lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
     const m = DECISION_HEADING.exec(t);
     if (m && t.length < 120 && (!date || isoOf(m, 2) === date)) return false;
-    if (/^beslutning:?$/iu.test(t)) {
+    if (/^beslutning(?:er)?:?$/iu.test(t)) {
       const next = lines.slice(k + 1).find((l) => l.text.trim());
       if (next && !sectionName(next.text) && !ITEM_FORMS.some((f) => f.re.test(next.text.trim()))) return false;
     }

@@ -12,7 +12,7 @@ const SECTIONS = [
   'Behandlingsplan', 'Hvem beslutter', 'Kompetenceudvalg', 'Beslutningskompetence', 'Retsgrundlag',
   'Lovgrundlag', 'Økonomi', 'Økonomiske konsekvenser', 'Bevillingsmæssige konsekvenser', 'Andre konsekvenser',
   'Klima & bæredygtighed', 'Klima og bæredygtighed', 'Centralforvaltningens bemærkninger', 'Bilag', 'Bilagsnr',
-  'Bilagsnr.', 'Kommunikation', 'Tidsplan', 'Sagstype', 'Beslutning', 'Baggrund', 'Vurdering', 'Personale',
+  'Bilagsnr.', 'Kommunikation', 'Tidsplan', 'Sagstype', 'Beslutning', 'Beslutninger', 'Baggrund', 'Vurdering', 'Personale',
   'Konsekvenser', 'Økonomi og finansiering', 'Supplerende sagsfremstilling', 'Administrationens vurdering',
 ];
 
