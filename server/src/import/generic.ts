@@ -19,7 +19,7 @@
  */
 import { escapeCommentOpen, type ImportResult, type ImportWarning } from './text.js';
 import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber.js';
-import { furniture, headerLabel, SECTION_WORDS } from './vocabulary.js';
+import { furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
 import type { Profile } from '../config/schema.js';
 
@@ -485,6 +485,19 @@ function makeOut(): Out {
   };
 }
 
+/**
+ * A header whose line breaks the PDF's text lost (`… Tilstede: A, B Fraværende: C`): a long
+ * line holding two or more header labels is cut before each of them.
+ */
+function splitRunTogether(head: readonly Line[]): Line[] {
+  return head.flatMap((l) => {
+    const at = l.text.length > 150 ? headerLabelsWithin(l.text) : [];
+    if (at.length < 2) return [l];
+    const cuts = [0, ...at, l.text.length];
+    return cuts.slice(0, -1).map((c, n) => ({ no: l.no, text: l.text.slice(c, cuts[n + 1]).trim() })).filter((x) => x.text);
+  });
+}
+
 function titleOf(head: readonly Line[], agenda: boolean): { title: string; committee?: string } {
   const keyword = agenda ? 'DAGSORDEN' : 'REFERAT';
   for (const l of head) {
@@ -765,7 +778,7 @@ export function importGeneric(input: string, given: string, options: { fitProfil
   // A table of contents' page column is page furniture.
   const stats = { furniture: pages ?? 0, words: pages ?? 0 };
   const firstAt = Math.min(...items.map((i) => Math.min(i.at, i.caseAt ?? i.at)), lines.length);
-  const head = lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text))));
+  const head = splitRunTogether(lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text)))));
   writeHeader(head, out, date, agenda, profile);
   const committee = titleOf(head, agenda).committee;
   const drop = new Set<number>();

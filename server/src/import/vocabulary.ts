@@ -45,6 +45,22 @@ export function headerLabel(line: string): { field: string; value: string } | un
   return undefined;
 }
 
+/** Where in a line a header label begins a field (`… Tilstede: …`): the offsets, after the first. */
+export function headerLabelsWithin(line: string): number[] {
+  const at: number[] = [];
+  // Each word in capitalised case (not capitals: `KOMMUNE` is a name) after a space.
+  for (const m of line.matchAll(/(?<=\s)\p{Lu}\p{Ll}/gu)) {
+    const words = line.slice(m.index).split(/[\s:]+/, 3);
+    for (let n = words.length; n >= 1; n--) {
+      if (HEADER.some(([r]) => r.test(words.slice(0, n).join(' ')))) {
+        at.push(m.index);
+        break;
+      }
+    }
+  }
+  return at;
+}
+
 /** Page furniture: words of the page or the viewer, not of the minutes. */
 export function furniture(line: string): boolean {
   return /^(?:Side \d+ af \d+|Side \d+|\d+ af \d+|Til toppen|Til indholdsfortegnelse|Udskriv|Kopier link til punktet|Show video|Vis video|Hent som fil:?|Print|Luk)$/iu.test(
