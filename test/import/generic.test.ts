@@ -283,7 +283,7 @@ describe('minutes in other house styles', () => {
 
   it('cuts a header whose line breaks were lost before each of its labels', () => {
     const text = [
-      'HAVNEBY KOMMUNE Referat af møde i Havneudvalget Mødetidspunkt 02-05-2031 16:00 Mødeafholdelse Havnekontoret Tilstede: Anna Bak, Bo Holm, Carl Ravn og Dorte Sø Fraværende: Erik Lund',
+      'Havneby Kommune Referat af møde i Havneudvalget Mødetidspunkt 02-05-2031 16:00 Mødeafholdelse Havnekontoret Tilstede: Anna Bak, Bo Holm, Carl Ravn og Dorte Sø Fraværende: Erik Lund',
       'Punkt 3 Ny kaj', 'Sagsfremstilling', 'Kajen er slidt op efter mange års brug.', 'Beslutning i Havneudvalget den 02-05-2031', 'Godkendt.',
     ].join('\n');
     const r = importText(text);
@@ -291,6 +291,7 @@ describe('minutes in other house styles', () => {
     expect(r.markup).toContain('\nMødedeltagere: Anna Bak, Bo Holm, Carl Ravn og Dorte Sø\n');
     expect(r.markup).toContain('\nAfbud: Erik Lund\n');
     expect(r.markup).toContain('\nMødested: Havnekontoret\n');
+    expect(r.markup).toContain('\nHavneby Kommune Referat af møde i Havneudvalget\n');
   });
 
   it('finds no meeting in a text that is not minutes', () => {

@@ -45,14 +45,23 @@ export function headerLabel(line: string): { field: string; value: string } | un
   return undefined;
 }
 
-/** Where in a line a header label begins a field (`… Tilstede: …`): the offsets, after the first. */
+/**
+ * Where header labels begin fields inside a line whose line breaks were lost
+ * (`… Mødeafholdelse Rådssalen Tilstede: A, B Fraværende: C`): the offsets of the labels that
+ * follow a space. Without a colon only the meeting's own fields count (time, place, members,
+ * absence): `Gentofte Kommune` is a name, not the field `Kommune`.
+ */
 export function headerLabelsWithin(line: string): number[] {
   const at: number[] = [];
+  const bare = new Set(['Mødedato', 'Mødested', 'Mødedeltagere', 'Afbud', 'Stedfortrædere']);
   // Each word in capitalised case (not capitals: `KOMMUNE` is a name) after a space.
   for (const m of line.matchAll(/(?<=\s)\p{Lu}\p{Ll}/gu)) {
-    const words = line.slice(m.index).split(/[\s:]+/, 3);
+    const words = line.slice(m.index).split(/\s+/, 3);
     for (let n = words.length; n >= 1; n--) {
-      if (HEADER.some(([r]) => r.test(words.slice(0, n).join(' ')))) {
+      const label = words.slice(0, n).join(' ');
+      const colon = label.endsWith(':');
+      const field = HEADER.find(([r]) => r.test(label.replace(/:$/, '')))?.[1];
+      if (field && (colon || bare.has(field))) {
         at.push(m.index);
         break;
       }
