@@ -294,6 +294,15 @@ describe('minutes in other house styles', () => {
     expect(r.markup).toContain('\nHavneby Kommune Referat af møde i Havneudvalget\n');
   });
 
+  it('reads a case system\'s prefixed case number, bare or after a label of any spelling', () => {
+    const text = [
+      'Referat', 'Udvalg: Havneudvalget', 'Mødedato: 2. maj 2031',
+      '1. Ny kaj', 'XYZ-2031-000017', 'Sagsfremstilling', 'Kajen er slidt op efter mange års brug.', 'Beslutning', 'Godkendt.',
+      '2. Ny bro', 'Sags nr.: Q7-31-2201', 'Sagsfremstilling', 'Broen er for smal til cyklerne om morgenen.', 'Beslutning', 'Godkendt.',
+    ].join('\n');
+    expect(items(importText(text).markup).map((i) => i.caseNumber)).toEqual(['XYZ-2031-000017', 'Q7-31-2201']);
+  });
+
   it('finds no meeting in a text that is not minutes', () => {
     expect(importText('Kære Jens\n\nTak for sidst. Vi ses på fredag.\n').items).toBe(0);
   });
