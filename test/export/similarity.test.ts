@@ -12,7 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportReferat } from '../../server/src/export/index.js';
 import { root } from './helpers.js';
-import { similarity } from '../helpers/similarity.js';
+import { sequenceSimilarity, similarity } from '../helpers/similarity.js';
 import { SHARED_DIR, sharedPath } from '../helpers/shared.js';
 
 const seedsDir = sharedPath('seeds');
@@ -52,6 +52,13 @@ describe('similarity measure', () => {
   it('is 1 for the same words and drops with differences', () => {
     expect(similarity('Punkt 1: **Godkendt**', 'punkt 1 godkendt')).toBe(1);
     expect(similarity('a b c d', 'a b c e')).toBe(0.75);
+  });
+  it('in its order-aware form counts moved words as unmatched, as difflib does', () => {
+    // Values of Python's difflib.SequenceMatcher(None, a, b, autojunk=False).ratio().
+    expect(sequenceSimilarity('a b c d x y', 'x y a b c e')).toBe(0.5);
+    expect(sequenceSimilarity('the cat sat on the mat and the dog', 'on the mat the cat sat and dog the')).toBeCloseTo(4 / 9, 10);
+    expect(sequenceSimilarity('Punkt 1: **Godkendt**', 'punkt 1 godkendt')).toBe(1);
+    expect(sequenceSimilarity('', '')).toBe(1);
   });
 });
 

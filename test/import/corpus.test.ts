@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/engine.js';
 import { exportReferat } from '../../server/src/export/index.js';
 import { importText } from '../../server/src/import/index.js';
-import { similarity, words } from '../helpers/similarity.js';
+import { sequenceSimilarity, similarity, words } from '../helpers/similarity.js';
 
 const corpus = path.resolve(__dirname, '..', '..', '../shared/corpus');
 const present = existsSync(corpus);
@@ -36,7 +36,10 @@ interface Row {
   cases: number;
   syntax: number;
   similarity: number;
+  dice: number;
   missing: number;
+  /** Missing words, the dropped page furniture not counted (the issue's measure). */
+  missingContent: number;
   furniture: number;
 }
 
@@ -75,8 +78,10 @@ async function measure(file: string): Promise<Row> {
     items: a.meeting.items.length,
     cases: a.meeting.items.filter((i) => i.caseNumber).length,
     syntax: a.parse.diagnostics.length,
-    similarity: similarity(out, text),
+    similarity: sequenceSimilarity(out, text),
+    dice: similarity(out, text),
     missing: missing / Math.max(1, orig.length),
+    missingContent: Math.max(0, missing - r.furnitureWords) / Math.max(1, orig.length - r.furnitureWords),
     furniture: r.furnitureDropped,
   };
 }
@@ -87,20 +92,25 @@ describe.skipIf(!present)('importing the corpus of 24 kommuner', () => {
     const rows: Row[] = [];
     for (const f of files) rows.push(await measure(f));
     const table = rows.map(
-      (r) => `| ${r.file} | ${r.right} / ${r.expected} (${r.items} found) | ${r.casesRight} / ${r.casesExpected} | ${r.syntax} | ${r.similarity.toFixed(3)} | ${(r.missing * 100).toFixed(1)} % | ${r.furniture} |`,
+      (r) => `| ${r.file} | ${r.right} / ${r.expected} (${r.items} found) | ${r.casesRight} / ${r.casesExpected} | ${r.syntax} | ${r.similarity.toFixed(3)} | ${r.dice.toFixed(3)} | ${(r.missing * 100).toFixed(1)} % | ${(r.missingContent * 100).toFixed(1)} % | ${r.furniture} |`,
     );
-    console.log(['| document | items right / expected | case numbers right | syntax errors | similarity | words missing | furniture dropped |', '|---|---|---|---|---|---|---|', ...table].join('\n'));
+    console.log(['| document | items right / expected | case numbers right | syntax errors | similarity (sequence) | similarity (word bag) | words missing | words missing, furniture not counted | furniture dropped |', '|---|---|---|---|---|---|---|---|---|', ...table].join('\n'));
     const sum = (f: (r: Row) => number) => rows.reduce((n, r) => n + f(r), 0);
     console.log(`items right ${sum((r) => r.right)} / ${sum((r) => r.expected)}; case numbers ${sum((r) => r.casesRight)} / ${sum((r) => r.casesExpected)}`);
-    // Measured 2026-12-02: 53 of 92 items (the 36 of the three table-of-contents-only documents
-    // not yet taken from their contents), 30 of 30 case numbers. A regression fails here.
-    expect(sum((r) => r.right)).toBeGreaterThanOrEqual(53);
+    // Measured 2026-12-03: 92 of 92 items, 30 of 30 case numbers. A regression fails here.
+    expect(sum((r) => r.right)).toBe(sum((r) => r.expected));
     expect(sum((r) => r.casesRight)).toBeGreaterThanOrEqual(30);
     const noItems = rows.filter((r) => r.items === 0).map((r) => r.file);
-    // Two documents are a table of contents only (cut before the first item).
-    expect(noItems.length, `no items: ${noItems.join(', ')}`).toBeLessThanOrEqual(3);
+    expect(noItems, `no items: ${noItems.join(', ')}`).toEqual([]);
     expect(rows.filter((r) => r.syntax > 0).map((r) => r.file)).toEqual([]);
-    for (const r of rows.filter((x) => x.items > 0)) expect(r.similarity, r.file).toBeGreaterThanOrEqual(0.85);
+    // Order-aware (difflib) similarity, measured 2026-12-03: 0.495–0.975 before this branch
+    // (mean 0.87), now 0.672–0.978 (mean 0.917); the three documents whose text is a table of
+    // contents only are the lowest (the export prints each title twice: contents and heading).
+    // Words missing, furniture not counted: at most 2.1 % where the text has item bodies.
+    const tocOnly = (r: Row) => truth.documents[r.file]?.tocOnly === true;
+    for (const r of rows) expect(r.similarity, r.file).toBeGreaterThanOrEqual(tocOnly(r) ? 0.66 : 0.87);
+    expect(sum((r) => r.similarity) / rows.length).toBeGreaterThanOrEqual(0.915);
+    for (const r of rows.filter((x) => !tocOnly(x))) expect(r.missingContent, r.file).toBeLessThanOrEqual(0.022);
   }, 60_000);
 });
 if (!present) describe('importing the corpus', () => it.skip('../shared/corpus is absent: corpus import not measured', () => {}));

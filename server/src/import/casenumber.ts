@@ -12,10 +12,14 @@ const FORMS = [
   /\d{3}-\d{4}-\d{3,7}/.source,
   /\d{4}-\d{5,7}/.source,
   /\d{2}\/\d{1,7}/.source,
+  // A case system's prefix, the year and a serial (`ABC-2025-003383`).
+  /[A-ZÆØÅ]{2,5}-\d{4}-\d{3,7}/.source,
 ].join('|');
 
 const BARE = new RegExp(`^(${FORMS})(?=\\s|$|,)`);
-const LABEL = /^(?:Sagsnr|Sagsnummer|Sagsid|Sags-id|Sag nr)\.?\s*:?\s*/i;
+const LABEL = /^(?:Sagsnr|Sagsnummer|Sagsid|Sags-id|Sags? nr|Sags? nummer)\.?\s*:?\s*/i;
+/** After a label, any identifier with a digit in it is the case number, whatever its form. */
+const LABELLED = /^([A-ZÆØÅ0-9][A-ZÆØÅ0-9./-]*\d[A-ZÆØÅ0-9./-]*)(?=\s|$|,)/;
 
 export interface CaseNumberLine {
   /** The case number. */
@@ -31,13 +35,13 @@ export function caseNumberOf(line: string): CaseNumberLine | undefined {
   const l = line.replace(/\u00a0/g, ' ').replace(/\*\*/g, '').trim();
   const label = LABEL.exec(l)?.[0] ?? '';
   const after = l.slice(label.length);
-  const m = BARE.exec(after);
-  if (!m) return undefined;
+  const m = BARE.exec(after) ?? (label ? LABELLED.exec(after) : null);
+  if (!m || (label && m[1]!.length < 4)) return undefined;
   const rest = after.slice(m[1]!.length).replace(/^\s*,?\s*/, '').trim();
   return { value: m[1]!, label: label.trim(), rest };
 }
 
 /** A label alone on a line (`Sagsnummer`), its value on the next line. */
 export function isCaseNumberLabel(line: string): boolean {
-  return /^(?:Sagsnr|Sagsnummer|Sagsid)\.?\s*:?$/i.test(line.replace(/\u00a0/g, ' ').trim());
+  return /^(?:Sagsnr|Sagsnummer|Sagsid|Sags? nr|Sags? nummer)\.?\s*:?$/i.test(line.replace(/\u00a0/g, ' ').trim());
 }

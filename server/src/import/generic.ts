@@ -19,11 +19,15 @@
  */
 import { escapeCommentOpen, type ImportResult, type ImportWarning } from './text.js';
 import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber.js';
-import { furniture, headerLabel, SECTION_WORDS } from './vocabulary.js';
+import { furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
+import { builtinProfiles } from '../config/profiles.js';
+import type { Profile } from '../config/schema.js';
 
 export interface GenericStats {
   readonly items: number;
   readonly furnitureDropped: number;
+  /** Words of the dropped furniture (lines and page numbers of a table of contents). */
+  readonly furnitureWords: number;
   readonly guesses: string[];
 }
 
@@ -37,6 +41,10 @@ interface ItemStart {
   readonly number: string;
   readonly title: string | null;
   readonly caseAt?: number;
+  /** Closed by a marker outside the title (a table of contents' `(Lukket)`). */
+  readonly closed?: boolean;
+  /** The case type the title carried (`Beslutningssag:`, `(Beslutning)`): kept as the item's `Sagstype`. */
+  readonly caseType?: string;
 }
 
 const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
@@ -121,7 +129,31 @@ function itemRun(lines: readonly Line[], form: RegExp): ItemStart[] {
   const body = cands.filter((c, k) => lastAt.get(key(c)) === k && !PAGE_COLUMN.test(c.title ?? ''));
   cands.length = 0;
   cands.push(...dropBodiless(lines, body));
-  // Longest strictly rising run by number (an inner list restarts at 1 and breaks in).
+  // Longest strictly rising run by number (an inner list restarts at 1 and breaks in). A
+  // list inside an item numbers below the item it is in: without the headings numbered at or
+  // below the highest one before them, the run is taken if it keeps most of the headings
+  // (a stray high number at the top, a year, would otherwise hide all items).
+  const all = risingRun(cands);
+  let top = -1;
+  let restartsAtOne = true;
+  let inner = false;
+  const belowNone = cands.filter((c) => {
+    const n = Number.parseInt(c.number, 10);
+    if (n <= top) {
+      if (!inner && n !== 1) restartsAtOne = false;
+      inner = true;
+      return false;
+    }
+    inner = false;
+    // A year (`2024. …`) is no item number to measure the others by.
+    if (n < 1900 || n > 2099) top = n;
+    return true;
+  });
+  const kept = risingRun(belowNone);
+  return kept.length >= all.length * 0.6 || (kept.length > 0 && restartsAtOne) ? kept : all;
+}
+
+function risingRun(cands: readonly ItemStart[]): ItemStart[] {
   const nums = cands.map((c) => Number.parseInt(c.number, 10));
   const best: number[] = [];
   const prev: number[] = [];
@@ -178,7 +210,7 @@ function hintedItems(lines: readonly Line[], hints: ReadonlyMap<number, number>)
   return [];
 }
 
-function findItems(lines: readonly Line[], guesses: string[], hints?: ReadonlyMap<number, number>): { items: ItemStart[]; tocLines: Set<number> } {
+function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number, number>): { items: ItemStart[]; tocLines: Set<number>; pages?: number } {
   let items: ItemStart[] = [];
   let toc: ItemStart[] = [];
   for (const f of ITEM_FORMS) {
@@ -195,35 +227,225 @@ function findItems(lines: readonly Line[], guesses: string[], hints?: ReadonlyMa
   const tocLines = new Set(toc.map((t) => t.at));
   const first = items[0]?.at ?? lines.length;
   for (let k = 0; k < first; k++) if (PAGE_COLUMN.test(lines[k]!.text) && /\p{L}/u.test(lines[k]!.text)) tocLines.add(k);
-  if (items.length > 0) return { items: attachCaseBefore(lines, items), tocLines };
-  // No titles in the text: each item starts at its case-number line.
-  const starts: ItemStart[] = [];
+  if (items.length > 0) return { items: caseTypePrefixes(attachCaseBefore(lines, items), guesses), tocLines };
+  // No titles in the text: each item starts at its case-number line; failing that, it runs
+  // from its first section to its decision.
+  let starts: ItemStart[] = [];
   for (const [k, l] of lines.entries()) {
     const c = parseCaseNumber(l.text);
     if (c && c.label) starts.push({ at: k, number: String(starts.length + 1), title: null, caseAt: k });
   }
+  let how = 'each starts at its case number';
+  if (!starts.length) {
+    starts = sectionRuns(lines).map((k, n) => ({ at: k, number: String(n + 1), title: null }));
+    how = 'each runs from its first section to its decision';
+  }
+  // A table of contents before the first item: its entries name the items the body does not.
+  const contents = tableOfContents(lines.slice(0, starts[0]?.at ?? lines.length));
+  const useToc = contents && contents.entries.length >= Math.max(2, starts.length);
+  if (useToc) {
+    const { line, col } = contents.first;
+    const before = lines[line]!.text.slice(0, col).trimEnd();
+    lines[line] = { no: lines[line]!.no, text: before };
+    for (let k = line + (before ? 1 : 0); k <= contents.last; k++) tocLines.add(k);
+  }
   if (starts.length) {
-    guesses.push(`${starts.length} items without a title in the text: each starts at its case number and is numbered by its place`);
+    if (useToc) {
+      guesses.push(`${starts.length} items without a title in the text (${how}): number and title taken from the table of contents, in order`);
+      const named = starts.map((s, n) => ({ ...s, number: contents.entries[n]!.number, title: contents.entries[n]!.title, closed: contents.entries[n]!.closed, caseType: contents.entries[n]!.caseType }));
+      return { items: caseTypePrefixes(named, guesses), tocLines, pages: contents.pages };
+    }
+    guesses.push(`${starts.length} items without a title in the text: ${how}, numbered by its place`);
     return { items: starts, tocLines };
   }
-  // Neither titles nor case numbers: the section heading that opens the first item opens each.
-  const opening = lines.map((l, k) => ({ k, name: sectionName(l.text) ?? (decisionLike(l.text) ? 'decision' : undefined) })).filter((x) => x.name);
-  const openingName = opening[0]?.name;
-  const byName = opening.filter((x) => x.name === openingName);
-  if (byName.length) guesses.push(`${byName.length} items without a title or case number: each starts at the section "${openingName}" and is numbered by its place`);
-  return { items: byName.map((x, n) => ({ at: x.k, number: String(n + 1), title: null })), tocLines };
+  // No item in the body, but a table of contents (the text ends in it): its entries are the items.
+  if (useToc) {
+    guesses.push(`${contents.entries.length} items taken from the table of contents (no item in the body): titles only, page column dropped`);
+    const fromToc = contents.entries.map((e) => ({ at: lines.length, number: e.number, title: e.title, closed: e.closed, caseType: e.caseType }));
+    return { items: caseTypePrefixes(fromToc, guesses), tocLines, pages: contents.pages };
+  }
+  return { items: [], tocLines };
+}
+
+/**
+ * Where items with neither title nor case number start: an item is its sections up to and
+ * including its decision; the first section after a decision's text opens the next item (an
+ * attachment list still belongs to the item before).
+ */
+function sectionRuns(lines: readonly Line[]): number[] {
+  const heads = lines
+    .map((l, k) => {
+      const t = l.text.trim();
+      const name = sectionName(t);
+      const decision = decisionLike(t) || /^beslutning(?:er)?$/iu.test(name ?? '');
+      return { k, name, decision };
+    })
+    .filter((x) => x.name || x.decision);
+  const opens: number[] = [];
+  let afterDecision = false;
+  for (const h of heads) {
+    const attachment = /^bilag/iu.test(h.name ?? '');
+    if (opens.length === 0 || (afterDecision && !h.decision && !attachment)) opens.push(h.k);
+    if (!attachment) afterDecision = h.decision;
+  }
+  return opens;
+}
+
+interface TocEntry {
+  readonly number: string;
+  readonly title: string;
+  readonly closed: boolean;
+  readonly page?: number;
+  readonly caseType?: string;
+}
+
+interface Token {
+  readonly text: string;
+  readonly line: number;
+  readonly col: number;
+}
+
+const INT = /^\d{1,3}$/;
+const OPEN_CLOSED = /^\((åben|åbent|lukket)\)$/iu;
+
+/**
+ * A table of contents read as a stream of words (a PDF's text may have lost its line breaks
+ * or interleaved its columns): entry numbers 1, 2, 3 … in order, each followed by its title
+ * and ending in its page number. It starts after the word "Indholdsfortegnelse" (or "Indhold"
+ * alone on a line), else at the first line with a page column. Where the PDF put an entry's
+ * number and page inside its wrapped title (`… langs vejen 9 27 (Beslutning)`), the page comes
+ * first after the number: the title's start is then the tail of the entry before, after that
+ * entry's own page. `first` is where the first entry starts (line, column).
+ */
+export function tableOfContents(lines: readonly Line[]): { entries: TocEntry[]; pages: number; first: { line: number; col: number }; last: number } | undefined {
+  let startLine = -1;
+  let startCol = 0;
+  for (const [k, l] of lines.entries()) {
+    const m = /\bIndholdsfortegnelse\b|^\s*Indhold\s*$/iu.exec(l.text);
+    if (m) {
+      startLine = k;
+      startCol = m.index + m[0].length;
+      break;
+    }
+  }
+  if (startLine < 0) {
+    startLine = lines.findIndex((l) => PAGE_COLUMN.test(l.text) && /\p{L}/u.test(l.text));
+    if (startLine < 0) return undefined;
+  }
+  const tokens: Token[] = [];
+  for (let k = startLine; k < lines.length; k++) {
+    const text = lines[k]!.text.replace(/\.{2,}|…+/g, (d) => ' '.repeat(d.length));
+    const re = /\S+/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) if (k > startLine || m.index >= startCol) tokens.push({ text: m[0], line: k, col: m.index });
+  }
+  // Entry numbers: 1, 2, 3 … each the first token with that number after the one before that
+  // follows a page number or a parenthesis (or starts the list); failing that, the first with that number that
+  // has a page number right after it.
+  // The first entry: the first number (1–999) followed by a title (a capital, a parenthesis, or
+  // a number with a full stop); numbers may run on from earlier meetings (126, 127 …).
+  const firstAt = tokens.findIndex((x, t) => INT.test(x.text) && Number(x.text) > 0 && /^[\p{Lu}(]|^\d+\.$/u.test(tokens[t + 1]?.text ?? ''));
+  if (firstAt < 0) return undefined;
+  const at: number[] = [firstAt];
+  const numbers: number[] = [Number(tokens[firstAt]!.text)];
+  let from = firstAt + 1;
+  const find = (n: number): number => {
+    const want = String(n);
+    let hit = -1;
+    for (let t = from; t < tokens.length - 1; t++) {
+      if (tokens[t]!.text !== want) continue;
+      // Elsewhere in a line, an entry number has its page right after it (columns interleaved).
+      if (hit < 0 && INT.test(tokens[t + 1]!.text)) hit = t;
+      if (t === from || INT.test(tokens[t - 1]!.text) || /\)\.?$/u.test(tokens[t - 1]!.text)) return t;
+    }
+    return hit;
+  };
+  for (;;) {
+    // The next number, or one a little further on (an item listed elsewhere, a closed one).
+    const last = numbers[numbers.length - 1]!;
+    let hit = -1;
+    let n = last;
+    for (let step = 1; step <= 3 && hit < 0; step++) hit = find((n = last + step));
+    if (hit < 0) break;
+    at.push(hit);
+    numbers.push(n);
+    from = hit + 1;
+  }
+  if (at.length < 2) return undefined;
+  const raw = at.map((t, k) => tokens.slice(t + 1, at[k + 1] ?? tokens.length).map((x) => x.text));
+  const entries: { number: string; words: string[]; closed: boolean; page?: number }[] = [];
+  for (const [k, ws] of raw.entries()) {
+    const words = [...ws];
+    let closed = false;
+    if (words.length && OPEN_CLOSED.test(words[0]!)) closed = /lukket/iu.test(words.shift()!);
+    let page: number | undefined;
+    // Page first: the number and page sat inside the wrapped title; its start is the tail of the entry before.
+    if (words.length && INT.test(words[0]!) && k > 0) {
+      page = Number(words.shift());
+      const prev = entries[k - 1]!;
+      const low = entries[k - 2]?.page ?? 0;
+      for (let j = prev.words.length - 2; j >= 0; j--) {
+        const v = INT.test(prev.words[j]!) ? Number(prev.words[j]) : NaN;
+        if (v >= low && v <= page && /^\p{Lu}/u.test(prev.words[j + 1]!)) {
+          words.unshift(...prev.words.splice(j + 1));
+          prev.words.pop();
+          prev.page = v;
+          break;
+        }
+      }
+    } else if (words.length && INT.test(words[words.length - 1]!)) page = Number(words.pop());
+    entries.push({ number: String(numbers[k]), words, closed, page });
+  }
+  const withPage = entries.filter((e) => e.page !== undefined).length;
+  if (withPage < Math.max(2, entries.length / 2)) return undefined;
+  // A parenthesised word the entries end in (two or more of them) is the case type, not title:
+  // `(Beslutning)`, `(Orientering)`. An open/closed marker is not a case type.
+  const suffix = /^\((?!åben\)|åbent\)|lukket\))\p{L}+\)\.?$/iu;
+  const typedEntries = entries.filter((e) => suffix.test(e.words[e.words.length - 1] ?? '')).length;
+  const out: TocEntry[] = entries.map((e) => {
+    const ws = [...e.words];
+    const w = ws[ws.length - 1];
+    const caseType = w && typedEntries >= 2 && suffix.test(w) ? ws.pop()!.replace(/[().]/g, '') : undefined;
+    return { number: e.number, title: ws.join(' ').trim(), closed: e.closed, page: e.page, caseType };
+  });
+  const firstTok = tokens[at[0]!]!;
+  return { entries: out.filter((e) => e.title), pages: withPage, first: { line: firstTok.line, col: firstTok.col }, last: tokens[tokens.length - 1]!.line };
+}
+
+const CASE_TYPE_PREFIX = /^(\p{Lu}\p{Ll}{2,}sag)\s*:\s+(\S.*)$/u;
+
+/**
+ * A case type written before the title (`Beslutningssag: …`, `Orienteringssag: …`): where two
+ * or more titles open with a `<Word>sag:` prefix, it is the house style's case type, not title;
+ * it is kept as the item's `Sagstype`, so no word is lost.
+ */
+function caseTypePrefixes(items: ItemStart[], guesses: string[]): ItemStart[] {
+  const typed = items.filter((it) => it.title && CASE_TYPE_PREFIX.test(it.title)).length;
+  if (typed < 2) return items;
+  guesses.push(`${typed} titles open with a case type ("…sag:"): kept as the item's Sagstype, not in the title`);
+  return items.map((it) => {
+    const m = it.title ? CASE_TYPE_PREFIX.exec(it.title) : null;
+    return m ? { ...it, title: m[2]!, caseType: m[1]! } : it;
+  });
 }
 
 /** A bare case number on the line before an item heading belongs to that item. */
 function attachCaseBefore(lines: readonly Line[], items: ItemStart[]): ItemStart[] {
+  const bare = (k: number) => {
+    const t = lines[k]?.text.trim() ?? '';
+    return Boolean(t && caseOf(t) && !parseCaseNumber(t)!.rest);
+  };
+  const near = (at: number, step: number) => {
+    for (let k = at + step, n = 0; k >= 0 && k < lines.length && n < 2; k += step, n++) if (lines[k]!.text.trim()) return k;
+    return -1;
+  };
+  // The house style puts the case number after the heading where more items have it there:
+  // then a case number just before a heading ends the item before it.
+  const after = items.filter((it) => bare(near(it.at, 1))).length;
+  const before = items.filter((it) => bare(near(it.at, -1))).length;
+  if (after >= before) return items;
   return items.map((it) => {
-    for (let k = it.at - 1; k >= 0 && k >= it.at - 2; k--) {
-      const t = lines[k]!.text.trim();
-      if (!t) continue;
-      if (caseOf(t) && !parseCaseNumber(t)!.rest) return { ...it, caseAt: k };
-      break;
-    }
-    return it;
+    const k = near(it.at, -1);
+    return k >= 0 && bare(k) ? { ...it, caseAt: k } : it;
   });
 }
 
@@ -298,22 +520,43 @@ function makeOut(): Out {
   };
 }
 
+/**
+ * A header whose line breaks the PDF's text lost (`… Tilstede: A, B Fraværende: C`): a long
+ * line holding two or more header labels is cut before each of them.
+ */
+function splitRunTogether(head: readonly Line[]): Line[] {
+  return head.flatMap((l) => {
+    const at = l.text.length > 150 ? headerLabelsWithin(l.text) : [];
+    if (at.length < 2) return [l];
+    const cuts = [0, ...at, l.text.length];
+    return cuts.slice(0, -1).map((c, n) => ({ no: l.no, text: l.text.slice(c, cuts[n + 1]).trim() })).filter((x) => x.text);
+  });
+}
+
 function titleOf(head: readonly Line[], agenda: boolean): { title: string; committee?: string } {
   const keyword = agenda ? 'DAGSORDEN' : 'REFERAT';
   for (const l of head) {
     const m = headerLabel(l.text.trim());
-    if (m?.field === 'Udvalg' && m.value) return { title: `${keyword} ${m.value}`, committee: m.value };
+    if (m?.field === 'Udvalg' && m.value && !/^(?:Dato|Type|Tid)\b/u.test(m.value)) return { title: `${keyword} ${m.value}`, committee: m.value };
   }
-  const first = head.find((l) => l.text.trim())?.text.trim() ?? '';
-  const c = /(?:møde i|for|af)\s+(.+?)(?:\s+(?:møde\s+)?den\b.*)?$/iu.exec(first)?.[1] ?? first.split(/\s+-\s+/)[0]!;
-  const committee = c.replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*/iu, '').trim();
+  // The first line that names more than the document's kind, and is no date.
+  const named = (t: string) => t && !headerLabel(t) && !/^(referat|dagsorden|beslutningsprotokol)$/iu.test(t) && !/^(\d|[•●▪◦|*-]|(man|tirs|ons|tors|fre|lør|søn)dag\b)/iu.test(t);
+  const first = head.map((l) => l.text.trim()).find(named) ?? '';
+  const c = /(?:møde i|for|af)\s+(?:møde i\s+)?(.+?)(?:\s+(?:møde\s+)?(?:den|d\.)\s.*)?$/iu.exec(first)?.[1] ?? first.split(/\s+-\s+/)[0]!;
+  // The committee's name ends where a date, a time or a header label begins.
+  const committee = c
+    .replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*/iu, '')
+    .split(/\s+(?=\d|(?:Mødetidspunkt|Mødedato|Mødested|Mødeafholdelse|Dato|Tidspunkt|Sted|Type)\b)/u)[0]!
+    .trim();
   return { title: committee ? `${keyword} ${committee}` : keyword, committee: committee || undefined };
 }
 
-function writeHeader(head: readonly Line[], out: Out, date: string | undefined, agenda: boolean): void {
+function writeHeader(head: readonly Line[], out: Out, date: string | undefined, agenda: boolean, profile: string): void {
   out.push(`# ${titleOf(head, agenda).title}`);
   out.push('');
   if (date) out.push(`Mødedato: ${date}`);
+  // The profile first among the fields: after the header's notes it would read as note text.
+  out.push(`Profil: ${profile}`);
   for (let k = 0; k < head.length; k++) {
     const t = head[k]!.text.trim();
     if (!t) continue;
@@ -335,6 +578,10 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
   }
 }
 
+function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
 interface ItemCtx {
   readonly lines: readonly Line[];
   readonly from: number;
@@ -346,27 +593,39 @@ interface ItemCtx {
   readonly hints?: ReadonlyMap<number, number>;
   /** Whether the layout marks the section headings (most section names are marked lines). */
   readonly layoutSections?: boolean;
+  /** This meeting's committee, as the title names it. */
+  readonly committee?: string;
 }
 
+/** Whether a decision heading's committee is this meeting's (`Byrådet`, `Byrådets møde`). */
+function sameCommittee(named: string, committee: string | undefined): boolean {
+  if (!committee) return false;
+  const a = named.toLowerCase().replace(/s?\s+møde$/u, '').trim();
+  const b = committee.toLowerCase().trim();
+  return a === b || a === `${b}s` || b === `${a}s`;
+}
+
+/**
+ * This meeting's decision among the item's decision headings: the one dated this meeting's
+ * date (of several, the one naming this meeting's committee); with no date known, the one
+ * naming the committee, else the last; failing all, a plain `Beslutning`.
+ */
 function decisionPick(ctx: ItemCtx): number | undefined {
-  let pick: number | undefined;
+  const dated: { k: number; ours: boolean }[] = [];
   let plain: number | undefined;
   for (let k = ctx.from; k < ctx.to; k++) {
     const t = ctx.lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
-    if (/^beslutning:?$/iu.test(t)) plain ??= k;
+    if (/^beslutning(?:er)?:?$/iu.test(t)) plain ??= k;
     const m = DECISION_HEADING.exec(t);
-    if (m && t.length < 120) {
-      const iso = isoOf(m, 2);
-      if (!ctx.date || iso === ctx.date) pick = k;
-    }
+    if (m && t.length < 120 && (!ctx.date || isoOf(m, 2) === ctx.date)) dated.push({ k, ours: sameCommittee(m[1]!, ctx.committee) });
   }
-  return pick ?? plain;
+  return (dated.filter((d) => d.ours).pop() ?? dated.pop())?.k ?? plain;
 }
 
-function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
+function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: number }): void {
   const { lines, start } = ctx;
   const rawTitle = start.title ?? '(uden titel)';
-  const closed = /\(lukket\)|^lukket\b/iu.test(rawTitle) || /\bLukket\s*$/u.test(rawTitle);
+  const closed = start.closed || /\(lukket\)|^lukket\b/iu.test(rawTitle) || /\bLukket\s*$/u.test(rawTitle);
   const title = rawTitle.replace(/\s{3,}(Åbent|Lukket)\s*$/u, '').replace(/\s+/g, ' ');
   out.blank();
   out.push(`## Punkt ${start.number}: ${title}`);
@@ -378,11 +637,21 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
     ctx.drop.add(found.at);
     if (found.labelAt !== undefined) ctx.drop.add(found.labelAt);
     if (closed) out.push('Lukket: ja');
-    if (c.rest) (out.blank(), out.push('### Sagsfremstilling'), out.blank(), out.push(body(c.rest)));
   } else if (closed) out.push('Lukket: ja');
+  if (start.caseType) (out.blank(), out.push('### Sagstype'), out.blank(), out.push(body(start.caseType)));
   const decision = decisionPick(ctx);
-  let inSection = Boolean(found && caseOf(lines[found.at]!.text)!.rest);
+  let inSection = false;
+  let opening = true;
+  let inAttachments = false;
+  const fieldSafe = (s: string) => (opening ? s.replace(/^(\p{Lu}[\p{L}\p{M}-]*(?: [\p{L}\p{M}-]+){0,3}[ \t]*:)(?=\s|$)/u, '**$1**') : s);
   for (; k < ctx.to; k++) {
+    // What the case-number line says besides the number (`J.nr.: …`) stays where it was.
+    const rest = found && k === found.at ? caseOf(lines[k]!.text)!.rest : '';
+    if (rest) {
+      if (!inSection) (out.blank(), (inSection = true));
+      out.push(fieldSafe(body(rest)));
+      continue;
+    }
     if (ctx.drop.has(k)) continue;
     const t = lines[k]!.text.trim();
     if (!t) {
@@ -391,27 +660,34 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
     }
     if (furniture(t)) {
       stats.furniture++;
+      stats.words += wordCount(t);
       continue;
     }
     if (k === decision) {
+      inAttachments = false;
       out.blank();
-      out.push(/^(?:[•●▪◦-]\s*)?Beslutning/iu.test(t) ? `### ${t.replace(/^[•●▪◦-]\s*/, '').replace(/:$/, '')}` : '### Beslutning');
+      // `Beslutninger` (the plural some systems print) is the markup's `Beslutning`.
+      out.push(/^(?:[•●▪◦-]\s*)?Beslutning/iu.test(t) ? `### ${t.replace(/^[•●▪◦-]\s*/, '').replace(/:$/, '').replace(/^Beslutninger$/iu, 'Beslutning')}` : '### Beslutning');
       if (!/^(?:[•●▪◦-]\s*)?Beslutning/iu.test(t)) (out.blank(), out.push(`**${t}**`));
       out.blank();
       inSection = true;
+      opening = false;
       continue;
     }
-    // Where the layout marks the section headings, a section name it does not mark (an
-    // attachment called "Indstilling" in a list) is text.
-    const name = ctx.layoutSections && !ctx.hints?.has(k) ? undefined : sectionName(t);
-    const runIn = name ? undefined : splitRunIn(t);
+    // Under Bilag, a listed attachment named like a section (`• Indstilling`) is an attachment;
+    // where the layout marks the section headings, a section name it does not mark is text.
+    const listed = inAttachments && /^[•●▪◦–-]\s/u.test(t);
+    const name = listed || (ctx.layoutSections && !ctx.hints?.has(k)) ? undefined : sectionName(t);
+    const runIn = name || listed ? undefined : splitRunIn(t);
     if (name || runIn) {
       const n = name ?? runIn![0];
+      inAttachments = /^bilag/iu.test(n);
       out.blank();
-      out.push(/^beslutning$/iu.test(n) && decision !== undefined && decision !== k ? '#### Beslutning' : `### ${n}`);
+      out.push(/^beslutning(?:er)?$/iu.test(n) && decision !== undefined && decision !== k ? `#### ${n}` : `### ${n}`);
       out.blank();
       if (runIn) out.push(body(runIn[1]));
       inSection = true;
+      opening = false;
       continue;
     }
     if (DECISION_HEADING.exec(t.replace(/^[•●▪◦-]\s*/, '')) && t.length < 120) {
@@ -429,34 +705,139 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
       out.blank();
       continue;
     }
+    // Text before the item's first section stays where it is, in the item's opening (no section is invented).
+    // A blank line after the item's fields, so that a `Label: value` line of the text is no field.
     if (!inSection) {
-      out.blank();
-      out.push('### Sagsfremstilling');
       out.blank();
       inSection = true;
     }
-    out.push(body(t));
+    // In the item's opening a `Label: value` line would read as an item field: its label is set bold.
+    out.push(fieldSafe(body(t)));
   }
+}
+
+/**
+ * The width the layout wrapped the text at, where it did: many lines end close to one longest
+ * length (a PDF's or a mail's text). Web pages, whose paragraphs are one line each, have none.
+ */
+function wrapWidth(lines: readonly Line[]): number | undefined {
+  const lengths = lines.map((l) => l.text.trim().length).filter((n) => n >= 20).sort((a, b) => a - b);
+  if (lengths.length < 8) return undefined;
+  const width = lengths[Math.floor(lengths.length * 0.95) - (lengths.length >= 20 ? 0 : 1)]!;
+  const near = lengths.filter((n) => n >= width * 0.8 && n <= width * 1.05).length;
+  // A column narrower than 40 characters is a list (of names, of figures), not a wrapped text.
+  return width >= 40 && near >= Math.max(4, lengths.length * 0.3) ? width : undefined;
+}
+
+const SENTENCE_END = /[.!?:;]["”’)]*$/u;
+
+/**
+ * Joins the lines the layout wrapped: a line that reaches the wrap width and ends no sentence,
+ * followed by a line that goes on in lower case or with a number (`1990. …` is then no numbered
+ * point), or that completes a title. A line the author broke (short of the width, or ending a
+ * sentence) is kept; so is any line followed by a heading, a section, a bullet or a blank line.
+ */
+export function joinWrapped(lines: readonly Line[]): Line[] {
+  const width = wrapWidth(lines);
+  if (!width) return [...lines];
+  const out: Line[] = [];
+  let p = ''; // the last physical line
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const t = l.text.trim();
+    const long = p.length >= width * 0.8 && p.length <= width * 1.1;
+    const goesOn = /^[\p{Ll}\d(]/u.test(t) && !/^[•●▪◦–-]\s/u.test(t);
+    // A title the wrap cut goes on with its last words, a capital or not, short of the width.
+    const titleGoesOn = prev !== undefined && ITEM_FORMS.some((f) => f.re.test(prev.text.trim())) && !ITEM_FORMS.some((f) => f.re.test(t)) && t.length < width * 0.8 && !decisionLike(t);
+    if (prev && t && long && !SENTENCE_END.test(p) && (goesOn || titleGoesOn) && !sectionName(t) && !caseOf(t) && !furniture(t) && !sectionName(p)) {
+      out[out.length - 1] = { no: prev.no, text: `${prev.text.trimEnd()} ${t}` };
+      p = t;
+      continue;
+    }
+    out.push(l);
+    p = t;
+  }
+  return out;
+}
+
+/**
+ * Whether the document is an agenda (DAGSORDEN): its opening names it so ("Dagsorden", not
+ * "Godkendelse af dagsorden") and does not say "Referat" or "Beslutningsprotokol", and no item
+ * holds a decision yet (a decision heading dated this meeting, or a `Beslutning` with text).
+ */
+function isAgenda(lines: readonly Line[], items: readonly ItemStart[], date: string | undefined): boolean {
+  const firstAt = Math.min(...items.map((i) => Math.min(i.at, i.caseAt ?? i.at)), lines.length);
+  const head = lines.slice(0, firstAt).map((l) => l.text).join('\n');
+  if (/\b(referat|beslutningsprotokol)\b/iu.test(head)) return false;
+  if (!/\bdagsorden\b/iu.test(head.replace(/godkendelse af (?:den )?dagsorden/giu, ''))) return false;
+  for (let k = firstAt; k < lines.length; k++) {
+    const t = lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
+    const m = DECISION_HEADING.exec(t);
+    if (m && t.length < 120 && (!date || isoOf(m, 2) === date)) return false;
+    if (/^beslutning(?:er)?:?$/iu.test(t)) {
+      const next = lines.slice(k + 1).find((l) => l.text.trim());
+      if (next && !sectionName(next.text) && !ITEM_FORMS.some((f) => f.re.test(next.text.trim()))) return false;
+    }
+  }
+  return true;
+}
+
+/** Pairs of an item's sections that the profile would print in the other order. */
+function inversions(markup: string, profile: Profile): number {
+  const kindOf = (heading: string) => {
+    const h = heading.toLowerCase();
+    return profile.sections.findIndex((d) => [d.name, ...d.aliases].some((n) => h === n.toLowerCase()) || (d.kind === 'beslutning' && /^beslutning\b/.test(h)));
+  };
+  let count = 0;
+  for (const item of markup.split(/^## /m).slice(1)) {
+    const order = [...item.matchAll(/^### (.+)$/gm)].map((m) => kindOf(m[1]!.trim())).filter((k) => k >= 0);
+    for (let a = 0; a < order.length; a++) for (let b = a + 1; b < order.length; b++) if (order[a]! > order[b]!) count++;
+  }
+  return count;
+}
+
+/**
+ * The profile whose section order the document follows best (fewest sections it would move),
+ * the given one on a tie: the exports print sections in the profile's order.
+ */
+function profileByOrder(markup: string, given: string): string {
+  let best = given;
+  let fewest = builtinProfiles[given] ? inversions(markup, builtinProfiles[given]!) : Infinity;
+  for (const [name, p] of Object.entries(builtinProfiles)) {
+    const n = inversions(markup, p);
+    if (n < fewest) ((best = name), (fewest = n));
+  }
+  return best;
 }
 
 /**
  * Imports minutes in any house style. `items` is 0 when no meeting was recognised: the
  * caller refuses the input then.
  */
-export function importGeneric(input: string, profile: string, hints?: ReadonlyMap<number, number>): ImportResult & { stats: GenericStats } {
+export function importGeneric(
+  input: string,
+  given: string,
+  options: { fitProfile?: boolean; headings?: ReadonlyMap<number, number> } = {},
+): ImportResult & { stats: GenericStats } {
+  let profile = given;
+  const hints = options.headings;
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
-  const lines: Line[] = text.split('\n').map((t, no) => ({ no, text: clean(t) }));
+  const raw: Line[] = text.split('\n').map((t, no) => ({ no, text: clean(t) }));
+  // A PDF's or Word document's lines come joined from their layout, and their heading hints
+  // name lines by their place: only plain text is joined here.
+  const lines: Line[] = hints?.size ? raw : joinWrapped(raw);
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
-  const { items, tocLines } = findItems(lines, guesses, hints);
+  const { items, tocLines, pages } = findItems(lines, guesses, hints);
   const date = meetingDate(lines);
-  const agenda = !/\b(referat|beslutningsprotokol|beslutning)\b/iu.test(text) && /\bdagsorden\b/iu.test(text);
+  const agenda = isAgenda(lines, items, date);
   const out = makeOut();
-  const stats = { furniture: 0 };
+  // A table of contents' page column is page furniture.
+  const stats = { furniture: pages ?? 0, words: pages ?? 0 };
   const firstAt = Math.min(...items.map((i) => Math.min(i.at, i.caseAt ?? i.at)), lines.length);
-  const head = lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture));
-  writeHeader(head, out, date, agenda);
-  out.push(`Profil: ${profile}`);
+  const head = splitRunTogether(lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text)))));
+  writeHeader(head, out, date, agenda, profile);
+  const committee = titleOf(head, agenda).committee;
   const drop = new Set<number>();
   const named = lines.filter((l) => sectionName(l.text));
   const marked = named.filter((l) => hints?.has(l.no)).length;
@@ -465,9 +846,17 @@ export function importGeneric(input: string, profile: string, hints?: ReadonlyMa
     const next = items[n + 1];
     const to = next ? Math.min(next.at, next.caseAt ?? next.at) : lines.length;
     const from = it.title === null ? it.at : it.at + 1;
-    writeItem({ lines, from, to, date, start: it, drop, hints, layoutSections }, out, stats);
+    writeItem({ lines, from, to, date, start: it, drop, committee, hints, layoutSections }, out, stats);
   }
   if (!date) guesses.push('no meeting date found in the opening lines');
-  const markup = out.lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '') + '\n';
-  return { markup, warnings, profile, stats: { items: items.length, furnitureDropped: stats.furniture, guesses } };
+  let markup = out.lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '') + '\n';
+  if (options.fitProfile) {
+    const fit = profileByOrder(markup, given);
+    if (fit !== given) {
+      guesses.push(`profile "${fit}" chosen: its section order is the document's`);
+      markup = markup.replace(`\nProfil: ${given}\n`, `\nProfil: ${fit}\n`);
+      profile = fit;
+    }
+  }
+  return { markup, warnings, profile, stats: { items: items.length, furnitureDropped: stats.furniture, furnitureWords: stats.words, guesses } };
 }

@@ -12,7 +12,7 @@ const SECTIONS = [
   'Behandlingsplan', 'Hvem beslutter', 'Kompetenceudvalg', 'Beslutningskompetence', 'Retsgrundlag',
   'Lovgrundlag', 'Økonomi', 'Økonomiske konsekvenser', 'Bevillingsmæssige konsekvenser', 'Andre konsekvenser',
   'Klima & bæredygtighed', 'Klima og bæredygtighed', 'Centralforvaltningens bemærkninger', 'Bilag', 'Bilagsnr',
-  'Bilagsnr.', 'Kommunikation', 'Tidsplan', 'Sagstype', 'Beslutning', 'Baggrund', 'Vurdering', 'Personale',
+  'Bilagsnr.', 'Kommunikation', 'Tidsplan', 'Sagstype', 'Beslutning', 'Beslutninger', 'Baggrund', 'Vurdering', 'Personale',
   'Konsekvenser', 'Økonomi og finansiering', 'Supplerende sagsfremstilling', 'Administrationens vurdering',
 ];
 
@@ -43,6 +43,31 @@ export function headerLabel(line: string): { field: string; value: string } | un
     }
   }
   return undefined;
+}
+
+/**
+ * Where header labels begin fields inside a line whose line breaks were lost
+ * (`… Mødeafholdelse Rådssalen Tilstede: A, B Fraværende: C`): the offsets of the labels that
+ * follow a space. Without a colon only the meeting's own fields count (time, place, members,
+ * absence): `Gentofte Kommune` is a name, not the field `Kommune`.
+ */
+export function headerLabelsWithin(line: string): number[] {
+  const at: number[] = [];
+  const bare = new Set(['Mødedato', 'Mødested', 'Mødedeltagere', 'Afbud', 'Stedfortrædere']);
+  // Each word in capitalised case (not capitals: `KOMMUNE` is a name) after a space.
+  for (const m of line.matchAll(/(?<=\s)\p{Lu}\p{Ll}/gu)) {
+    const words = line.slice(m.index).split(/\s+/, 3);
+    for (let n = words.length; n >= 1; n--) {
+      const label = words.slice(0, n).join(' ');
+      const colon = label.endsWith(':');
+      const field = HEADER.find(([r]) => r.test(label.replace(/:$/, '')))?.[1];
+      if (field && (colon || bare.has(field))) {
+        at.push(m.index);
+        break;
+      }
+    }
+  }
+  return at;
 }
 
 /** Page furniture: words of the page or the viewer, not of the minutes. */

@@ -113,9 +113,9 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
       );
     }
     if (opts.report === 'json') {
-      const r = result as typeof result & { furnitureDropped?: number; guesses?: string[] };
+      const r = result as typeof result & { furnitureDropped?: number; furnitureWords?: number; guesses?: string[] };
       const kept = (result.markup.replace(/<!--[\s\S]*?-->/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).length;
-      reports.push({ file: shown, format: document?.format ?? (opts.from !== 'text' && looksLikePortal(text) ? 'portal' : 'text'), items, wordsKept: kept, wordsDroppedAsFurniture: r.furnitureDropped ?? 0, guesses: r.guesses ?? [], profile: result.profile, warnings: result.warnings.length });
+      reports.push({ file: shown, format: document?.format ?? (opts.from !== 'text' && looksLikePortal(text) ? 'portal' : 'text'), items, wordsKept: kept, wordsDroppedAsFurniture: r.furnitureWords ?? r.furnitureDropped ?? 0, guesses: r.guesses ?? [], profile: result.profile, warnings: result.warnings.length });
     } else for (const line of summarise(shown, result.warnings, ctx.lang)) ctx.stderr.write(`${line}\n`);
     if (opts.output === '-' || (file === '-' && !opts.output)) {
       ctx.stdout.write(result.markup);
