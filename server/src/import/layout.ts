@@ -18,6 +18,8 @@ export interface LayoutLine {
 export interface LayoutStats {
   readonly items: number;
   readonly furnitureDropped: number;
+  /** Words of page furniture dropped (running headers and footers, page numbers). */
+  readonly furnitureWords: number;
   readonly guesses: string[];
 }
 
@@ -54,7 +56,7 @@ export function tocTitles(lines: readonly LayoutLine[]): string[] {
  * headings, so that the recogniser takes them (and not the sub-headings of the same style)
  * as the items.
  */
-export function importLayout(all: readonly LayoutLine[], options: ImportOptions, layout: { furnitureDropped: number; guesses: string[] }): LayoutResult {
+export function importLayout(all: readonly LayoutLine[], options: ImportOptions, layout: { furnitureDropped: number; furnitureWords?: number; guesses: string[] }): LayoutResult {
   // A table of contents without a page column: lines of body text, before the headings, that
   // are copies of headings further on. Dropped (the exports make their own).
   // Only before the first of the headings copied: a table of contents comes first, and a line
@@ -100,5 +102,5 @@ export function importLayout(all: readonly LayoutLine[], options: ImportOptions,
   const text = parts.join('\n');
   const headings = new Map([...marked].map(([k, level]) => [indexOf[k]!, level]));
   const r = importText(text, { ...options, headings });
-  return { ...r, furnitureDropped: r.furnitureDropped + layout.furnitureDropped, guesses: [...guesses, ...r.guesses] };
+  return { ...r, furnitureDropped: r.furnitureDropped + layout.furnitureDropped, furnitureWords: r.furnitureWords + (layout.furnitureWords ?? 0), guesses: [...guesses, ...r.guesses] };
 }

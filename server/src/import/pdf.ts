@@ -252,7 +252,7 @@ function paragraphs(lines: readonly PdfLine[], levels: Map<PdfLine, number | und
  * The text runs of each page → the document's lines: grouped by baseline, page furniture
  * dropped (and counted), headings marked, wrapped lines joined. Pure.
  */
-export function layoutLines(pages: readonly { readonly height: number; readonly runs: readonly Run[] }[]): { lines: LayoutLine[]; furniture: number; tagged: boolean; headerKept?: string } {
+export function layoutLines(pages: readonly { readonly height: number; readonly runs: readonly Run[] }[]): { lines: LayoutLine[]; furniture: number; furnitureWords: number; tagged: boolean; headerKept?: string } {
   const all: PdfLine[] = [];
   pages.forEach(({ height, runs }, k) => {
     if (runs.some((r) => r.str.trim())) all.push(...pageLines(runs.filter((r) => r.str.trim() || r.w > 0), k + 1, height).filter((l) => l.text));
@@ -268,10 +268,11 @@ export function layoutLines(pages: readonly { readonly height: number; readonly 
   // the header's first occurrence is kept, at the top, so that the meeting has its date.
   const date = /\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\b\d{1,2}\.?\s+(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+\d{4}\b/iu;
   const header = [...drop].find((l) => date.test(l.text) && /\p{L}{3}/u.test(l.text) && !furniture(l.text));
+  const furnitureWords = [...drop].reduce((n, l) => n + wordsIn(l.text), 0);
   if (header && !lines.slice(0, 40).some((l) => date.test(l.text))) {
-    return { lines: [{ text: header.text }, ...lines], furniture: drop.size - 1, tagged, headerKept: header.text };
+    return { lines: [{ text: header.text }, ...lines], furniture: drop.size - 1, furnitureWords: furnitureWords - wordsIn(header.text), tagged, headerKept: header.text };
   }
-  return { lines, furniture: drop.size, tagged };
+  return { lines, furniture: drop.size, furnitureWords, tagged };
 }
 
 function startsOwn(text: string): boolean {
@@ -286,8 +287,11 @@ function refusal(e: unknown): ImportRefusal {
   return new ImportRefusal({ da: `PDF-filen er beskadiget og kan ikke læses (${why})`, en: `the PDF is damaged and cannot be read (${why})` });
 }
 
+/** Words (runs of letters and digits) in a text. */
+const wordsIn = (t: string): number => (t.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
 /** The lines of a PDF, page furniture removed, wrapped lines joined, headings marked. */
-export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]; furniture: number; pages: number; tagged: boolean; unread: { page: number; why: string }[]; headerKept?: string }> {
+export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]; furniture: number; furnitureWords: number; pages: number; tagged: boolean; unread: { page: number; why: string }[]; headerKept?: string }> {
   const lib = await pdfjs();
   let doc;
   try {
@@ -300,6 +304,7 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
     const unread: { page: number; why: string }[] = [];
     const boldFont = new Map<string, boolean>();
     let artifactLines = 0;
+    let artifactWords = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       // A page that cannot be read (a damaged stream) is left out and reported; the rest is read.
       let page;
@@ -357,12 +362,13 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
       }
       // (A table of contents' dot leaders are artifacts too: no words, not counted.)
       artifactLines += artifacts.split('\n').filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+      artifactWords += wordsIn(artifacts);
       pages.push({ height, runs });
       page.cleanup();
     }
     const laid = layoutLines(pages);
     if (unread.length === doc.numPages) throw refusal(new Error(unread[0]?.why ?? 'no pages'));
-    return { lines: laid.lines, furniture: laid.furniture + artifactLines, pages: doc.numPages, tagged: laid.tagged, unread, headerKept: laid.headerKept };
+    return { lines: laid.lines, furniture: laid.furniture + artifactLines, furnitureWords: laid.furnitureWords + artifactWords, pages: doc.numPages, tagged: laid.tagged, unread, headerKept: laid.headerKept };
   } catch (e) {
     if (e instanceof ImportRefusal) throw e;
     throw refusal(e);
@@ -372,14 +378,14 @@ export async function pdfLines(bytes: Uint8Array): Promise<{ lines: LayoutLine[]
 }
 
 export async function importPdf(bytes: Uint8Array, options: ImportOptions = {}): Promise<LayoutResult> {
-  const { lines, furniture: dropped, tagged, unread, headerKept } = await pdfLines(bytes);
+  const { lines, furniture: dropped, furnitureWords, tagged, unread, headerKept } = await pdfLines(bytes);
   if (!lines.some((l) => /\p{L}{2}/u.test(l.text))) {
     throw new ImportRefusal({ da: 'PDF-filen indeholder ingen tekst (et scannet billede?)', en: 'the PDF holds no text (a scanned image?)' });
   }
   const guesses = tagged ? ['headings taken from the tagged PDF (its structure tree or marked content: H1–H6)'] : [];
   if (dropped) guesses.push(`${dropped} lines of running header, footer or page number dropped`);
   if (headerKept) guesses.push(`the running header "${headerKept.slice(0, 60)}" kept once: the meeting's date is written nowhere else at the start`);
-  const r = importLayout(lines, options, { furnitureDropped: dropped, guesses });
+  const r = importLayout(lines, options, { furnitureDropped: dropped, furnitureWords, guesses });
   for (const u of unread) r.warnings.unshift({ line: 0, message: { da: `Side ${u.page} i PDF-filen kan ikke læses (${u.why}) og mangler`, en: `Page ${u.page} of the PDF cannot be read (${u.why}) and is missing` } });
   return r;
 }
