@@ -70,14 +70,23 @@ export interface AknOptions {
   readonly generated?: string;
 }
 
+/** What the parts of a `debate` share: the meeting, its FRBR names and the people's ids. */
+interface AknCtx {
+  readonly m: PublishedMeeting;
+  readonly date: string;
+  readonly work: string;
+  readonly expr: string;
+  readonly people: Map<string, string>;
+  personId(name: string): string;
+}
+
+const COUNTRY = 'dk';
+const COMMITTEE_ID = 'udvalg';
+
 /** One meeting as an Akoma Ntoso 3.0 `debate`. */
 export function renderAkn(m: PublishedMeeting, options: AknOptions = {}): string {
-  const doc = m.doc;
   const date = m.isoDate ?? '0001-01-01';
-  const country = 'dk';
-  const work = `/akn/${country}-${slugify(m.body.name)}/debate/${date}/${slugify(m.committee.name)}`;
-  const expr = `${work}/dan@`;
-  const committeeId = 'udvalg';
+  const work = `/akn/${COUNTRY}-${slugify(m.body.name)}/debate/${date}/${slugify(m.committee.name)}`;
   const people = new Map<string, string>();
   const personId = (name: string) => {
     let id = people.get(name);
@@ -91,38 +100,53 @@ export function renderAkn(m: PublishedMeeting, options: AknOptions = {}): string
   for (const mem of m.members) personId(mem.name);
   for (const a of m.afbud) personId(a);
   for (const it of m.items) for (const v of it.votes) for (const n of v.names) personId(n);
-
+  const ctx: AknCtx = { m, date, work, expr: `${work}/dan@`, people, personId };
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push(`<akomaNtoso xmlns="${AKN_NS}">`);
-  out.push(`  <debate name="referat"${doc.edition === 'internal' ? ' contains="originalVersion"' : ''}>`);
+  out.push(`  <debate name="referat"${m.doc.edition === 'internal' ? ' contains="originalVersion"' : ''}>`);
   out.push('    <meta>');
-  out.push('      <identification source="#referat">');
-  out.push('        <FRBRWork>');
-  out.push(`          <FRBRthis value="${escapeXml(work)}/!main"/>`);
-  out.push(`          <FRBRuri value="${escapeXml(work)}"/>`);
-  out.push(`          <FRBRdate date="${date}" name="moede"/>`);
-  out.push(`          <FRBRauthor href="#${committeeId}"/>`);
-  out.push(`          <FRBRcountry value="${country}"/>`);
-  out.push('        </FRBRWork>');
-  out.push('        <FRBRExpression>');
-  out.push(`          <FRBRthis value="${escapeXml(expr)}/!main"/>`);
-  out.push(`          <FRBRuri value="${escapeXml(expr)}"/>`);
-  out.push(`          <FRBRdate date="${date}" name="moede"/>`);
-  out.push(`          <FRBRauthor href="#${committeeId}"/>`);
-  out.push('          <FRBRlanguage language="dan"/>');
-  out.push('        </FRBRExpression>');
-  out.push('        <FRBRManifestation>');
-  out.push(`          <FRBRthis value="${escapeXml(expr)}/!main.xml"/>`);
-  out.push(`          <FRBRuri value="${escapeXml(expr)}.akn"/>`);
-  out.push(`          <FRBRdate date="${options.generated ?? date}" name="generering"/>`);
-  out.push('          <FRBRauthor href="#referat"/>');
-  out.push('        </FRBRManifestation>');
-  out.push('      </identification>');
+  out.push(...identification(ctx, options), ...analysis(ctx), ...references(ctx));
+  out.push('    </meta>');
+  out.push(...preface(ctx), ...debateBody(ctx));
+  out.push('  </debate>');
+  out.push('</akomaNtoso>');
+  return out.join('\n') + '\n';
+}
+
+/** FRBR identification: the Work (the meeting), its Danish Expression, this file. */
+function identification({ date, work, expr }: AknCtx, options: AknOptions): string[] {
+  return [
+    '      <identification source="#referat">',
+    '        <FRBRWork>',
+    `          <FRBRthis value="${escapeXml(work)}/!main"/>`,
+    `          <FRBRuri value="${escapeXml(work)}"/>`,
+    `          <FRBRdate date="${date}" name="moede"/>`,
+    `          <FRBRauthor href="#${COMMITTEE_ID}"/>`,
+    `          <FRBRcountry value="${COUNTRY}"/>`,
+    '        </FRBRWork>',
+    '        <FRBRExpression>',
+    `          <FRBRthis value="${escapeXml(expr)}/!main"/>`,
+    `          <FRBRuri value="${escapeXml(expr)}"/>`,
+    `          <FRBRdate date="${date}" name="moede"/>`,
+    `          <FRBRauthor href="#${COMMITTEE_ID}"/>`,
+    '          <FRBRlanguage language="dan"/>',
+    '        </FRBRExpression>',
+    '        <FRBRManifestation>',
+    `          <FRBRthis value="${escapeXml(expr)}/!main.xml"/>`,
+    `          <FRBRuri value="${escapeXml(expr)}.akn"/>`,
+    `          <FRBRdate date="${options.generated ?? date}" name="generering"/>`,
+    '          <FRBRauthor href="#referat"/>',
+    '        </FRBRManifestation>',
+    '      </identification>',
+  ];
+}
+
+/** The votes: one `voting` per item, a count for each side naming who voted so. */
+function analysis({ m, personId }: AknCtx): string[] {
   const votings: string[] = [];
   for (const it of m.items) {
     if (!it.votes.length) continue;
-    // One vote per item: a count for each side, naming who voted so.
     const id = `voting_${it.doc.anchor}`;
     const counts = it.votes.map((v, j) => {
       const [concept] = VOTE_CONCEPT[v.kind];
@@ -131,29 +155,41 @@ export function renderAkn(m: PublishedMeeting, options: AknOptions = {}): string
     });
     votings.push(`          <voting eId="${escapeXml(id)}" href="#dbsect_${escapeXml(it.doc.anchor)}">${counts.join('')}</voting>`);
   }
-  if (votings.length) {
-    out.push('      <analysis source="#referat">');
-    out.push('        <parliamentary>');
-    out.push(...votings);
-    out.push('        </parliamentary>');
-    out.push('      </analysis>');
-  }
-  out.push('      <references source="#referat">');
-  out.push('        <TLCOrganization eId="referat" href="/ontology/organization/referat" showAs="Referat"/>');
-  out.push(`        <TLCOrganization eId="kommune" href="/ontology/organization/${country}/${escapeXml(slugify(m.body.name))}" showAs="${escapeXml(m.body.name)}"/>`);
-  out.push(`        <TLCOrganization eId="${committeeId}" href="/ontology/organization/${country}/${escapeXml(slugify(m.body.name))}/${escapeXml(slugify(m.committee.name))}" showAs="${escapeXml(m.committee.name)}"/>`);
-  for (const [name, id] of people) out.push(`        <TLCPerson eId="${escapeXml(id)}" href="/ontology/person/${country}/${escapeXml(slugify(name))}" showAs="${escapeXml(name)}"/>`);
+  if (!votings.length) return [];
+  return ['      <analysis source="#referat">', '        <parliamentary>', ...votings, '        </parliamentary>', '      </analysis>'];
+}
+
+/** The people, organisations, vote concepts and roles the document refers to. */
+function references({ m, people }: AknCtx): string[] {
+  const kommune = escapeXml(slugify(m.body.name));
+  const out = [
+    '      <references source="#referat">',
+    '        <TLCOrganization eId="referat" href="/ontology/organization/referat" showAs="Referat"/>',
+    `        <TLCOrganization eId="kommune" href="/ontology/organization/${COUNTRY}/${kommune}" showAs="${escapeXml(m.body.name)}"/>`,
+    `        <TLCOrganization eId="${COMMITTEE_ID}" href="/ontology/organization/${COUNTRY}/${kommune}/${escapeXml(slugify(m.committee.name))}" showAs="${escapeXml(m.committee.name)}"/>`,
+  ];
+  for (const [name, id] of people) out.push(`        <TLCPerson eId="${escapeXml(id)}" href="/ontology/person/${COUNTRY}/${escapeXml(slugify(name))}" showAs="${escapeXml(name)}"/>`);
   for (const [, [id, label]] of Object.entries(VOTE_CONCEPT)) out.push(`        <TLCConcept eId="${id}" href="/ontology/concept/vote/${id}" showAs="${label}"/>`);
   out.push('        <TLCRole eId="medlem" href="/ontology/role/medlem" showAs="Medlem"/>');
   out.push('        <TLCRole eId="stedfortraeder" href="/ontology/role/stedfortraeder" showAs="Stedfortræder"/>');
   out.push('      </references>');
-  out.push('    </meta>');
-  out.push('    <preface>');
-  out.push(`      <p><docTitle>${escapeXml(doc.title)}</docTitle></p>`);
-  if (doc.edition === 'internal') out.push('      <p><b>Intern udgave – indeholder lukkede punkter og må ikke offentliggøres.</b></p>');
-  for (const h of doc.header) out.push(`      <p>${escapeXml(h.label)}: ${escapeXml(h.value)}</p>`);
-  out.push('    </preface>');
-  out.push('    <debateBody>');
+  return out;
+}
+
+function preface({ m }: AknCtx): string[] {
+  const doc = m.doc;
+  return [
+    '    <preface>',
+    `      <p><docTitle>${escapeXml(doc.title)}</docTitle></p>`,
+    ...(doc.edition === 'internal' ? ['      <p><b>Intern udgave – indeholder lukkede punkter og må ikke offentliggøres.</b></p>'] : []),
+    ...doc.header.map((h) => `      <p>${escapeXml(h.label)}: ${escapeXml(h.value)}</p>`),
+    '    </preface>',
+  ];
+}
+
+/** The roll call, then a `debateSection` per item with a `debateSection` per section. */
+function debateBody({ m, personId }: AknCtx): string[] {
+  const out: string[] = ['    <debateBody>'];
   const person = (name: string) => {
     const role = m.members.find((x) => x.name === name)?.substitute ? 'stedfortraeder' : 'medlem';
     return `<person refersTo="#${escapeXml(personId(name))}" as="#${role}">${escapeXml(name)}</person>`;
@@ -184,9 +220,7 @@ export function renderAkn(m: PublishedMeeting, options: AknOptions = {}): string
     out.push('      </debateSection>');
   }
   out.push('    </debateBody>');
-  out.push('  </debate>');
-  out.push('</akomaNtoso>');
-  return out.join('\n') + '\n';
+  return out;
 }
 
 /** `referat export --format akn`: one referat (analysed) as Akoma Ntoso, with the edition applied. */
