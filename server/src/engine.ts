@@ -14,7 +14,7 @@ import type { Fix, Localized, MeetingSummary, RelatedInfo, Report, Rule, TextEdi
 import type { ParseResult, Range } from './syntax/ast.js';
 import { isBinaryText, NOT_TEXT } from './syntax/binary.js';
 import { reparse } from './syntax/incremental.js';
-import { LintMemo, type RunRule } from './engine/incremental.js';
+import { LintMemo, noteSuccession, type RunRule } from './engine/incremental.js';
 
 export type FindingSeverity = Exclude<Severity, 'off'>;
 
@@ -73,6 +73,7 @@ export function analyze(
 ): { parse: ParseResult; meeting: Meeting; config: ResolvedConfig } {
   const re = reparse(previous && { text: previous.text, result: previous.parse }, text);
   const parsed = re.result;
+  if (previous && re.mode !== 'full') noteSuccession(previous.parse, parsed, re.relocation?.copies);
   const cfg = effectiveConfig(parsed, config);
   const reuse = re.mode === 'full' ? undefined : itemReuse(previous && { meeting: previous.meeting, profile: previous.config.profile }, cfg.profile, re.relocation);
   return { parse: parsed, meeting: buildMeeting(parsed, text, cfg.profile, reuse), config: cfg };

@@ -16,7 +16,7 @@ import { fuzzProperty } from './harness.js';
 
 type Structural = { readonly kind: StructuralKind; readonly at: number; readonly pick: number };
 type StructuralKind = (typeof KINDS)[number];
-const KINDS = ['heading', 'section', 'member', 'afbud', 'lukket', 'decision', 'vote', 'substitute', 'profile', 'delete-line'] as const;
+const KINDS = ['heading', 'section', 'member', 'afbud', 'lukket', 'decision', 'vote', 'substitute', 'profile', 'no-members', 'delete-line'] as const;
 
 const NAMES = ['Claus Berggren', 'Anne Holm', 'Jesper Gade', 'Ny Person', 'Henrik Brodersen', 'Thomas Lorenzen'];
 const SECTIONS = ['Beslutning', 'Indstilling', 'Resumé', 'Sagsfremstilling', 'Økonomi', 'Bilag', 'Noget andet', 'Beslutning Udvalget den 03-12-2024'];
@@ -98,6 +98,10 @@ function applyStructural(text: string, s: Structural): string {
       const m = lineAt((l) => l.startsWith('Mødedeltagere:'));
       return insertAt(m ?? anyLine, `Profil: ${pickOf(['sonderborg', 'randers', 'ukendt'], s.pick)}\n`);
     }
+    case 'no-members': {
+      const o = lineAt((l) => /^(Mødedeltagere|Medlemmer|Deltagere):/.test(l));
+      return o === undefined ? text : text.slice(0, o) + text.slice(Math.min(text.length, lineEnd(o) + 1));
+    }
     case 'delete-line':
       return text.slice(0, anyLine) + text.slice(Math.min(text.length, lineEnd(anyLine) + 1));
   }
@@ -112,7 +116,7 @@ const structural: fc.Arbitrary<Structural> = fc.record({
 });
 const step: fc.Arbitrary<Step> = fc.oneof({ weight: 3, arbitrary: edit.map((random) => ({ random })) }, { weight: 2, arbitrary: structural.map((s) => ({ structural: s })) });
 
-const PROFILES = ['default', 'sonderborg'] as const;
+const PROFILES = ['default', 'sonderborg', 'roster'] as const;
 
 interface Input {
   readonly file: string;
@@ -120,7 +124,12 @@ interface Input {
   readonly steps: readonly Step[];
 }
 
-const configs = { default: defaultConfig, sonderborg: resolveConfig({ profile: 'sonderborg' }) };
+const configs = {
+  default: defaultConfig,
+  sonderborg: resolveConfig({ profile: 'sonderborg' }),
+  // A roster counts where a file names no members (and the `member` edit may remove them).
+  roster: resolveConfig({ members: ['Claus Berggren', 'Anne Holm', 'Jesper Gade', 'Henrik Brodersen'] }),
+};
 
 export function checkIncremental(input: Input): void {
   const start = files.find(([n]) => n === input.file)?.[1];
