@@ -10,7 +10,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, resolveConfig } from '../../server/src/config/resolve.js';
-import { analyze, lint, lintAnalyzed, LintMemo, type PreviousAnalysis } from '../../server/src/engine.js';
+import { analyze, lint, lintAnalyzed, LintMemo, type Finding, type PreviousAnalysis } from '../../server/src/engine.js';
+import type { Analysis } from '../../server/src/features/common.js';
+import { provideDiagnostics, toDiagnostic } from '../../server/src/features/diagnostics.js';
 import { apply, edit, files, type Edit } from '../helpers/edits.js';
 import { fuzzProperty } from './harness.js';
 
@@ -139,12 +141,18 @@ export function checkIncremental(input: Input): void {
   let text = start;
   let prev: PreviousAnalysis = { text, ...analyze(text, config) };
   lintAnalyzed(text, prev.parse, prev.meeting, prev.config, {}, memo);
+  const ruleDoc = (id: string) => `https://example.invalid/rules/${id}`;
+  let version = 1;
   for (const s of input.steps) {
+    version++;
     const next = 'random' in s ? apply(text, s.random) : applyStructural(text, s.structural);
     const inc = analyze(next, config, prev);
     const incremental = lintAnalyzed(next, inc.parse, inc.meeting, inc.config, {}, memo).findings;
     const fresh = lint(next, { config }).findings;
     expect(incremental).toEqual(fresh);
+    // The diagnostics re-used from earlier versions equal those built afresh.
+    const analysis = (findings: readonly Finding[]) => ({ uri: 'file:///m.referat', version, lang: 'da', findings: () => findings }) as unknown as Analysis;
+    expect(provideDiagnostics(analysis(incremental), undefined, ruleDoc)).toEqual(fresh.map((f) => toDiagnostic(analysis(fresh), f, ruleDoc)));
     text = next;
     prev = { text, ...inc };
   }
