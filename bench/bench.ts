@@ -365,6 +365,57 @@ async function typingLatency() {
   }
   results.typing = out;
   conn.dispose();
+  await keystrokeBreakdown();
+}
+
+/** Where a keystroke's time goes, in process: re-parse (with the copy of the items after the edit), model, lint with the memo. */
+async function keystrokeBreakdown() {
+  const { reparse } = await import('../server/src/syntax/incremental.js');
+  const { buildMeeting } = await import('../server/src/model/build.js');
+  const { itemReuse } = await import('../server/src/model/incremental.js');
+  const { analyze, lintAnalyzed, LintMemo } = await import('../server/src/engine.js');
+  const { noteSuccession } = await import('../server/src/engine/incremental.js');
+  const { defaultConfig } = await import('../server/src/config/resolve.js');
+  const breakdown: Record<string, unknown> = {};
+  for (const bytes of [1_000_000, 10_000_000]) {
+    let text = meeting(11, { targetBytes: bytes }).text;
+    let a = analyze(text, defaultConfig);
+    const memo = new LintMemo();
+    lintAnalyzed(text, a.parse, a.meeting, a.config, {}, memo);
+    const lines = text.split('\n');
+    const paras = paragraphLines(lines);
+    const r = (await import('./workload.js')).prng(17 + bytes);
+    const times: Record<string, number[]> = { reparse: [], model: [], lint: [] };
+    const n = quick ? 5 : 15;
+    for (let i = 0; i < n + 2; i++) {
+      const line = paras[Math.floor(r() * paras.length)]!;
+      let at = 0;
+      for (let l = 0; l < line; l++) at += lines[l]!.length + 1;
+      lines[line] = 'e' + lines[line]!;
+      const next = text.slice(0, at) + 'e' + text.slice(at);
+      let t = performance.now();
+      const re = reparse({ text, result: a.parse }, next);
+      const tReparse = performance.now() - t;
+      if (re.mode !== 'full') noteSuccession(a.parse, re.result, re.relocation?.copies);
+      t = performance.now();
+      const reuse = re.mode === 'full' ? undefined : itemReuse({ meeting: a.meeting, profile: a.config.profile }, a.config.profile, re.relocation);
+      const m = buildMeeting(re.result, next, a.config.profile, reuse);
+      const tModel = performance.now() - t;
+      t = performance.now();
+      lintAnalyzed(next, re.result, m, a.config, {}, memo);
+      const tLint = performance.now() - t;
+      text = next;
+      a = { parse: re.result, meeting: m, config: a.config };
+      if (i < 2) continue; // warm-up
+      times.reparse!.push(tReparse);
+      times.model!.push(tModel);
+      times.lint!.push(tLint);
+    }
+    const s = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, stat(v)]));
+    breakdown[sizeName(bytes)] = s;
+    row(`  a keystroke in a ${sizeName(bytes)} meeting, in process: re-parse / model / lint (medians)`, `${fmt(s.reparse!.median)} / ${fmt(s.model!.median)} / ${fmt(s.lint!.median)} ms`, '', '');
+  }
+  results.keystroke = breakdown;
 }
 
 // ─── export: a 40-page referat ─────────────────────────────────────────────
