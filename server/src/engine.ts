@@ -14,6 +14,7 @@ import type { Fix, Localized, MeetingSummary, RelatedInfo, Report, Rule, TextEdi
 import type { ParseResult, Range } from './syntax/ast.js';
 import { isBinaryText, NOT_TEXT } from './syntax/binary.js';
 import { reparse } from './syntax/incremental.js';
+import { LintMemo, noteSuccession, type RunRule } from './engine/incremental.js';
 
 export type FindingSeverity = Exclude<Severity, 'off'>;
 
@@ -72,6 +73,7 @@ export function analyze(
 ): { parse: ParseResult; meeting: Meeting; config: ResolvedConfig } {
   const re = reparse(previous && { text: previous.text, result: previous.parse }, text);
   const parsed = re.result;
+  if (previous && re.mode !== 'full') noteSuccession(previous.parse, parsed, re.relocation?.copies);
   const cfg = effectiveConfig(parsed, config);
   const reuse = re.mode === 'full' ? undefined : itemReuse(previous && { meeting: previous.meeting, profile: previous.config.profile }, cfg.profile, re.relocation);
   return { parse: parsed, meeting: buildMeeting(parsed, text, cfg.profile, reuse), config: cfg };
@@ -88,6 +90,7 @@ export function lintAnalyzed(
   meeting: Meeting,
   config: ResolvedConfig,
   options: LintOptions = {},
+  memo?: LintMemo,
 ): LintResult {
   const findings: Finding[] = [];
   if (isBinaryText(text)) {
@@ -116,13 +119,11 @@ export function lintAnalyzed(
   }
 
   const rules: readonly Rule[] = options.only ? options.only.map((id) => ruleById(id)).filter((r): r is Rule => !!r) : allRules;
-  for (const rule of rules) {
-    const severity = config.severities[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (severity === 'off') continue;
+  const runRule: RunRule = (rule, severity, view) => {
     const reports: Report[] = [];
     try {
       rule.check({
-        meeting,
+        meeting: view,
         source: text,
         lines: parsed.lines,
         profile: config.profile,
@@ -139,6 +140,41 @@ export function lintAnalyzed(
         },
       });
     } catch (error) {
+      return { error };
+    }
+    return reports.map((r) => {
+      const template = rule.meta.messages[r.messageId];
+      return {
+        ruleId: rule.meta.id,
+        messageId: r.messageId,
+        severity,
+        message: template ? renderBoth(template, r.data) : { da: r.messageId, en: r.messageId },
+        range: r.range,
+        fix: r.fix,
+        suggestions: r.suggestions,
+        related: r.related,
+      };
+    });
+  };
+  const active: { rule: Rule; severity: FindingSeverity }[] = [];
+  for (const rule of rules) {
+    const severity = config.severities[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (severity !== 'off') active.push({ rule, severity });
+  }
+  // The item-scoped rules through the memo (only the edited items are checked again), the others on the whole meeting.
+  const memoised = memo?.run(
+    active.filter((r) => r.rule.meta.scope === 'item'),
+    text,
+    parsed,
+    meeting,
+    config,
+    runRule,
+  );
+  for (const { rule, severity } of active) {
+    if (memoised && rule.meta.scope === 'item') continue;
+    const found = runRule(rule, severity, meeting);
+    if (!Array.isArray(found)) {
+      const error = found.error;
       // A rule must never take the whole lint down; report the failure where the user sees it.
       findings.push({
         ruleId: rule.meta.id,
@@ -152,21 +188,9 @@ export function lintAnalyzed(
       });
       continue;
     }
-    for (const r of reports) {
-      if (!keep(rule.meta.id, r.range)) continue;
-      const template = rule.meta.messages[r.messageId];
-      findings.push({
-        ruleId: rule.meta.id,
-        messageId: r.messageId,
-        severity,
-        message: template ? renderBoth(template, r.data) : { da: r.messageId, en: r.messageId },
-        range: r.range,
-        fix: r.fix,
-        suggestions: r.suggestions,
-        related: r.related,
-      });
-    }
+    for (const f of found) if (keep(rule.meta.id, f.range)) findings.push(f);
   }
+  if (memoised) for (const f of memoised) if (keep(f.ruleId, f.range)) findings.push(f);
   findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
   return { parse: parsed, meeting, config, findings };
 }
@@ -328,4 +352,4 @@ export function fixAll(
   return { text: current, applied: total, passes, result };
 }
 
-export { allRules, ruleById };
+export { allRules, ruleById, LintMemo };

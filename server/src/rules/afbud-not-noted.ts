@@ -25,6 +25,7 @@ const rule: Rule = {
       },
     },
     fixable: true,
+    scope: 'item',
     tags: ['people', 'house-style'],
   },
 

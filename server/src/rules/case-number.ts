@@ -88,6 +88,7 @@ const rule: Rule = {
       },
     },
     fixable: true,
+    scope: 'item',
     tags: ['house-style'],
   },
   check(ctx) {

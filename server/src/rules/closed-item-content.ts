@@ -25,6 +25,7 @@ const rule: Rule = {
       },
     },
     fixable: false,
+    scope: 'item',
     tags: ['publication'],
   },
   check(ctx) {

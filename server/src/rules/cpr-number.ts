@@ -113,6 +113,7 @@ const rule: Rule = {
       },
     },
     fixable: false,
+    scope: 'item',
     hasSuggestions: true,
     tags: ['privacy', 'publication'],
   },

@@ -31,6 +31,7 @@ const rule: Rule = {
       },
     },
     fixable: true,
+    scope: 'item',
     tags: ['structure'],
   },
   check(ctx) {

@@ -21,6 +21,7 @@ const rule: Rule = {
       },
     },
     fixable: true,
+    scope: 'item',
     tags: ['people'],
   },
 

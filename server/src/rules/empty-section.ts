@@ -14,6 +14,7 @@ const rule: Rule = {
       },
     },
     fixable: false,
+    scope: 'item',
     tags: ['structure'],
   },
   check(ctx) {

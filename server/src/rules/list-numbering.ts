@@ -27,6 +27,7 @@ const rule: Rule = {
       },
     },
     fixable: true,
+    scope: 'item',
     tags: ['structure'],
   },
   check(ctx) {

@@ -105,6 +105,7 @@ const rule: Rule = {
       },
     },
     fixable: true,
+    scope: 'item',
     hasSuggestions: true,
     tags: ['header'],
   },

@@ -78,6 +78,7 @@ const rule: Rule = {
       },
     },
     fixable: false,
+    scope: 'item',
     hasSuggestions: true,
     tags: ['structure'],
   },

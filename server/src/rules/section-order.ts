@@ -22,6 +22,7 @@ const rule: Rule = {
       },
     },
     fixable: false,
+    scope: 'item',
     tags: ['house-style'],
   },
   check(ctx) {

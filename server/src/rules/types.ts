@@ -59,6 +59,18 @@ export interface RuleMeta {
   /** The rule offers suggestions (alternatives the user picks; never applied automatically). */
   readonly hasSuggestions?: boolean;
   readonly tags?: readonly string[];
+  /**
+   * What the rule's findings for an item depend on (the engine memoises by it, see
+   * engine/incremental.ts). `item`: only that item's text and the header's facts (title,
+   * fields, header blocks: kind, committee, date, members, Afbud), the members counted with
+   * every substitute (`memberList`), the profile, roster and line ending, never other items or
+   * siblings; the engine runs it on a view of the meeting holding one item (whose
+   * `substitutions` are all of the meeting's, header's and items') and re-uses its findings
+   * while the item's text and those facts do not change. `meeting` (the default): it reads across items (numbering,
+   * departures, votes against the members present) and runs on the whole meeting every time,
+   * so it must stay cheap (it reads item models, never the text).
+   */
+  readonly scope?: 'item' | 'meeting';
 }
 
 /** What the engine knows about other meetings of the same committee (for cross-file checks). */

@@ -128,6 +128,7 @@ const rule: Rule = {
       },
     },
     fixable: true,
+    scope: 'item',
     hasSuggestions: true,
     tags: ['structure'],
   },

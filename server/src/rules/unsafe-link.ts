@@ -65,6 +65,7 @@ const rule: Rule = {
       },
     },
     fixable: false,
+    scope: 'item',
     hasSuggestions: true,
     tags: ['publication', 'security'],
   },

@@ -1,10 +1,11 @@
 /**
  * The analyses of documents: each document is parsed, modelled and linted once per version
  * (and configuration generation), on demand. The last analysis of an open document is kept,
- * so that the next version re-parses only the edited item.
+ * so that the next version re-parses only the edited item, and so is the memo of its
+ * item-scoped findings (engine/incremental.ts), so that only the edited item is checked again.
  */
 import { defaultConfig } from '../config/resolve.js';
-import { analyze, lintAnalyzed, type Finding, type LintOptions, type PreviousAnalysis } from '../engine.js';
+import { analyze, lintAnalyzed, LintMemo, type Finding, type LintOptions, type PreviousAnalysis } from '../engine.js';
 import type { Analysis, TextDocumentLike } from '../features/common.js';
 import { langFromLocale, type Lang } from '../i18n.js';
 import type { ConfigResolver } from './config-resolver.js';
@@ -14,6 +15,7 @@ import type { WorkspaceIndex } from './workspace-index.js';
 export class DocumentAnalyses {
   private readonly cache = new Map<string, { version: number; generation: number; text: string; analysis: Promise<Analysis> }>();
   private readonly previous = new Map<string, PreviousAnalysis>();
+  private readonly memos = new Map<string, LintMemo>();
   /** Bumped when the settings, a configuration file or another meeting changed. */
   generation = 0;
 
@@ -35,11 +37,13 @@ export class DocumentAnalyses {
   forget(uri: string): void {
     this.cache.delete(uri);
     this.previous.delete(uri);
+    this.memos.delete(uri);
   }
 
   clear(): void {
     this.cache.clear();
     this.previous.clear();
+    this.memos.clear();
   }
 
   private async compute(doc: TextDocumentLike, text: string): Promise<Analysis> {
@@ -49,6 +53,9 @@ export class DocumentAnalyses {
     this.previous.set(doc.uri, { text, parse, meeting, config });
     const lang: Lang = this.config.settingsLang() ?? config.lang ?? langFromLocale(this.locale);
     const lintOptions: LintOptions = { config: base, uri: doc.uri, siblings: this.index.siblingsOf(doc.uri) };
+    let memo = this.memos.get(doc.uri);
+    if (!memo) this.memos.set(doc.uri, (memo = new LintMemo()));
+    const itemMemo = memo;
     let findings: Finding[] | undefined;
     const analysis: Analysis = {
       uri: doc.uri,
@@ -60,7 +67,7 @@ export class DocumentAnalyses {
       config,
       lang,
       lintOptions,
-      findings: () => (findings ??= lintAnalyzed(text, parse, meeting, config, lintOptions).findings),
+      findings: () => (findings ??= lintAnalyzed(text, parse, meeting, config, lintOptions, itemMemo).findings),
     };
     this.index.set(analysis);
     return analysis;
