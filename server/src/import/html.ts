@@ -70,146 +70,129 @@ const TABLE_PARTS = new Set(['table', 'caption', 'thead', 'tbody', 'tfoot', 'tr'
 
 /** Converts section HTML to markup lines (blocks separated by blank lines). */
 export function htmlToMarkup(html: string): string {
-  const tokens = htmlTokens(html);
-  const blocks: string[] = [];
-  let line = '';
-  const lists: { ordered: boolean; n: number }[] = [];
-  let table: string[][] | undefined;
-  let row: string[] | undefined;
-  let cell: string | undefined;
-  let tableHasHead = false;
-  let heading = 0;
-  const flush = () => {
-    const t = line.replace(/\s+/g, ' ').trim();
-    line = '';
+  const w = new MarkupWriter();
+  for (const tok of htmlTokens(html)) {
+    if (tok.kind === 'text') w.write(tok.text);
+    else w.tag(tok.name, tok.close);
+  }
+  return w.finish();
+}
+
+/** Writes markup blocks as the HTML's tags open and close. */
+class MarkupWriter {
+  private readonly blocks: string[] = [];
+  private line = '';
+  private readonly lists: { ordered: boolean; n: number }[] = [];
+  private table: string[][] | undefined;
+  private row: string[] | undefined;
+  private cell: string | undefined;
+  private heading = 0;
+
+  write(s: string): void {
+    if (this.cell !== undefined) this.cell += s;
+    else this.line += s;
+  }
+
+  tag(name: string, close: boolean): void {
+    // Inside a table cell, a block (a paragraph, a list item, a heading: or a damaged record's
+    // whole rest, when its </td> was lost) is written into the cell: it still separates words.
+    if (this.cell !== undefined && BLOCK.has(name) && !TABLE_PARTS.has(name)) this.cell += ' ';
+    if (name === 'strong' || name === 'b') this.write('**');
+    else if (name === 'em' || name === 'i') this.write('*');
+    else if (name === 'br') {
+      if (this.cell !== undefined) this.cell += ' ';
+      else this.flush();
+    } else if (name === 'ul' || name === 'ol') {
+      this.flush();
+      if (close) this.lists.pop();
+      else this.lists.push({ ordered: name === 'ol', n: 0 });
+    } else if (name === 'li') this.listItem(close);
+    else if (TABLE_PARTS.has(name)) this.tablePart(name, close);
+    else if (/^h[1-6]$/.test(name)) {
+      this.flush();
+      this.heading = close ? 0 : 1;
+    } else if (BLOCK.has(name)) this.flush();
+  }
+
+  /** The blocks, joined by blank lines; HTML cut off inside a table keeps what was read of it. */
+  finish(): string {
+    this.closeTable();
+    this.flush();
+    return this.blocks
+      .map((b) => b.replace(/\*\*(\s*)\*\*/g, '$1').replace(/\*\*\s+([^*]+?)\s+\*\*/g, ' **$1** ').replace(/^\s+(?=[^\s\d-])/, ''))
+      .filter((b) => b.trim() && b.trim() !== '**')
+      .map(escapeCommentOpen)
+      .join('\n\n');
+  }
+
+  private flush(): void {
+    const t = this.line.replace(/\s+/g, ' ').trim();
+    this.line = '';
     if (!t) return;
-    if (heading) blocks.push(`#### ${t.replace(/\*\*/g, '')}`);
-    else if (/^[#|]/.test(t)) blocks.push(`\\${t}`);
-    else blocks.push(t);
-  };
+    if (this.heading) this.blocks.push(`#### ${t.replace(/\*\*/g, '')}`);
+    else if (/^[#|]/.test(t)) this.blocks.push(`\\${t}`);
+    else this.blocks.push(t);
+  }
+
+  private listItem(close: boolean): void {
+    if (!close) {
+      this.flush();
+      const l = this.lists[this.lists.length - 1];
+      const indent = '  '.repeat(Math.max(0, this.lists.length - 1));
+      if (l) l.n++;
+      this.line = `${indent}${l?.ordered ? `${l.n}.` : '-'} `;
+    } else {
+      const t = this.line.replace(/\s+$/, '');
+      this.line = '';
+      if (t.trim() && !/^\s*(-|\d+\.)$/.test(t)) this.blocks.push(t.replace(/(\S)\s{2,}/g, '$1 '));
+    }
+  }
+
+  private tablePart(name: string, close: boolean): void {
+    if (name === 'table') {
+      this.flush();
+      // A table opened inside an open one (nested, or a damaged record): the open one is kept first.
+      this.closeTable();
+      if (!close) this.table = [];
+    } else if (name === 'tr') {
+      this.endRow();
+      // A row outside a table (its <table> tag lost in a damaged record) still makes one.
+      if (!close) (this.row = []), (this.table ??= []);
+    } else if (name === 'td' || name === 'th') {
+      this.endCell();
+      // A cell outside a row (its <tr> tag lost in a damaged record) starts one.
+      if (!close) (this.row ??= []), (this.table ??= []), (this.cell = '');
+    } else if (name === 'caption') {
+      // The caption becomes a paragraph before the table.
+      if (close && this.table) this.flush();
+    } else this.flush(); // thead, tbody, tfoot: blocks
+  }
+
   // Damaged records lose </td>, </tr> or <tr>: an open cell or row is ended, never dropped.
-  const endCell = () => {
-    if (cell === undefined) return;
-    (row ??= []).push(cell.replace(/\*\*(\s*)\*\*/g, '$1'));
-    cell = undefined;
-  };
-  const endRow = () => {
-    endCell();
-    if (row) (table ??= []).push(row);
-    row = undefined;
-  };
-  const closeTable = () => {
-    endRow();
+  private endCell(): void {
+    if (this.cell === undefined) return;
+    (this.row ??= []).push(this.cell.replace(/\*\*(\s*)\*\*/g, '$1'));
+    this.cell = undefined;
+  }
+
+  private endRow(): void {
+    this.endCell();
+    if (this.row) (this.table ??= []).push(this.row);
+    this.row = undefined;
+  }
+
+  private closeTable(): void {
+    this.endRow();
+    const table = this.table;
     if (!table) return;
     const width = Math.max(0, ...table.map((r) => r.length));
     if (width > 0) {
-      const pad = (r: string[]) => [...r, ...Array(width - r.length).fill('')];
+      const pad = (r: string[]) => [...r, ...Array<string>(width - r.length).fill('')];
       const fmt = (r: string[]) => `| ${pad(r).map((c) => c.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim() || ' ').join(' | ')} |`;
       const rows = table.filter((r) => r.some((c) => c.trim()));
-      const head = rows[0] ?? Array(width).fill('');
-      blocks.push([fmt(head), `|${Array(width).fill('---').join('|')}|`, ...rows.slice(1).map(fmt)].join('\n'));
+      const head = rows[0] ?? Array<string>(width).fill('');
+      this.blocks.push([fmt(head), `|${Array(width).fill('---').join('|')}|`, ...rows.slice(1).map(fmt)].join('\n'));
     }
-    table = undefined;
-  };
-  const write = (s: string) => {
-    if (cell !== undefined) cell += s;
-    else line += s;
-  };
-  for (const tok of tokens) {
-    if (tok.kind === 'text') {
-      write(tok.text);
-      continue;
-    }
-    const { name, close } = tok;
-    // Inside a table cell, a block (a paragraph, a list item, a heading: or a damaged record's
-    // whole rest, when its </td> was lost) is written into the cell: it still separates words.
-    if (cell !== undefined && BLOCK.has(name) && !TABLE_PARTS.has(name)) cell += ' ';
-    switch (name) {
-      case 'strong':
-      case 'b':
-        write('**');
-        break;
-      case 'em':
-      case 'i':
-        write('*');
-        break;
-      case 'br':
-        if (cell !== undefined) cell += ' ';
-        else flush();
-        break;
-      case 'ul':
-      case 'ol':
-        flush();
-        if (close) lists.pop();
-        else lists.push({ ordered: name === 'ol', n: 0 });
-        break;
-      case 'li':
-        if (!close) {
-          flush();
-          const l = lists[lists.length - 1];
-          const indent = '  '.repeat(Math.max(0, lists.length - 1));
-          if (l) l.n++;
-          line = `${indent}${l?.ordered ? `${l.n}.` : '-'} `;
-        } else {
-          const t = line.replace(/\s+$/, '');
-          line = '';
-          if (t.trim() && !/^\s*(-|\d+\.)$/.test(t)) blocks.push(t.replace(/(\S)\s{2,}/g, '$1 '));
-        }
-        break;
-      case 'table':
-        flush();
-        // A table opened inside an open one (nested, or a damaged record): the open one is kept first.
-        closeTable();
-        if (!close) {
-          table = [];
-          tableHasHead = false;
-        }
-        break;
-      case 'tr':
-        endRow();
-        if (!close) {
-          row = [];
-          // A row outside a table (its <table> tag lost in a damaged record) still makes one.
-          table ??= [];
-        }
-        break;
-      case 'td':
-      case 'th':
-        endCell();
-        if (!close) {
-          // A cell outside a row (its <tr> tag lost in a damaged record) starts one.
-          row ??= [];
-          table ??= [];
-          cell = '';
-          if (name === 'th') tableHasHead = true;
-        }
-        break;
-      case 'caption':
-        if (close && table) {
-          // The caption becomes a paragraph before the table.
-          flush();
-        }
-        break;
-      case 'h1':
-      case 'h2':
-      case 'h3':
-      case 'h4':
-      case 'h5':
-      case 'h6':
-        flush();
-        heading = close ? 0 : 1;
-        break;
-      default:
-        if (BLOCK.has(name)) flush();
-    }
+    this.table = undefined;
   }
-  // HTML cut off inside a table (a truncated record): what was read of it is kept.
-  closeTable();
-  flush();
-  void tableHasHead;
-  return blocks
-    .map((b) => b.replace(/\*\*(\s*)\*\*/g, '$1').replace(/\*\*\s+([^*]+?)\s+\*\*/g, ' **$1** ').replace(/^\s+(?=[^\s\d-])/, ''))
-    .filter((b) => b.trim() && b.trim() !== '**')
-    .map(escapeCommentOpen)
-    .join('\n\n');
 }
