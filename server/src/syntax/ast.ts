@@ -130,6 +130,8 @@ export interface ControlledSentence extends Node {
   readonly substitutions?: readonly { readonly substitute: PersonName; readonly for: PersonName }[];
   /** For `inhabil` without item numbers: what it concerns as written (`i sager om …`). */
   readonly subject?: TextNode;
+  /** An absence note that names this item in words (`deltog ikke i sagens behandling`, `… under punktet`): never the whole meeting. */
+  readonly thisItem?: boolean;
   /** A label alone (`Fraværende`, `Fraværende med afbud:`) whose names stand on the next line or in the next block. */
   readonly labelOnly?: boolean;
 }

@@ -1136,6 +1136,7 @@ function statementDraft(ctx: Ctx, st: CstNode): Draft | undefined {
   }
   if (kind === 'substitute' && forNode) extra.substitutedFor = forPerson(ctx, forNode);
   if (refs && (kind === 'absent' || kind === 'inhabil')) extra.items = refs;
+  if (kind === 'absent' && !refs && allTokensOf(p).some((t) => t.tokenType === K.sagens || t.tokenType === K.punktet || t.tokenType === K.dette)) extra.thisItem = true;
   if (kind === 'inhabil') {
     const free = find(p, 'free');
     if (free) {
@@ -1229,14 +1230,18 @@ function parseLabels(inline: InlineText, lines: LineIndexLike, base: number, bod
   return out;
 }
 
-/** Offsets into inline.text where a new source line begins. */
+/**
+ * Offsets into inline.text where a new source line begins. An indented line continues the one
+ * before it (as a header field's value does) and is not counted.
+ */
 function lineStartsOf(inline: InlineText, lines: LineIndexLike): number[] {
   const out: number[] = [];
   const segs = inline.segments;
   for (let k = 1; k < segs.length; k++) {
     const prev = segs[k - 1]!;
     const cur = segs[k]!;
-    if (lines.position(cur.sourceOffset).line > lines.position(prev.sourceOffset + Math.max(0, prev.length - 1)).line) out.push(cur.textOffset);
+    const at = lines.position(cur.sourceOffset);
+    if (at.line > lines.position(prev.sourceOffset + Math.max(0, prev.length - 1)).line && at.character === 0) out.push(cur.textOffset);
   }
   return out;
 }
@@ -1256,20 +1261,19 @@ export function parseSentences(inline: InlineText, lines: LineIndexLike): Contro
   const out: ControlledSentence[] = [];
   const starts = lineStartsOf(inline, lines);
   const rel = (from: number) => new Set(starts.map((o) => o - from));
-  const none = new Set<number>();
-  const attempt = (from: number, to: number, gated = true): ControlledSentence[] | undefined => {
+  const attempt = (from: number, to: number): ControlledSentence[] | undefined => {
     const raw = masked.slice(from, to);
     if (!TRIGGER.test(raw)) return undefined;
     const lead = raw.length - raw.trimStart().length;
     const body = raw.slice(lead).trimEnd();
     if (!body) return undefined;
-    return parseBody(inline, lines, from + lead, body, gated ? rel(from + lead) : none);
+    return parseBody(inline, lines, from + lead, body, rel(from + lead));
   };
   for (const [s, e] of splitSentences(masked)) {
     const raw = masked.slice(s, e);
     if (!TRIGGER.test(raw)) continue;
-    // A name does not run across a line break, unless nothing else reads (`Claus⏎Berggren deltog …`).
-    const whole = attempt(s, e) ?? (starts.some((o) => o > s && o < e) ? attempt(s, e, false) : undefined);
+    // A name does not run across a line break (only onto an indented continuation line).
+    const whole = attempt(s, e);
     if (whole) {
       for (const x of whole) out.push(x);
       continue;
