@@ -439,11 +439,13 @@ export function buildMeeting(parsed: ParseResult, source: string, profile: Profi
   const subsF = findField(fields, 'Stedfortrædere', 'Stedfortræder', 'Suppleanter', 'Suppleant');
   const dateF = findField(fields, 'Mødedato', 'Dato');
   const membersField = membersF ? { field: membersF, names: parseNameListField(membersF.value, parsed.lines) } : undefined;
-  const afbudField = afbudF ? { field: afbudF, names: parseNameListField(afbudF.value, parsed.lines) } : undefined;
+  // `Fraværende: A (stedfortræder: B)`: the substitute written beside the name (spec §6.1).
+  const fieldPairs: Substitution[] = [];
+  const afbudField = afbudF ? { field: afbudF, names: parseNameListField(afbudF.value, parsed.lines, fieldPairs) } : undefined;
   const substitutions: Substitution[] = subsF ? parseSubstitutesField(subsF.value, parsed.lines) : [];
 
   const items = doc.items.map((it, i) => reuse?.(it, i) ?? buildItem(it, i, parsed, profile));
-  const attendance = meetingAttendance(parsed, fields, { afbudF, subsF, membersF, dateF }, afbudField?.names.names ?? [], substitutions, items);
+  const attendance = meetingAttendance(parsed, fields, { afbudF, subsF, membersF, dateF }, afbudField?.names.names ?? [], [...substitutions, ...fieldPairs], items);
 
   let members: Member[] | undefined;
   if (membersField) {
@@ -509,6 +511,7 @@ function meetingAttendance(
   const extraAbsent: PersonName[] = [];
   const extraApologies: PersonName[] = [];
   const unpairedFromField: PersonName[] = [];
+  const pairsInFields: Substitution[] = [];
   for (const f of fields) {
     if (f === used.afbudF || f === used.membersF || f === used.dateF) continue;
     const key = fieldKey(f.name.text);
@@ -521,7 +524,7 @@ function meetingAttendance(
       continue;
     }
     if (ABSENCE_FIELD.test(key)) {
-      const names = parseNameListField(f.value, parsed.lines).names;
+      const names = parseNameListField(f.value, parsed.lines, pairsInFields).names;
       append(extraAbsent, names);
       if (/afbud/.test(key)) append(extraApologies, names);
       continue;
@@ -534,7 +537,7 @@ function meetingAttendance(
   // Header substitutes without a named member: paired with the header's absences when the numbers agree.
   const headerAbsent = [...afbud, ...extraAbsent, ...built.forfald, ...built.absent];
   const unpaired = [...built.unpairedSubstitutes, ...unpairedFromField];
-  const substituted = new Set([...fieldSubstitutions, ...built.substitutes].map((x) => x.for.name.toLowerCase()));
+  const substituted = new Set([...fieldSubstitutions, ...pairsInFields, ...built.substitutes].map((x) => x.for.name.toLowerCase()));
   const open = headerAbsent.filter((a) => !substituted.has(a.name.toLowerCase()));
   const headerPairs: Substitution[] = [];
   let stillUnpaired = unpaired;
@@ -546,7 +549,7 @@ function meetingAttendance(
     ...built,
     forfald: [...extraAbsent, ...built.forfald],
     apologies: [...extraApologies, ...built.apologies],
-    substitutes: [...built.substitutes, ...headerPairs],
+    substitutes: [...pairsInFields, ...built.substitutes, ...headerPairs],
     unpairedSubstitutes: stillUnpaired,
   };
 

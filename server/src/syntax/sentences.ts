@@ -1376,7 +1376,28 @@ function namePieces(masked: string): [number, number][] {
     .filter(([s, e]) => e > s);
 }
 
-function personAt(inline: InlineText, lines: LineIndexLike, masked: string, s: number, e: number): PersonName | undefined {
+/** `(stedfortræder: B)` or `(afbud)` after a name in a field (spec §6.1). */
+const FIELD_NOTE = /\s*\((?:(?:stedfortrædere?|suppleant(?:er)?)\s*:\s*([^()]+?)|afbud)\s*\)\s*$/iu;
+
+function personAt(inline: InlineText, lines: LineIndexLike, masked: string, s: number, e: number, pairs?: Pair[]): PersonName | undefined {
+  const note = FIELD_NOTE.exec(masked.slice(s, e));
+  let substitute: [number, number] | undefined;
+  if (note) {
+    if (note[1]) {
+      const at = s + note.index + note[0].indexOf(note[1]);
+      substitute = [at, at + note[1].length];
+    }
+    e = s + note.index;
+  }
+  const person = personAt0(inline, lines, masked, s, e);
+  if (person && substitute && pairs) {
+    const other = personAt0(inline, lines, masked, substitute[0], substitute[1]);
+    if (other) pairs.push({ substitute: other, for: person });
+  }
+  return person;
+}
+
+function personAt0(inline: InlineText, lines: LineIndexLike, masked: string, s: number, e: number): PersonName | undefined {
   const text = masked.slice(s, e);
   const pm = /\s*\(([^()]{0,16})\)$/.exec(text);
   const nameEnd = pm ? s + pm.index : e;
@@ -1396,11 +1417,11 @@ function personAt(inline: InlineText, lines: LineIndexLike, masked: string, s: n
  * names separated by commas, "og" before the last, each with an optional party letter.
  * Permissive on purpose: any text between separators is a name.
  */
-export function parseNameListField(inline: InlineText, lines: LineIndexLike): NameList {
+export function parseNameListField(inline: InlineText, lines: LineIndexLike, substitutes?: { substitute: PersonName; for: PersonName }[]): NameList {
   const masked = maskComments(inline.text, true);
   const names: PersonName[] = [];
   for (const [s, e] of namePieces(masked)) {
-    const p = personAt(inline, lines, masked, s, e);
+    const p = personAt(inline, lines, masked, s, e, substitutes);
     if (p) names.push(p);
   }
   return { names, range: inline.range };
