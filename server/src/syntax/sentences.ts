@@ -60,8 +60,13 @@ const LowerWord = createToken({ name: 'LowerWord', pattern: unicode("[\\p{Ll}\\p
 const CapWord = createToken({ name: 'CapWord', pattern: unicode("\\p{Lu}[\\p{L}\\p{M}'’-]*"), line_breaks: false });
 const Initial = createToken({ name: 'Initial', pattern: unicode('\\p{Lu}\\.(?=[ \\t]*\\p{Lu})'), line_breaks: false });
 
+/** Every keyword by the word it is, for {@link lexSentence}. */
+const KEYWORD_BY_WORD = new Map<string, TokenType>();
+
 function kw(name: string, word: string, longer: TokenType = LowerWord): TokenType {
-  return createToken({ name, pattern: unicode(`(?:${word})(?![\\p{L}\\p{M}'’-])`), line_breaks: false, longer_alt: longer });
+  const token = createToken({ name, pattern: unicode(`(?:${word})(?![\\p{L}\\p{M}'’-])`), line_breaks: false, longer_alt: longer });
+  for (const w of word.split('|')) KEYWORD_BY_WORD.set(w, token);
+  return token;
 }
 
 const K = {
@@ -165,7 +170,34 @@ const sentenceTokens: TokenType[] = [
 ];
 
 // safeMode: the first-character optimisation cannot read Unicode property classes (\p{Lu}).
-const sentenceLexer = new Lexer(sentenceTokens, { positionTracking: 'onlyOffset', safeMode: true, skipValidations: skipGrammarChecks });
+export const sentenceLexer = new Lexer(sentenceTokens, { positionTracking: 'onlyOffset', safeMode: true, skipValidations: skipGrammarChecks });
+
+/**
+ * The sentence lexer, by hand: one scan with one regular expression, words looked up in a map.
+ * It gives the same tokens as `sentenceLexer` (the Chevrotain lexer, kept as the reference the
+ * tests compare with) and is several times faster, which matters because most candidate
+ * sentences are ordinary text.
+ */
+export function lexSentence(text: string): IToken[] | undefined {
+  const out: IToken[] = [];
+  SCAN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SCAN.exec(text))) {
+    const image = m[0];
+    if (m[1] !== undefined) continue; // whitespace
+    let type: TokenType;
+    if (m[2] !== undefined) type = PUNCT[image]!;
+    else if (m[3] !== undefined) type = NumberTok;
+    else if (m[4] !== undefined) type = Initial;
+    else if (m[5] !== undefined) type = KEYWORD_BY_WORD.get(image) ?? (/^\p{Lu}/u.test(image) ? CapWord : LowerWord);
+    else type = Other;
+    out.push({ image, startOffset: m.index, tokenType: type, tokenTypeIdx: type.tokenTypeIdx! } as IToken);
+  }
+  return out;
+}
+
+const PUNCT: Record<string, TokenType> = { ',': Comma, '.': Period, ':': Colon, '(': LParen, ')': RParen, '-': Dash, '–': Dash, '—': Dash };
+const SCAN = /(\s+)|([,.:()\-–—])|(\d+[a-zA-Z]?(?:\.\d+[a-zA-Z]?)*)|(\p{Lu}\.(?=[ \t]*\p{Lu}))|(\p{L}[\p{L}\p{M}'’-]*)|([^\s\p{L}\d,.:()\-–—]+)/gu;
 
 /** Any word token usable inside a role or a free § 23 phrase. */
 const wordTokens = [LowerWord, CapWord, Initial, NumberTok, Other, Colon, Dash, LParen, RParen, ...keywordTokens];
@@ -1180,52 +1212,79 @@ function finish(ctx: Ctx, d: Draft, end: number): ControlledSentence {
   return { type: 'sentence', ...clean, range: rangeOfText(ctx.inline, ctx.lines, ctx.base + sp[0], ctx.base + end) };
 }
 
-/** Parses `body` (already trimmed, at `base` in inline.text) as one sentence: its clauses, or undefined. */
-function parseBody(inline: InlineText, lines: LineIndexLike, base: number, body: string, lineStarts: ReadonlySet<number>): ControlledSentence[] | undefined {
-  const lexed = sentenceLexer.tokenize(body);
-  if (lexed.errors.length || lexed.tokens.length === 0) return undefined;
-  sentenceGrammar.lineStarts = lineStarts;
-  sentenceGrammar.input = lexed.tokens;
-  const cst = sentenceGrammar.sentence();
-  sentenceGrammar.lineStarts = new Set();
-  if (sentenceGrammar.errors.length) return undefined;
+/**
+ * Parses `tokens` (offsets relative to `base` in inline.text) as one sentence: its clauses, or
+ * undefined. `end` is where the last clause ends (relative to `base`).
+ */
+function parseTokens(
+  inline: InlineText,
+  lines: LineIndexLike,
+  base: number,
+  tokens: IToken[],
+  end: number,
+  lineStarts: ReadonlySet<number>,
+  failedAt?: { offset: number },
+): ControlledSentence[] | undefined {
+  if (tokens.length === 0) return undefined;
+  const cst = run(() => {
+    sentenceGrammar.lineStarts = lineStarts;
+    sentenceGrammar.input = tokens;
+    return sentenceGrammar.sentence();
+  });
+  if (sentenceGrammar.errors.length) {
+    if (failedAt) failedAt.offset = sentenceGrammar.errors[0]!.token.startOffset;
+    return undefined;
+  }
   const ctx: Ctx = { inline, lines, base };
-  const clauses = subs(cst, 'clause');
   const drafts: Draft[] = [];
-  for (const c of clauses) {
+  for (const c of subs(cst, 'clause')) {
     const d = clauseDraft(ctx, c);
     if (!d) return undefined;
     drafts.push(d);
   }
-  return drafts.map((d, i) => finish(ctx, d, i === drafts.length - 1 ? body.length : d.span[1]));
+  return drafts.map((d, i) => finish(ctx, d, i === drafts.length - 1 ? end : d.span[1]));
 }
 
+const NO_LINES: ReadonlySet<number> = new Set();
+
+/**
+ * Runs the parser. Most candidate sentences are ordinary text, and Chevrotain reports a failed
+ * parse with an exception: its stack trace is not needed, and capturing it is most of the cost.
+ */
+function run<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+    sentenceGrammar.lineStarts = NO_LINES;
+  }
+}
+const LABELS = new Set<TokenType>([K.FravCap, K.AfbudCap, K.IkkeCap, K.SubLabel]);
+/** Tokens a clause can start with: a name, a label, a vote. */
+const CLAUSE_START = new Set<TokenType>([CapWord, Initial, ...CAPITAL_KEYWORDS]);
+
 /** Label clauses standing inside a longer text (`… Fraværende: A (V) Indholdsfortegnelse …`). */
-function parseLabels(inline: InlineText, lines: LineIndexLike, base: number, body: string, lineStarts: ReadonlySet<number>): ControlledSentence[] {
-  const lexed = sentenceLexer.tokenize(body);
-  if (lexed.errors.length) return [];
+function parseLabels(inline: InlineText, lines: LineIndexLike, base: number, tokens: IToken[], lineStarts: ReadonlySet<number>): ControlledSentence[] {
   const out: ControlledSentence[] = [];
-  const tokens = lexed.tokens;
-  const LABELS = new Set<TokenType>([K.FravCap, K.AfbudCap, K.IkkeCap, K.SubLabel]);
   for (let i = 0; i < tokens.length; i++) {
     if (!LABELS.has(tokens[i]!.tokenType)) continue;
     // Only a label written as one, with its colon or dash: `Fraværende:`, `Ikke til stede:`.
     const sepAt = tokens.slice(i + 1, i + 5).findIndex((t) => t.tokenType === Colon || t.tokenType === Dash);
     if (sepAt < 0) continue;
-    const rel = new Set([...lineStarts].map((o) => o - tokens[i]!.startOffset));
-    const slice = tokens.slice(i).map((t) => ({ ...t, startOffset: t.startOffset - tokens[i]!.startOffset }));
-    sentenceGrammar.lineStarts = rel;
-    sentenceGrammar.input = slice;
-    const cst = sentenceGrammar.labelOnly();
-    sentenceGrammar.lineStarts = new Set();
+    const cst = run(() => {
+      sentenceGrammar.lineStarts = lineStarts;
+      sentenceGrammar.input = tokens.slice(i);
+      return sentenceGrammar.labelOnly();
+    });
     const errs = sentenceGrammar.errors;
     if (errs.length > 1 || (errs.length === 1 && errs[0]!.name !== 'NotAllInputParsedException')) continue;
-    const ctx: Ctx = { inline, lines, base: base + tokens[i]!.startOffset };
+    const ctx: Ctx = { inline, lines, base };
     const d = labelDraft(ctx, sub(cst, 'label')!);
     if (!d || d.names.names.length === 0) continue;
     out.push(finish(ctx, d, d.span[1]));
-    const consumed = allTokensOf(cst).length;
-    i += consumed - 1;
+    i += allTokensOf(cst).length - 1;
   }
   return out;
 }
@@ -1248,67 +1307,92 @@ function lineStartsOf(inline: InlineText, lines: LineIndexLike): number[] {
 
 /** At most this many lines of one sentence are joined when the sentence as a whole is not a note. */
 const MAX_LINES = 4;
+/** The sentence parser's lookahead (maxLookahead), with one token to spare. */
+const LOOKAHEAD = 5;
+
+/** The index of the first token at or after `offset` (tokens.length when none; Infinity stays). */
+function indexAt(tokens: readonly IToken[], offset: number): number {
+  if (offset === Infinity) return Infinity;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid]!.startOffset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * Finds the controlled sentences in an inline text. Sentences that do not match the
  * grammar exactly are ordinary text and are skipped. A sentence is the text up to a
  * period; where the whole is not a note, the lines it spans are tried (a note may stand on
  * its own line without a period, as published minutes often write it), and labels inside it.
+ * Each sentence is lexed once; the lines are token ranges of it.
  */
 export function parseSentences(inline: InlineText, lines: LineIndexLike): ControlledSentence[] {
   const masked = maskComments(inline.text, true);
   if (!TRIGGER.test(masked)) return [];
   const out: ControlledSentence[] = [];
   const starts = lineStartsOf(inline, lines);
-  const rel = (from: number) => new Set(starts.map((o) => o - from));
-  const attempt = (from: number, to: number): ControlledSentence[] | undefined => {
-    const raw = masked.slice(from, to);
-    if (!TRIGGER.test(raw)) return undefined;
-    const lead = raw.length - raw.trimStart().length;
-    const body = raw.slice(lead).trimEnd();
-    if (!body) return undefined;
-    return parseBody(inline, lines, from + lead, body, rel(from + lead));
-  };
   for (const [s, e] of splitSentences(masked)) {
     const raw = masked.slice(s, e);
     if (!TRIGGER.test(raw)) continue;
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.slice(lead).trimEnd();
+    if (!body) continue;
+    const base = s + lead;
+    const tokens = lexSentence(body);
+    if (!tokens || tokens.length === 0) continue;
     // A name does not run across a line break (only onto an indented continuation line).
-    const whole = attempt(s, e);
+    const rel = new Set(starts.filter((o) => o > base && o < base + body.length).map((o) => o - base));
+    const failed = { offset: -1 };
+    const whole = CLAUSE_START.has(tokens[0]!.tokenType) ? parseTokens(inline, lines, base, tokens, body.length, rel, failed) : undefined;
     if (whole) {
       for (const x of whole) out.push(x);
       continue;
     }
-    // The lines of the sentence, tried as groups of up to MAX_LINES lines, longest first.
-    const cuts = starts.filter((o) => o > s && o < e);
-    const pieces: [number, number][] = [];
-    let from = s;
-    for (const c of cuts) {
-      pieces.push([from, c]);
-      from = c;
-    }
-    pieces.push([from, e]);
+    // The lines of the sentence, as token ranges, tried as groups of up to MAX_LINES lines, longest first.
+    const cuts = [0];
+    tokens.forEach((t, k) => {
+      if (k > 0 && rel.has(t.startOffset)) cuts.push(k);
+    });
+    cuts.push(tokens.length);
     const found: ControlledSentence[] = [];
-    if (pieces.length > 1) {
+    const pieces = cuts.length - 1;
+    if (pieces > 1) {
       let i = 0;
-      while (i < pieces.length) {
+      while (i < pieces) {
         let next = i + 1;
-        for (let j = Math.min(pieces.length - 1, i + MAX_LINES - 1); j >= i; j--) {
-          // A group that ends at a line break must be followed by a line that starts a new sentence.
-          if (j < pieces.length - 1 && !/^\s*[\p{Lu}\d]/u.test(masked.slice(pieces[j + 1]![0], pieces[j + 1]![1]))) continue;
-          const got = attempt(pieces[i]![0], pieces[j]![1]);
-          if (got) {
-            for (const x of got) found.push(x);
-            next = j + 1;
-            break;
+        const first = tokens[cuts[i]!]!;
+        if (CLAUSE_START.has(first.tokenType)) {
+          // Where a longer group failed: a shorter one that still holds that token (and the
+          // parser's lookahead after it) fails the same way and is not tried.
+          let failedAt = i === 0 && failed.offset >= 0 ? failed.offset : Infinity;
+          for (let j = Math.min(pieces - 1, i + MAX_LINES - 1); j >= i; j--) {
+            // A group that ends at a line break must be followed by a line that starts a new sentence.
+            const after = tokens[cuts[j + 1]!];
+            if (after && !CLAUSE_START.has(after.tokenType) && after.tokenType !== NumberTok) continue;
+            const lastIndex = cuts[j + 1]! - 1;
+            if (lastIndex - LOOKAHEAD > indexAt(tokens, failedAt)) continue;
+            const group = tokens.slice(cuts[i]!, cuts[j + 1]!);
+            const last = group[group.length - 1]!;
+            const end = last.startOffset + last.image.length;
+            if (!TRIGGER.test(body.slice(first.startOffset, end))) continue;
+            const at = { offset: -1 };
+            const got = parseTokens(inline, lines, base, group, end, rel, at);
+            if (!got && !isNaN(at.offset) && at.offset >= 0) failedAt = Math.min(failedAt, at.offset);
+            if (got) {
+              for (const x of got) found.push(x);
+              next = j + 1;
+              break;
+            }
           }
         }
         i = next;
       }
     }
-    if (found.length === 0) {
-      const lead = raw.length - raw.trimStart().length;
-      for (const x of parseLabels(inline, lines, s + lead, raw.slice(lead).trimEnd(), rel(s + lead))) found.push(x);
-    }
+    if (found.length === 0) for (const x of parseLabels(inline, lines, base, tokens, rel)) found.push(x);
     for (const x of found) out.push(x);
   }
   return out;
@@ -1325,8 +1409,7 @@ export function parseNamesBlock(inline: InlineText, lines: LineIndexLike): NameL
   if (!body || /^ingen$/i.test(body)) return body ? { names: [], range: inline.range } : undefined;
   const label = `Fraværende: ${body}`;
   const shift = 'Fraværende: '.length;
-  const lexed = sentenceLexer.tokenize(label);
-  if (lexed.errors.length) return undefined;
+  const lexed = { tokens: lexSentence(label) ?? [] };
   const starts = new Set(lineStartsOf(inline, lines).map((o) => o - lead + shift));
   // One name per line: a line break separates names as a comma does.
   const tokens: IToken[] = [];
