@@ -260,3 +260,17 @@ describe('guests and party letters', () => {
     expect(of(text, 'unknown-person')).toEqual([]);
   });
 });
+
+describe('item fields', () => {
+  it('"Fraværende: A (stedfortræder: B)" as an item field: B is a member, A is away from the meeting', () => {
+    const text = meeting({ items: [{ decision: ['For stemte: Eva Bak (1).'] }, { decision: ['For stemte: Dina Holm (1).'] }] }).replace(
+      'Sagsnr: 00.01.00-A00-1-24',
+      'Sagsnr: 00.01.00-A00-1-24\nFraværende: Dina Holm (stedfortræder: Eva Bak)',
+    );
+    const { meeting: m } = analyze(text);
+    expect(m.items[0]!.attendance.absent.map((n) => n.name)).toEqual(['Dina Holm']);
+    expect(m.attendance.substitutions.map((s) => `${s.substitute.name}>${s.for.name}`)).toEqual(['Eva Bak>Dina Holm']);
+    expect(of(text, 'unknown-person')).toEqual([]);
+    expect(of(text, 'vote-count').map((f) => [f.messageId, f.range.start.offset])).toEqual([['votesSubstituted', text.lastIndexOf('Dina Holm')]]);
+  });
+});

@@ -237,11 +237,14 @@ function buildItem(item: Item, index: number, parsed: ParseResult, profile: Prof
   for (const blocks of attendanceBlocks(item, sections, index, title)) append(sentences, sentencesOf(blocks, parsed));
 
   const absentFieldNode = findField(item.fields, 'Fraværende');
+  const fieldPairs: Substitution[] = [];
   const absentField = absentFieldNode
-    ? { field: absentFieldNode, names: parseNameListField(absentFieldNode.value, parsed.lines) }
+    ? { field: absentFieldNode, names: parseNameListField(absentFieldNode.value, parsed.lines, fieldPairs) }
     : undefined;
 
-  const attendance = buildAttendance(sentences, absentField);
+  const built = buildAttendance(sentences, absentField);
+  // `Fraværende: A (stedfortræder: B)` as an item field.
+  const attendance = fieldPairs.length ? { ...built, substitutes: [...fieldPairs, ...built.substitutes] } : built;
   const otherFields = item.fields.filter((f) => f !== caseNumberField && f !== closedField && f !== absentFieldNode);
   const numeric = /^\d+$/.test(item.number.text) ? parseInt(item.number.text, 10) : undefined;
   return {
