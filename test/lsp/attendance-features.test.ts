@@ -63,3 +63,13 @@ describe('attendance in editor features', () => {
     expect(found.filter(([, t]) => t === 'Ane Lund').length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('substitutes in hover', () => {
+  it('a substitute named in a §6.1 form is shown present as substitute', () => {
+    const text = doc.replace('Der var afbud fra Ane Lund (A).', 'Der var afbud fra Ane Lund (A). Som suppleant deltog Eva Bak (A).');
+    const v = hover('deltog Eva ^Bak', text)!;
+    expect(v).toContain('**Eva Bak**');
+    expect(v).toContain('present (substitute)');
+    expect(v).not.toContain('not among the members');
+  });
+});
