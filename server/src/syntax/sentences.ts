@@ -1108,9 +1108,12 @@ function statementDraft(ctx: Ctx, st: CstNode): Draft | undefined {
     substitutions: n.pairs.length ? n.pairs : undefined,
     span: [s, e] as [number, number],
   };
-  const refs = itemRefs(ctx, find(p, 'items'));
+  const itemsNode = find(p, 'items');
+  const refs = itemRefs(ctx, itemsNode);
   const forNode = find(p, 'forName');
   const has = (tok: string) => toks(p, tok).length > 0;
+  const ptoks = allTokensOf(p);
+  const hasToken = (t: TokenType) => ptoks.some((x) => x.tokenType === t);
   let kind: SentenceKind;
   const extra: { -readonly [P in keyof Draft]?: Draft[P] } = {};
   switch (p.name) {
@@ -1125,9 +1128,8 @@ function statementDraft(ctx: Ctx, st: CstNode): Draft | undefined {
     case 'deltog':
       if (forNode) kind = 'substitute';
       else if (!has('Ikke')) kind = 'guest';
-      else kind = find(p, 'items') ? 'absent' : toks(p, 'Modet').length || find(p, 'Modet') ? 'forfald' : 'absent';
-      // `deltog ikke i mødet` sits two levels down.
-      if (kind === 'absent' && !refs && allTokensOf(p).some((t) => t.tokenType === K.modet)) kind = 'forfald';
+      // `deltog ikke i mødet`: absent for the whole meeting.
+      else kind = !itemsNode && hasToken(K.modet) ? 'forfald' : 'absent';
       break;
     case 'varClause':
       if (has('Forhindret')) kind = 'forfald';
@@ -1157,7 +1159,7 @@ function statementDraft(ctx: Ctx, st: CstNode): Draft | undefined {
       break;
     case 'councilWish': {
       // `ønskede … sagen i byrådet …` must actually mention the council.
-      const words = allTokensOf(p).sort((a, b) => a.startOffset - b.startOffset).map((t) => t.image.toLowerCase());
+      const words = [...ptoks].sort((a, b) => a.startOffset - b.startOffset).map((t) => t.image.toLowerCase());
       const at = words.findIndex((w, i) => w === 'sagen' && words[i + 1] === 'i' && /^byråd/.test(words[i + 2] ?? ''));
       if (at < 0) return undefined;
       kind = 'council-request';
@@ -1168,7 +1170,7 @@ function statementDraft(ctx: Ctx, st: CstNode): Draft | undefined {
   }
   if (kind === 'substitute' && forNode) extra.substitutedFor = forPerson(ctx, forNode);
   if (refs && (kind === 'absent' || kind === 'inhabil')) extra.items = refs;
-  if (kind === 'absent' && !refs && allTokensOf(p).some((t) => t.tokenType === K.sagens || t.tokenType === K.punktet || t.tokenType === K.dette)) extra.thisItem = true;
+  if (kind === 'absent' && !refs && (hasToken(K.sagens) || hasToken(K.punktet) || hasToken(K.dette))) extra.thisItem = true;
   if (kind === 'inhabil') {
     const free = find(p, 'free');
     if (free) {

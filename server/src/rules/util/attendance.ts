@@ -247,6 +247,18 @@ export function decisionRange(item: ItemModel): Range {
 /** Whether `<names> deltog ikke i sagens behandling.` reads back as an absence note of exactly these names. */
 function readsAsAbsence(names: readonly string[]): boolean {
   const text = `${joinNames([...names])} deltog ikke i sagens behandling.`;
+  // The same names are asked about on every item (an Afbud member missing everywhere).
+  const known = readsCache.get(text);
+  if (known !== undefined) return known;
+  if (readsCache.size > 1000) readsCache.clear();
+  const answer = readsAsAbsenceUncached(text, names);
+  readsCache.set(text, answer);
+  return answer;
+}
+
+const readsCache = new Map<string, boolean>();
+
+function readsAsAbsenceUncached(text: string, names: readonly string[]): boolean {
   const inline: InlineText = { text, segments: [{ textOffset: 0, sourceOffset: 0, length: text.length }], range: new LineIndex(text).range(0, text.length) };
   const found = parseSentences(inline, new LineIndex(text));
   if (found.length !== 1 || found[0]!.kind !== 'absent') return false;
