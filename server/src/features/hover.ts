@@ -6,7 +6,7 @@ import type * as lsp from 'vscode-languageserver-types';
 import { normalizeName } from '../rules/util/names.js';
 import { type Analysis, type CancellationTokenLike, contains, noCancel, rangeOf, toRange } from './common.js';
 import { REASON, itemStates } from './itemState.js';
-import { personAt } from './people.js';
+import { members, personAt } from './people.js';
 
 export function provideHover(a: Analysis, position: lsp.Position, token: CancellationTokenLike = noCancel): lsp.Hover | undefined {
   const offset = a.lines.offsetAt(position.line, position.character);
@@ -32,6 +32,8 @@ function memberHover(a: Analysis, key: string, name: string): string {
   const isMember = m.members?.some((x) => normalizeName(x.name) === key);
   const lines: string[] = [`**${name}**${isMember === false ? (da ? ' — ikke blandt mødedeltagerne' : ' — not among the members') : ''}`, ''];
   const states = itemStates(a);
+  // A substitute in any form of spec §6.1 (`Som suppleant deltog …`, `Stedfortrædere: …`).
+  const substitute = members(a).some((x) => x.key === key && x.substitute);
   const rows: string[] = [];
   for (const s of states) {
     const away = s.away.find((x) => normalizeName(x.name) === key);
@@ -40,7 +42,8 @@ function memberHover(a: Analysis, key: string, name: string): string {
     const voteText = votes
       .map((v) => (da ? { for: 'stemte for', against: 'stemte imod', abstain: 'undlod at stemme' } : { for: 'voted for', against: 'voted against', abstain: 'abstained' })[v.kind])
       .join(', ');
-    const state = away ? REASON[away.reason][a.lang] : guest ? (da ? 'gæst' : 'guest') : da ? 'til stede' : 'present';
+    const present = substitute ? (da ? 'til stede (stedfortræder)' : 'present (substitute)') : da ? 'til stede' : 'present';
+    const state = away ? REASON[away.reason][a.lang] : guest ? (da ? 'gæst' : 'guest') : present;
     rows.push(`| ${s.item.number} | ${escapeCell(s.item.title)} | ${state}${voteText ? `; ${voteText}` : ''} |`);
   }
   if (rows.length) {

@@ -44,6 +44,8 @@ export function itemStates(a: Analysis): ItemState[] {
     if (roster.length === 0) {
       const names = new Map<string, string>();
       for (const n of m.afbud) names.set(n.name, n.name);
+      for (const a of m.attendance.absentFromMeeting) names.set(a.name.name, a.name.name);
+      for (const x of [...m.attendance.absentFromItems, ...m.attendance.inhabilForItems]) names.set(x.name.name, x.name.name);
       for (const n of [...item.attendance.absent, ...item.attendance.inhabil, ...(item.attendance.absentField?.names.names ?? [])]) names.set(n.name, n.name);
       for (const [k] of awayMap) {
         const written = [...names.keys()].find((n) => n.toLowerCase() === k);

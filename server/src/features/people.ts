@@ -25,11 +25,17 @@ export function personNames(meeting: Meeting): PersonName[] {
     add(s.substitute);
     add(s.for);
   }
-  for (const item of meeting.items) {
-    item.attendance.absentField?.names.names.forEach(add);
-    for (const s of item.attendance.sentences) {
+  meeting.attendance.header.unpairedSubstitutes.forEach(add);
+  for (const a of [meeting.attendance.header, ...meeting.items.map((it) => it.attendance)]) {
+    a.absentField?.names.names.forEach(add);
+    a.forfald.forEach(add);
+    for (const s of a.sentences) {
       s.names.names.forEach(add);
       add(s.substitutedFor);
+      for (const p of s.substitutions ?? []) {
+        add(p.substitute);
+        add(p.for);
+      }
     }
   }
   return out.sort((a, b) => a.nameRange.start.offset - b.nameRange.start.offset);

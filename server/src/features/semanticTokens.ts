@@ -45,6 +45,7 @@ export function provideSemanticTokens(a: Analysis, token: CancellationTokenLike 
   }
   for (const n of m.membersField?.names.names ?? []) add(n.nameRange, 'variable', 1);
   for (const n of m.afbudField?.names.names ?? []) add(n.nameRange, 'variable');
+  for (const s of m.attendance.header.sentences) sentenceTokens(s, add);
   for (const s of m.substitutions) {
     add(s.substitute.nameRange, 'variable', 1);
     add(s.for.nameRange, 'variable');
@@ -56,8 +57,10 @@ export function provideSemanticTokens(a: Analysis, token: CancellationTokenLike 
 function sentenceTokens(s: ControlledSentence, add: (r: Range, t: TokenType, mods?: number) => void) {
   for (const n of s.names.names) add(n.nameRange, 'variable');
   if (s.substitutedFor) add(s.substitutedFor.nameRange, 'variable');
+  for (const p of s.substitutions ?? []) add(p.substitute.nameRange, 'variable');
   if (s.count) add(s.count.range, 'number');
   if (s.leftAfterItem) add(s.leftAfterItem.range, 'number');
+  for (const r of s.items ?? []) add(r.range, 'number');
 }
 
 function encode(a: Analysis, toks: Tok[]): number[] {

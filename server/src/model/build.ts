@@ -20,10 +20,10 @@ import type {
   TextNode,
 } from '../syntax/ast.js';
 import { headingTitle } from '../syntax/parser.js';
-import { parseNameListField, parseSentences, parseSubstitutesField } from '../syntax/sentences.js';
+import { parseNameListField, parseNamesBlock, parseSentences, parseSubstitutesField } from '../syntax/sentences.js';
 import { plainText, rangeOfText } from '../syntax/text.js';
 import { findTitleDate, parseMeetingDate } from './dates.js';
-import type { Attendance, ItemModel, Meeting, MeetingDate, Member, Point, SectionModel, Substitution, Vote } from './types.js';
+import type { Attendance, ItemModel, Meeting, MeetingAttendance, MeetingDate, Member, Point, SectionModel, Substitution, Vote } from './types.js';
 
 export function fieldKey(name: string): string {
   return name.trim().toLowerCase();
@@ -133,6 +133,34 @@ function points(list: List | undefined): Point[] {
   }));
 }
 
+/** The names of the block after a label that stands alone (`Fraværende` ⏎ names, or a list of names). */
+function namesAfterLabel(next: Block | undefined, parsed: ParseResult): NameList | undefined {
+  if (!next) return undefined;
+  if (next.type === 'paragraph') return parseNamesBlock(next.content, parsed.lines);
+  if (next.type !== 'list') return undefined;
+  const names: PersonName[] = [];
+  for (const it of next.items) {
+    const got = parseNamesBlock(it.content, parsed.lines);
+    if (!got) return undefined;
+    append(names, got.names);
+  }
+  return { names, range: next.range };
+}
+
+/** A label sentence (`Fraværende`) with the names found in the next block. */
+function withNames(label: ControlledSentence, names: NameList): ControlledSentence {
+  const { labelOnly: _, ...rest } = label;
+  void _;
+  return { ...rest, names, range: { start: label.range.start, end: names.range.end } };
+}
+
+/** A sub-heading that is an absence label (`#### Fraværende`). */
+function labelOfHeading(b: Block, parsed: ParseResult): ControlledSentence | undefined {
+  if (b.type !== 'subheading') return undefined;
+  const found = parseSentences(b.content, parsed.lines);
+  return found.length === 1 && found[0]!.labelOnly ? found[0] : undefined;
+}
+
 function sentencesOf(blocks: readonly Block[], parsed: ParseResult): ControlledSentence[] {
   const out: ControlledSentence[] = [];
   const visitList = (list: List) => {
@@ -143,13 +171,39 @@ function sentencesOf(blocks: readonly Block[], parsed: ParseResult): ControlledS
       it.children.forEach(visitList);
     }
   };
-  for (const b of blocks) {
+  blocks.forEach((b, i) => {
     if (b.type === 'paragraph') {
       const found = parseSentences(b.content, parsed.lines);
+      // `Fraværende` alone at the end of a paragraph: the names stand in the next block.
+      const last = found[found.length - 1];
+      if (last?.labelOnly) {
+        const names = namesAfterLabel(blocks[i + 1], parsed);
+        if (names) found[found.length - 1] = withNames(last, names);
+      }
       b.sentences = found;
       append(out, found);
     } else if (b.type === 'list') visitList(b);
-  }
+    else {
+      const label = labelOfHeading(b, parsed);
+      const names = label && namesAfterLabel(blocks[i + 1], parsed);
+      if (label && names) out.push(withNames(label, names));
+    }
+  });
+  return out;
+}
+
+/** An item about attendance (`Fraværende og bemærkninger til dagsorden`, `Mødedeltagere`): all of it is read for notes. */
+const ATTENDANCE_TITLE = /fravær|afbud|deltager|til ?stede|stedfortræd|suppleant|forfald/iu;
+
+/**
+ * The blocks of an item where attendance is noted, in source order: every decision; in the
+ * first item also its preamble, and all of it when its title is about attendance (spec §6.1).
+ */
+function attendanceBlocks(item: Item, sections: readonly SectionModel[], index: number, title: string): Block[][] {
+  const out: Block[][] = [];
+  if (index === 0) out.push(item.preamble);
+  const all = index === 0 && ATTENDANCE_TITLE.test(title);
+  for (const s of sections) if (s.kind === 'beslutning' || all) out.push(s.node.blocks);
   return out;
 }
 
@@ -179,14 +233,17 @@ function buildItem(item: Item, index: number, parsed: ParseResult, profile: Prof
   const decisionList = decisionSection ? firstList(decisionSection.node.blocks) : undefined;
 
   const sentences: ControlledSentence[] = [];
-  for (const s of sections) if (s.kind === 'beslutning') append(sentences, sentencesOf(s.node.blocks, parsed));
+  for (const blocks of attendanceBlocks(item, sections, index, title)) append(sentences, sentencesOf(blocks, parsed));
 
   const absentFieldNode = findField(item.fields, 'Fraværende');
+  const fieldPairs: Substitution[] = [];
   const absentField = absentFieldNode
-    ? { field: absentFieldNode, names: parseNameListField(absentFieldNode.value, parsed.lines) }
+    ? { field: absentFieldNode, names: parseNameListField(absentFieldNode.value, parsed.lines, fieldPairs) }
     : undefined;
 
-  const attendance = buildAttendance(sentences, absentField);
+  const built = buildAttendance(sentences, absentField);
+  // `Fraværende: A (stedfortræder: B)` as an item field.
+  const attendance = fieldPairs.length ? { ...built, substitutes: [...fieldPairs, ...built.substitutes] } : built;
   const otherFields = item.fields.filter((f) => f !== caseNumberField && f !== closedField && f !== absentFieldNode);
   const numeric = /^\d+$/.test(item.number.text) ? parseInt(item.number.text, 10) : undefined;
   return {
@@ -210,7 +267,13 @@ function buildItem(item: Item, index: number, parsed: ParseResult, profile: Prof
   };
 }
 
-function buildAttendance(
+/**
+ * Reads the notes of one place (an item, or the header) into attendance. Substitutes written
+ * without the member they replace (`Som suppleant deltog B`, `I stedet deltog B`) are paired with
+ * the absence noted just before them when the numbers agree (`A var fraværende. I stedet deltog
+ * B`; `Afbud fra A, B. Som suppleanter deltog C, D`), in order; otherwise they stay unpaired.
+ */
+export function buildAttendance(
   sentences: ControlledSentence[],
   absentField: { field: Field; names: NameList } | undefined,
 ): Attendance {
@@ -222,30 +285,51 @@ function buildAttendance(
   const councilRequests: PersonName[] = [];
   const substitutes: Substitution[] = [];
   const votes: Vote[] = [];
+  const apologies: PersonName[] = [];
+  const absentFromItems: Attendance['absentFromItems'][number][] = [];
+  const inhabilForItems: Attendance['inhabilForItems'][number][] = [];
+  const inhabilSubjects: Attendance['inhabilSubjects'][number][] = [];
+  const unpairedSubstitutes: PersonName[] = [];
+  /** The last absence note: the members a following `I stedet deltog B` replaces. */
+  let lastAbsence: PersonName[] = [];
   for (const s of sentences) {
     const names = s.names.names;
+    if (s.substitutions) for (const p of s.substitutions) substitutes.push({ substitute: p.substitute, for: p.for });
+    if (s.apologies && (s.kind === 'forfald' || s.kind === 'absent')) append(apologies, names);
     switch (s.kind) {
       case 'forfald':
         append(forfald, names);
         break;
       case 'absent':
-        append(absent, names);
+        if (s.items) for (const n of names) absentFromItems.push({ name: n, items: s.items, sentence: s });
+        else append(absent, names);
         break;
       case 'guest':
         append(guests, names);
         break;
       case 'left':
-        for (const n of names) left.push({ name: n, afterItem: s.leftAfterItem?.text, sentence: s });
+        for (const n of names) left.push({ name: n, afterItem: s.leftAfterItem?.text, when: s.leftWhen, sentence: s });
         break;
       case 'inhabil':
-        append(inhabil, names);
+        if (s.items) for (const n of names) inhabilForItems.push({ name: n, items: s.items, sentence: s });
+        else if (s.subject) for (const n of names) inhabilSubjects.push({ name: n, subject: s.subject, sentence: s });
+        else append(inhabil, names);
         break;
       case 'council-request':
         append(councilRequests, names);
         break;
-      case 'substitute':
-        if (s.substitutedFor) for (const n of names) substitutes.push({ substitute: n, for: s.substitutedFor });
+      case 'substitute': {
+        if (s.substitutedFor) {
+          for (const n of names) substitutes.push({ substitute: n, for: s.substitutedFor });
+          break;
+        }
+        const paired = new Set((s.substitutions ?? []).map((p) => p.substitute));
+        const open = names.filter((n) => !paired.has(n));
+        const replaced = lastAbsence.filter((a) => !substitutes.some((x) => x.for === a));
+        if (open.length > 0 && open.length === replaced.length) open.forEach((n, i) => substitutes.push({ substitute: n, for: replaced[i]! }));
+        else append(unpairedSubstitutes, open);
         break;
+      }
       case 'vote-for':
         votes.push({ sentence: s, kind: 'for' });
         break;
@@ -256,9 +340,29 @@ function buildAttendance(
         votes.push({ sentence: s, kind: 'abstain' });
         break;
     }
+    if ((s.kind === 'forfald' || s.kind === 'absent') && names.length > 0) lastAbsence = names;
   }
   if (absentField) append(absent, absentField.names.names);
-  return { sentences, forfald, absent, guests, left, inhabil, councilRequests, substitutes, votes, absentField };
+  // A substitute for a member who is inhabil here stands in for that case only (§ 14 stk. 3).
+  const inhabilNames = new Set([...inhabil, ...inhabilForItems.map((x) => x.name), ...inhabilSubjects.map((x) => x.name)].map((n) => n.name.toLowerCase()));
+  const subs = substitutes.map((x) => (inhabilNames.has(x.for.name.toLowerCase()) ? { ...x, whileInhabil: true } : x));
+  return {
+    sentences,
+    forfald,
+    absent,
+    guests,
+    left,
+    inhabil,
+    councilRequests,
+    substitutes: subs,
+    votes,
+    absentField,
+    apologies,
+    absentFromItems,
+    inhabilForItems,
+    inhabilSubjects,
+    unpairedSubstitutes,
+  };
 }
 
 function meetingDate(field: Field | undefined, parsed: ParseResult): MeetingDate | undefined {
@@ -334,13 +438,16 @@ export function buildMeeting(parsed: ParseResult, source: string, profile: Profi
   const fields = doc.fields;
   const membersF = findField(fields, 'Mødedeltagere', 'Medlemmer', 'Deltagere');
   const afbudF = findField(fields, 'Afbud', 'Fraværende');
-  const subsF = findField(fields, 'Stedfortrædere', 'Stedfortræder');
+  const subsF = findField(fields, 'Stedfortrædere', 'Stedfortræder', 'Suppleanter', 'Suppleant');
   const dateF = findField(fields, 'Mødedato', 'Dato');
   const membersField = membersF ? { field: membersF, names: parseNameListField(membersF.value, parsed.lines) } : undefined;
-  const afbudField = afbudF ? { field: afbudF, names: parseNameListField(afbudF.value, parsed.lines) } : undefined;
+  // `Fraværende: A (stedfortræder: B)`: the substitute written beside the name (spec §6.1).
+  const fieldPairs: Substitution[] = [];
+  const afbudField = afbudF ? { field: afbudF, names: parseNameListField(afbudF.value, parsed.lines, fieldPairs) } : undefined;
   const substitutions: Substitution[] = subsF ? parseSubstitutesField(subsF.value, parsed.lines) : [];
 
   const items = doc.items.map((it, i) => reuse?.(it, i) ?? buildItem(it, i, parsed, profile));
+  const attendance = meetingAttendance(parsed, fields, { afbudF, subsF, membersF, dateF }, afbudField?.names.names ?? [], [...substitutions, ...fieldPairs], items);
 
   let members: Member[] | undefined;
   if (membersField) {
@@ -351,8 +458,8 @@ export function buildMeeting(parsed: ParseResult, source: string, profile: Profi
       known.add(p.name.toLowerCase());
       members!.push({ name: p.name, party: p.party, declaration: p, substitute: true });
     };
-    for (const s of substitutions) addSubstitute(s.substitute);
-    for (const it of items) for (const s of it.attendance.substitutes) addSubstitute(s.substitute);
+    for (const s of attendance.substitutions) addSubstitute(s.substitute);
+    for (const p of attendance.unpairedSubstitutes) addSubstitute(p);
   }
 
   const { committee: titleCommittee, period, titleDate } = titleParts(doc.title?.rest, parsed);
@@ -381,6 +488,119 @@ export function buildMeeting(parsed: ParseResult, source: string, profile: Profi
     substitutions,
     fields,
     items,
+    attendance,
+  };
+}
+
+/** Header fields read for what they are; the value of any other header field (`Bemærkninger: …`) is read for notes. */
+const HEADER_KNOWN = /^(kommune|udvalg|mødedato|dato|mødested|sted|mødedeltagere|medlemmer|deltagere|formand|referent|profil|titel)$/iu;
+/** Header fields that list absent members (the first `Afbud`/`Fraværende` is `afbudField`). */
+const ABSENCE_FIELD = /^(afbud|fraværende|fraværende med afbud|ikke til stede|forfald)$/iu;
+
+/**
+ * The header's notes, and attendance from every place read as one: who is away from the whole
+ * meeting, every substitution, every note about named items (spec §6.1).
+ */
+function meetingAttendance(
+  parsed: ParseResult,
+  fields: readonly Field[],
+  used: { afbudF?: Field; subsF?: Field; membersF?: Field; dateF?: Field },
+  afbud: readonly PersonName[],
+  fieldSubstitutions: readonly Substitution[],
+  items: readonly ItemModel[],
+): MeetingAttendance {
+  const sentences = sentencesOf(parsed.ast.headerBlocks, parsed);
+  const extraAbsent: PersonName[] = [];
+  const extraApologies: PersonName[] = [];
+  const unpairedFromField: PersonName[] = [];
+  const pairsInFields: Substitution[] = [];
+  for (const f of fields) {
+    if (f === used.afbudF || f === used.membersF || f === used.dateF) continue;
+    const key = fieldKey(f.name.text);
+    if (f === used.subsF) {
+      // `Stedfortrædere: B` without `for A`: a substitute all the same.
+      const paired = new Set(fieldSubstitutions.map((x) => x.substitute.nameRange.start.offset));
+      for (const n of parseNameListField(f.value, parsed.lines).names) {
+        if (!/\sfor\s/.test(n.name) && !paired.has(n.nameRange.start.offset)) unpairedFromField.push(n);
+      }
+      continue;
+    }
+    if (ABSENCE_FIELD.test(key)) {
+      const names = parseNameListField(f.value, parsed.lines, pairsInFields).names;
+      append(extraAbsent, names);
+      if (/afbud/.test(key)) append(extraApologies, names);
+      continue;
+    }
+    if (HEADER_KNOWN.test(key) || /^stedfortræder|^suppleant/.test(key)) continue;
+    append(sentences, parseSentences(f.value, parsed.lines));
+  }
+  sentences.sort((a, b) => a.range.start.offset - b.range.start.offset);
+  const built = buildAttendance(sentences, undefined);
+  // Header substitutes without a named member: paired with the header's absences when the numbers agree.
+  const headerAbsent = [...afbud, ...extraAbsent, ...built.forfald, ...built.absent];
+  const unpaired = [...built.unpairedSubstitutes, ...unpairedFromField];
+  const substituted = new Set([...fieldSubstitutions, ...pairsInFields, ...built.substitutes].map((x) => x.for.name.toLowerCase()));
+  const open = headerAbsent.filter((a) => !substituted.has(a.name.toLowerCase()));
+  const headerPairs: Substitution[] = [];
+  let stillUnpaired = unpaired;
+  if (unpaired.length > 0 && unpaired.length === open.length) {
+    unpaired.forEach((n, i) => headerPairs.push({ substitute: n, for: open[i]! }));
+    stillUnpaired = [];
+  }
+  const header: Attendance = {
+    ...built,
+    forfald: [...extraAbsent, ...built.forfald],
+    apologies: [...extraApologies, ...built.apologies],
+    substitutes: [...pairsInFields, ...built.substitutes, ...headerPairs],
+    unpairedSubstitutes: stillUnpaired,
+  };
+
+  // The first item's absence notes cover the meeting where no later item notes anyone absent.
+  const notesAbsence = (it: ItemModel) =>
+    it.attendance.absent.length > 0 || it.attendance.absentFromItems.length > 0 || it.attendance.forfald.length > 0;
+  const first = items[0];
+  const firstItemCoversMeeting = !!first && !items.slice(1).some(notesAbsence);
+  const absentFromMeeting: { name: PersonName; apologies: boolean }[] = [];
+  const seen = new Set<number>();
+  const apologised = new Set<number>();
+  for (const a of [header, ...items.map((i) => i.attendance)]) for (const n of a.apologies) apologised.add(n.nameRange.start.offset);
+  const put = (n: PersonName) => {
+    if (seen.has(n.nameRange.start.offset)) return;
+    seen.add(n.nameRange.start.offset);
+    absentFromMeeting.push({ name: n, apologies: apologised.has(n.nameRange.start.offset) || afbud.includes(n) });
+  };
+  afbud.forEach(put);
+  header.forfald.forEach(put);
+  header.absent.forEach(put);
+  for (const it of items) it.attendance.forfald.forEach(put);
+  if (first && firstItemCoversMeeting) {
+    const thisItem = new Set(first.attendance.sentences.filter((x) => x.thisItem).flatMap((x) => x.names.names));
+    for (const n of first.attendance.sentences.filter((x) => x.kind === 'absent' && !x.items && !x.thisItem).flatMap((x) => x.names.names)) {
+      if (!thisItem.has(n)) put(n);
+    }
+  }
+
+  const substitutions: Substitution[] = [];
+  const subSeen = new Set<string>();
+  const pushSub = (x: Substitution) => {
+    const key = `${x.for.nameRange.start.offset}:${x.substitute.nameRange.start.offset}`;
+    if (subSeen.has(key)) return;
+    subSeen.add(key);
+    substitutions.push(x);
+  };
+  fieldSubstitutions.forEach(pushSub);
+  header.substitutes.forEach(pushSub);
+  for (const it of items) it.attendance.substitutes.forEach(pushSub);
+  const unpairedSubstitutes = [...header.unpairedSubstitutes, ...items.flatMap((it) => it.attendance.unpairedSubstitutes)];
+  const all = [header, ...items.map((it) => it.attendance)];
+  return {
+    header,
+    firstItemCoversMeeting,
+    absentFromMeeting,
+    substitutions,
+    unpairedSubstitutes,
+    absentFromItems: all.flatMap((a) => a.absentFromItems),
+    inhabilForItems: all.flatMap((a) => a.inhabilForItems),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   Item,
   List,
   ListItem,
+  ItemRef,
   NameList,
   PersonName,
   Range,
@@ -53,6 +54,19 @@ export interface Member {
 export interface Substitution {
   readonly substitute: PersonName;
   readonly for: PersonName;
+  /**
+   * The substitute stands in while the member is inhabil (`B er indkaldt som stedfortræder for A`
+   * beside `A er erklæret inhabil …`, kommunestyrelsesloven § 14 stk. 3): the member is not away
+   * from the rest of the meeting.
+   */
+  readonly whileInhabil?: boolean;
+}
+
+/** A note about named items: `A deltog ikke under punkterne 12-15`, `A var inhabil i behandlingen af punkt 6`. */
+export interface ItemsNote {
+  readonly name: PersonName;
+  readonly items: readonly ItemRef[];
+  readonly sentence: ControlledSentence;
 }
 
 /** A numbered or bulleted `at …` point of an Indstilling or a Beslutning. */
@@ -90,13 +104,59 @@ export interface Attendance {
   readonly absent: PersonName[];
   readonly guests: PersonName[];
   /** Members who left: during this item (`under behandlingen`) or after a given item number. */
-  readonly left: { readonly name: PersonName; readonly afterItem?: string; readonly sentence: ControlledSentence }[];
+  readonly left: {
+    readonly name: PersonName;
+    readonly afterItem?: string;
+    /** `efter punkt <n>` (default), `før punkt <n>`, `under behandlingen af punkt <n>`. */
+    readonly when?: 'after' | 'before' | 'during';
+    readonly sentence: ControlledSentence;
+  }[];
   readonly inhabil: PersonName[];
   readonly councilRequests: PersonName[];
   readonly substitutes: Substitution[];
   readonly votes: Vote[];
   /** The structured `Fraværende:` item field, if present. */
   readonly absentField?: { readonly field: Field; readonly names: NameList };
+  /** Names noted with apologies: `Afbud: …`, `Der var afbud fra …`, `… (afbud)`, `havde meldt afbud` (also in `forfald` or `absent`). */
+  readonly apologies: PersonName[];
+  /** Absent from the items a note names (`deltog ikke under punkterne 12-15`), wherever the note stands. */
+  readonly absentFromItems: ItemsNote[];
+  /** Inhabil for the items a note names (`oplyste, at han var inhabil i behandlingen af punkt 6`). */
+  readonly inhabilForItems: ItemsNote[];
+  /** Inhabil in cases described in words (`er erklæret inhabil i sager om …`): not tied to an item number. */
+  readonly inhabilSubjects: { readonly name: PersonName; readonly subject: TextNode; readonly sentence: ControlledSentence }[];
+  /** Substitutes whose absent member is not named (`Stedfortrædere: B`, `Som suppleant deltog B` with no absence beside it). */
+  readonly unpairedSubstitutes: PersonName[];
+}
+
+/** Attendance as the whole meeting has it, from every place where it is noted (spec §6.1). */
+export interface MeetingAttendance {
+  /**
+   * The header's notes: paragraphs and lists before the first item, remark fields
+   * (`Bemærkninger: Afbud fra …`), absence fields besides `Afbud` (`Ikke til stede:`, `Fraværende med afbud:`),
+   * and `Stedfortrædere` entries without `for`.
+   */
+  readonly header: Attendance;
+  /**
+   * Whether the first item's absence notes (`Fraværende: A`, `A var fraværende`, not `deltog ikke i
+   * sagens behandling`) cover the whole meeting: they do where no later item notes anyone absent,
+   * that is where the house style notes attendance once, under the first item.
+   */
+  readonly firstItemCoversMeeting: boolean;
+  /**
+   * Absent from the whole meeting, wherever noted: `Afbud`/`Fraværende` header fields, the header's
+   * notes, `havde forfald` / `deltog ikke i mødet` / `Afbud fra …` in any item, and the first
+   * item's notes where they cover the meeting.
+   */
+  readonly absentFromMeeting: readonly { readonly name: PersonName; readonly apologies: boolean }[];
+  /** Every substitution, wherever noted, without duplicates. */
+  readonly substitutions: readonly Substitution[];
+  /** Every substitute whose absent member is not named. */
+  readonly unpairedSubstitutes: readonly PersonName[];
+  /** Every note about named items (header and items): absent from those items. */
+  readonly absentFromItems: readonly ItemsNote[];
+  /** Every note about named items (header and items): inhabil for those items. */
+  readonly inhabilForItems: readonly ItemsNote[];
 }
 
 export interface ItemModel {
@@ -153,4 +213,6 @@ export interface Meeting {
   readonly substitutions: Substitution[];
   readonly fields: Field[];
   readonly items: ItemModel[];
+  /** Attendance from the header, the first item and the decisions, read as one (spec §6.1). */
+  readonly attendance: MeetingAttendance;
 }

@@ -1,6 +1,8 @@
 /**
  * afbud-not-noted: where the house style notes absence on every item (Randers), a member
- * in `Afbud` must be noted absent in every open item's decision.
+ * in `Afbud` (or noted absent in the header in another form of spec §6.1, `Der var afbud fra …`)
+ * must be noted absent in every open item's decision; a note that names the items
+ * (`deltog ikke under punkterne 12-15`) counts for those items.
  */
 import type { Rule } from './types.js';
 import { absenceNoteFix, decisionRange, hasOpenDecision, memberList, notedAbsentKeys } from './util/attendance.js';
@@ -31,13 +33,15 @@ const rule: Rule = {
 
   check(ctx) {
     const { meeting } = ctx;
-    if (!ctx.profile.absenceNotedPerItem || meeting.kind !== 'REFERAT' || meeting.afbud.length === 0) return;
+    if (!ctx.profile.absenceNotedPerItem || meeting.kind !== 'REFERAT') return;
     // A name that is not a member is unknown-person's finding: noting it everywhere would spread the mistake.
     const members = memberList(ctx);
     const memberKeys = members ? new Set(members.members.map((m) => m.key)) : undefined;
     const afbud: string[] = [];
     const keys = new Set<string>();
-    for (const n of meeting.afbud) {
+    // `Afbud:` and the header's own notes (`Der var afbud fra …`, `Ikke til stede: …`, spec §6.1).
+    const header = meeting.attendance.header;
+    for (const n of [...meeting.afbud, ...header.forfald, ...header.absent]) {
       const key = normalizeName(n.name);
       if (memberKeys && !memberKeys.has(key)) continue;
       if (key && !keys.has(key)) {
@@ -52,7 +56,7 @@ const rule: Rule = {
     for (const item of meeting.items) {
       // Items without a (non-empty) Beslutning are missing-decision's; closed items stay internal.
       if (!hasOpenDecision(meeting, item)) continue;
-      const noted = notedAbsentKeys(item);
+      const noted = notedAbsentKeys(item, meeting);
       const missing = afbud.filter((name) => !noted.has(normalizeName(name)));
       if (missing.length === 0) continue;
       ctx.report({

@@ -43,7 +43,7 @@ const rule: Rule = {
     if (deps.length === 0) return;
     meeting.items.forEach((item, index) => {
       if (!hasOpenDecision(meeting, item)) return;
-      const noted = notedAbsentKeys(item);
+      const noted = notedAbsentKeys(item, meeting);
       const missing: { name: string; leftAfter: string; during: boolean; range: RelatedInfo['range'] }[] = [];
       const keys = new Set<string>();
       for (const d of deps) {

@@ -72,13 +72,16 @@ const rule: Rule = {
     };
     meeting.afbud.forEach(add);
     for (const s of allSubstitutions(meeting)) add(s.for);
-    for (const item of meeting.items) {
-      const a = item.attendance;
+    // The header's notes and every item's (spec §6.1); substitutes are members, guests are not checked.
+    for (const a of [meeting.attendance.header, ...meeting.items.map((it) => it.attendance)]) {
       a.forfald.forEach(add);
       a.absent.forEach(add);
       a.absentField?.names.names.forEach(add);
       a.left.forEach((l) => add(l.name));
       a.inhabil.forEach(add);
+      a.absentFromItems.forEach((x) => add(x.name));
+      a.inhabilForItems.forEach((x) => add(x.name));
+      a.inhabilSubjects.forEach((x) => add(x.name));
       a.councilRequests.forEach(add);
       for (const v of a.votes) v.sentence.names.names.forEach(add);
     }
@@ -134,7 +137,8 @@ const rule: Rule = {
     // where the header has that field; without it, the sentence itself introduces the substitute.
     const subsField = meeting.fields.find((f) => f.name.text.trim().toLowerCase().startsWith('stedfortræder'));
     if (!subsField) return;
-    const declared = meeting.substitutions.map((s) => s.substitute.name);
+    const header = meeting.attendance.header;
+    const declared = [...meeting.substitutions, ...header.substitutes].map((s) => s.substitute.name).concat(header.unpairedSubstitutes.map((n) => n.name));
     const declaredKeys = new Set(declared.map(normalizeName));
     for (const item of meeting.items) {
       for (const s of item.attendance.substitutes) {

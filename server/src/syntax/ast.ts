@@ -92,12 +92,12 @@ export interface NameList extends Node {
 }
 
 export type SentenceKind =
-  | 'forfald' // <names> havde forfald. / deltog ikke i mødet. (absent for the whole meeting)
-  | 'absent' // <names> deltog ikke i sagens behandling. / var fraværende.
-  | 'substitute' // <name> mødte som stedfortræder for <name>.
-  | 'guest' // <name>[, role,] deltog under punktet.
+  | 'forfald' // <names> havde forfald. / deltog ikke i mødet. / Afbud: <names> / Der var afbud fra <names>. (absent for the whole meeting)
+  | 'absent' // <names> deltog ikke i sagens behandling. / var fraværende. / Fraværende: <names> / Ikke til stede: <names> (this item, or the items named)
+  | 'substitute' // <name> mødte som stedfortræder for <name>. / Som suppleant deltog <name>. / I stedet deltog <name>.
+  | 'guest' // <name>[, role,] deltog under punktet. / Derudover deltog: <names>
   | 'left' // <name> forlod mødet efter [behandlingen af] punkt <n>. / under behandlingen af punktet.
-  | 'inhabil' // <name> erklærede sig inhabil.
+  | 'inhabil' // <name> erklærede sig inhabil. / oplyste, at han var inhabil i behandlingen af punkt <n>.
   | 'council-request' // <name> begærede sagen i byrådet. / ønskede … sagen i byrådet
   | 'vote-for'
   | 'vote-against'
@@ -113,6 +113,34 @@ export interface ControlledSentence extends Node {
   readonly leftAfterItem?: TextNode;
   /** For votes: the count in parentheses, if given. */
   readonly count?: { readonly value: number; readonly range: Range };
+  /** For `left`: `før punkt <n>` (left before that item) or `under behandlingen af punkt <n>` (during it). */
+  readonly leftWhen?: 'after' | 'before' | 'during';
+  /**
+   * The items a note names (`deltog ikke under punkterne 12-15`, `var fraværende under punkt 13`,
+   * `inhabil i behandlingen af pkt. 3 og 5`): the note is about those items, not about the
+   * item it stands in.
+   */
+  readonly items?: readonly ItemRef[];
+  /** The note says the member sent apologies: `Afbud: …`, `Der var afbud fra …`, `(afbud)`. */
+  readonly apologies?: boolean;
+  /**
+   * Substitutes written beside the absent member in the same note: `Afbud fra A stedfortræder B`,
+   * `Fraværende: A (stedfortræder: B)`, `Stedfortrædere: B for A`.
+   */
+  readonly substitutions?: readonly { readonly substitute: PersonName; readonly for: PersonName }[];
+  /** For `inhabil` without item numbers: what it concerns as written (`i sager om …`). */
+  readonly subject?: TextNode;
+  /** An absence note that names this item in words (`deltog ikke i sagens behandling`, `… under punktet`): never the whole meeting. */
+  readonly thisItem?: boolean;
+  /** A label alone (`Fraværende`, `Fraværende med afbud:`) whose names stand on the next line or in the next block. */
+  readonly labelOnly?: boolean;
+}
+
+/** One item number or range of item numbers in a note: `13`, `12-15`. */
+export interface ItemRef extends Node {
+  readonly from: string;
+  /** The last number of a range (`15` in `12-15`). */
+  readonly to?: string;
 }
 
 // ─── Blocks ─────────────────────────────────────────────────────────────────

@@ -66,6 +66,19 @@ function terminalName(name: string): string {
     Begaerede: '"begærede"',
     Byraadet: '"byrådet"',
     Onskede: '"ønskede"',
+    Erklaeret: '"erklæret"',
+    Foer: '( "før" | "inden" )',
+    Dash: '( "-" | "–" )',
+    SubWord: '( "stedfortræder" | "stedfortrædere" | "suppleant" | "suppleanter" )',
+    FravCap: '"Fraværende"',
+    IkkeCap: '"Ikke"',
+    AfbudCap: '"Afbud"',
+    DerCap: '"Der"',
+    SomCap: '"Som"',
+    ICap: '"I"',
+    SubLabel: '( "Stedfortrædere" | "Stedfortræder" | "Suppleanter" | "Suppleant" )',
+    AlsoCap: '( "Derudover" | "Desuden" | "Endvidere" | "Herudover" | "Yderligere" | "Endelig" )',
+    Ingen: '"Ingen"',
   };
   if (keywordText[name]) return keywordText[name]!;
   if (name === 'I') return '"i"';

@@ -3,8 +3,8 @@
  * notes (spec §6) used by unknown-person, afbud-not-noted, left-not-noted, vote-count and
  * quorum. Everything compares names with {@link normalizeName}.
  */
-import type { Meeting, ItemModel } from '../../model/types.js';
-import type { InlineText, PersonName, Range } from '../../syntax/ast.js';
+import type { Meeting, ItemModel, ItemsNote, Substitution } from '../../model/types.js';
+import type { InlineText, ItemRef, PersonName, Range } from '../../syntax/ast.js';
 import { LineIndex } from '../../syntax/lines.js';
 import { parseSentences } from '../../syntax/sentences.js';
 import type { Fix, RuleContext, TextEdit } from '../types.js';
@@ -41,9 +41,7 @@ export function memberList(ctx: Pick<RuleContext, 'meeting' | 'roster'>): Member
       add({ name: m.name, key: normalizeName(m.name), substitute: !!m.substitute, declaration: m.declaration });
     }
     // Substitutes named in `Stedfortrædere` or a sentence count as members at this meeting.
-    for (const s of allSubstitutions(ctx.meeting)) {
-      add({ name: s.substitute.name, key: normalizeName(s.substitute.name), substitute: true, declaration: s.substitute });
-    }
+    addSubstitutes(ctx.meeting, add);
     return { members: out, source: 'members' };
   }
   if (ctx.roster && ctx.roster.length > 0) {
@@ -51,27 +49,64 @@ export function memberList(ctx: Pick<RuleContext, 'meeting' | 'roster'>): Member
       const name = stripParty(foldSpaces(r));
       add({ name, key: normalizeName(name), substitute: false });
     }
-    for (const s of allSubstitutions(ctx.meeting)) {
-      add({ name: s.substitute.name, key: normalizeName(s.substitute.name), substitute: true, declaration: s.substitute });
-    }
+    addSubstitutes(ctx.meeting, add);
     return { members: out, source: 'roster' };
   }
   return undefined;
 }
 
-/** Substitutions from `Stedfortrædere` and from `mødte som stedfortræder` sentences, without duplicates. */
-export function allSubstitutions(meeting: Meeting): { substitute: PersonName; for: PersonName }[] {
-  const out: { substitute: PersonName; for: PersonName }[] = [];
-  const seen = new Set<number>();
-  const push = (s: { substitute: PersonName; for: PersonName }) => {
-    const at = s.for.nameRange.start.offset;
-    if (seen.has(at)) return;
-    seen.add(at);
-    out.push(s);
-  };
-  meeting.substitutions.forEach(push);
-  for (const item of meeting.items) item.attendance.substitutes.forEach(push);
+function addSubstitutes(meeting: Meeting, add: (m: KnownMember) => void) {
+  for (const s of allSubstitutions(meeting)) {
+    add({ name: s.substitute.name, key: normalizeName(s.substitute.name), substitute: true, declaration: s.substitute });
+  }
+  // `Stedfortrædere: B`, `Som suppleant deltog B`: members at this meeting, for whoever they replace.
+  for (const p of meeting.attendance.unpairedSubstitutes) add({ name: p.name, key: normalizeName(p.name), substitute: true, declaration: p });
+}
+
+/**
+ * Substitutions from `Stedfortrædere`, from the header's notes and from the items' notes
+ * (`mødte som stedfortræder for`, `I stedet deltog`, `Som suppleant deltog`, `(stedfortræder: B)`),
+ * without duplicates.
+ */
+export function allSubstitutions(meeting: Meeting): readonly Substitution[] {
+  return meeting.attendance.substitutions;
+}
+
+/**
+ * The indexes of the items a note names: a number names the item with that number (as written,
+ * else as a number); a range `12-15` names the items numbered from 12 to 15.
+ */
+export function itemIndexes(meeting: Meeting, refs: readonly ItemRef[]): Set<number> {
+  const out = new Set<number>();
+  for (const r of refs) {
+    const from = r.from.trim();
+    if (r.to === undefined) {
+      const exact = meeting.items.findIndex((it) => it.number.trim() === from);
+      if (exact >= 0) out.add(exact);
+      else if (/^\d+$/.test(from)) meeting.items.forEach((it, i) => it.numeric === Number(from) && out.add(i));
+      continue;
+    }
+    const lo = parseInt(from, 10);
+    const hi = parseInt(r.to, 10);
+    if (isNaN(lo) || isNaN(hi)) continue;
+    meeting.items.forEach((it, i) => {
+      if (it.numeric !== undefined && it.numeric >= Math.min(lo, hi) && it.numeric <= Math.max(lo, hi)) out.add(i);
+    });
+  }
   return out;
+}
+
+const rangeCache = new WeakMap<Meeting, { absent: { key: string; items: Set<number> }[]; inhabil: { key: string; items: Set<number> }[] }>();
+
+/** The notes about named items, resolved to item indexes (cached per meeting). */
+function itemNotes(meeting: Meeting) {
+  let c = rangeCache.get(meeting);
+  if (!c) {
+    const resolve = (notes: readonly ItemsNote[]) => notes.map((n) => ({ key: normalizeName(n.name.name), items: itemIndexes(meeting, n.items) }));
+    c = { absent: resolve(meeting.attendance.absentFromItems), inhabil: resolve(meeting.attendance.inhabilForItems) };
+    rangeCache.set(meeting, c);
+  }
+  return c;
 }
 
 /** Names of the `Fraværende:` field and of the absence sentences (`deltog ikke …`, `var fraværende`) of an item. */
@@ -86,11 +121,16 @@ export function absentNames(item: ItemModel): PersonName[] {
   return out;
 }
 
-/** Keys of the members noted absent on an item: `havde forfald`, `deltog ikke …`, `var fraværende`, `Fraværende:`. */
-export function notedAbsentKeys(item: ItemModel): Set<string> {
+/**
+ * Keys of the members noted absent on an item: `havde forfald`, `deltog ikke …`, `var fraværende`,
+ * `Fraværende:`; with the meeting, also a note that names the item (`deltog ikke under punkterne 12-15`,
+ * wherever it stands).
+ */
+export function notedAbsentKeys(item: ItemModel, meeting?: Meeting): Set<string> {
   const keys = new Set<string>();
   for (const n of item.attendance.forfald) keys.add(normalizeName(n.name));
   for (const n of absentNames(item)) keys.add(normalizeName(n.name));
+  if (meeting) for (const n of itemNotes(meeting).absent) if (n.items.has(item.index)) keys.add(n.key);
   return keys;
 }
 
@@ -115,25 +155,31 @@ export interface Departure {
  */
 export function departures(meeting: Meeting): Departure[] {
   const out: Departure[] = [];
-  meeting.items.forEach((item, index) => {
-    for (const left of item.attendance.left) {
+  const read = (lefts: ItemModel['attendance']['left'], index: number) => {
+    for (const left of lefts) {
       let last = index;
       if (left.afterItem !== undefined) {
         const written = left.afterItem.trim().replace(/\.$/, '');
         const byNumber = meeting.items.findIndex((it) => it.number.trim() === written);
-        if (byNumber >= 0) last = byNumber;
+        // `forlod mødet før punkt 5`: the last item attended is the one before.
+        const before = left.when === 'before';
+        if (byNumber >= 0) last = before ? byNumber - 1 : byNumber;
         else if (/^\d+$/.test(written)) {
           const n = Number(written);
           let k = -1;
           meeting.items.forEach((it, i) => {
-            if (it.numeric !== undefined && it.numeric <= n) k = i;
+            if (it.numeric !== undefined && (before ? it.numeric < n : it.numeric <= n)) k = i;
           });
           if (k >= 0) last = k;
         }
-      }
-      out.push({ name: left.name, key: normalizeName(left.name.name), sentenceItem: index, lastItem: last, during: left.afterItem === undefined, range: left.sentence.range });
+      } else if (index < 0) continue; // `forlod mødet` in the header names no item
+      const during = left.afterItem === undefined || left.when === 'during';
+      out.push({ name: left.name, key: normalizeName(left.name.name), sentenceItem: index, lastItem: last, during, range: left.sentence.range });
     }
-  });
+  };
+  // The header's notes stand before the first item.
+  read(meeting.attendance.header.left, -1);
+  meeting.items.forEach((item, index) => read(item.attendance.left, index));
   return out;
 }
 
@@ -153,6 +199,9 @@ export function awayFromItem(meeting: Meeting, index: number, deps: readonly Dep
   const item = meeting.items[index]!;
   for (const n of absentNames(item)) put(n.name, 'absent');
   for (const n of item.attendance.inhabil) put(n.name, 'inhabil');
+  const notes = itemNotes(meeting);
+  for (const n of notes.inhabil) if (n.items.has(index) && !away.has(n.key)) away.set(n.key, 'inhabil');
+  for (const n of notes.absent) if (n.items.has(index) && !away.has(n.key)) away.set(n.key, 'absent');
   for (const d of deps) if (d.lastItem < index && !away.has(d.key)) away.set(d.key, 'left');
   return away;
 }
@@ -169,8 +218,10 @@ function meetingWideAway(meeting: Meeting): ReadonlyMap<string, AwayReason> {
     if (!away.has(key)) away.set(key, reason);
   };
   for (const n of meeting.afbud) put(n.name, 'afbud');
-  for (const it of meeting.items) for (const n of it.attendance.forfald) put(n.name, 'forfald');
-  for (const s of allSubstitutions(meeting)) put(s.for.name, 'substituted');
+  const fromItems = new Set(meeting.items.flatMap((it) => it.attendance.forfald));
+  // Everyone the header, an item or the first item notes away from the whole meeting (spec §6.1).
+  for (const a of meeting.attendance.absentFromMeeting) put(a.name.name, a.apologies ? 'afbud' : fromItems.has(a.name) ? 'forfald' : 'absent');
+  for (const s of allSubstitutions(meeting)) if (!s.whileInhabil) put(s.for.name, 'substituted');
   wideCache.set(meeting, away);
   return away;
 }
@@ -196,6 +247,18 @@ export function decisionRange(item: ItemModel): Range {
 /** Whether `<names> deltog ikke i sagens behandling.` reads back as an absence note of exactly these names. */
 function readsAsAbsence(names: readonly string[]): boolean {
   const text = `${joinNames([...names])} deltog ikke i sagens behandling.`;
+  // The same names are asked about on every item (an Afbud member missing everywhere).
+  const known = readsCache.get(text);
+  if (known !== undefined) return known;
+  if (readsCache.size > 1000) readsCache.clear();
+  const answer = readsAsAbsenceUncached(text, names);
+  readsCache.set(text, answer);
+  return answer;
+}
+
+const readsCache = new Map<string, boolean>();
+
+function readsAsAbsenceUncached(text: string, names: readonly string[]): boolean {
   const inline: InlineText = { text, segments: [{ textOffset: 0, sourceOffset: 0, length: text.length }], range: new LineIndex(text).range(0, text.length) };
   const found = parseSentences(inline, new LineIndex(text));
   if (found.length !== 1 || found[0]!.kind !== 'absent') return false;

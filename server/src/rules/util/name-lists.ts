@@ -19,6 +19,7 @@ export function allNameLists(meeting: Meeting): NameList[] {
   };
   add(meeting.membersField?.names);
   add(meeting.afbudField?.names);
+  for (const s of meeting.attendance.header.sentences) add(s.names);
   for (const item of meeting.items) {
     add(item.attendance.absentField?.names);
     for (const s of item.attendance.sentences) add(s.names);
