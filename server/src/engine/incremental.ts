@@ -78,7 +78,7 @@ export class LintMemo {
     const headerEnd = nodes[0]!.range.start.offset;
     // The meeting-wide facts an item-scoped rule may read beyond the header: the substitutes
     // named in any item (who counts as a member). The views carry them all as `substitutions`.
-    const substitutions = allSubstitutions(meeting);
+    const substitutions = [...allSubstitutions(meeting)];
     const people = substitutions.map((x) => `${x.substitute.name}>${x.for.name}`).join('|');
     const key = `${parsed.ast.eol}\u0000${rules.map((r) => `${r.rule.meta.id}:${r.severity}`).join(',')}\u0000${people}\u0000${text.slice(0, headerEnd)}`;
     const valid = key === this.key && config.profile === this.profile && config.roster === this.roster;
