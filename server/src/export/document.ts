@@ -8,6 +8,7 @@
  *   the profile (`Beslutning <udvalg> den <DD-MM-YYYY>` for `committee-date`);
  * - the `Fraværende:` item field is printed as `<names> deltog ikke i sagens behandling.`
  */
+import { buildDecisionHeading } from '../model/vocabulary.js';
 import type { Profile } from '../config/schema.js';
 import type { ItemModel, Meeting, SectionModel } from '../model/types.js';
 import type { Block, Field, Inline, InlineText, List, Table } from '../syntax/ast.js';
@@ -201,10 +202,7 @@ function sectionHeading(section: SectionModel, meeting: Meeting, profile: Profil
     const def = profile.sections.find((s) => s.kind === 'beslutning');
     const base = def?.name ?? 'Beslutning';
     if (section.decisionBody) return `${base} ${section.decisionBody.committee} den ${section.decisionBody.date}`;
-    if (profile.decisionHeading === 'committee-date' && meeting.committee && shortDate) {
-      return `${base} ${meeting.committee} den ${shortDate}`;
-    }
-    return base;
+    return buildDecisionHeading(profile, meeting.committee, meeting.date);
   }
   if (section.kind === 'unknown') return normalizeSpace(stripComments(section.node.title)).trim() || section.displayName;
   return section.displayName;
@@ -291,10 +289,7 @@ function buildItem(
       sections[sections.indexOf(decision)] = { ...decision, blocks: [...decision.blocks, sentence] };
     } else {
       const def = profile.sections.find((d) => d.kind === 'beslutning');
-      const heading =
-        profile.decisionHeading === 'committee-date' && meeting.committee && shortDate
-          ? `${def?.name ?? 'Beslutning'} ${meeting.committee} den ${shortDate}`
-          : def?.name ?? 'Beslutning';
+      const heading = buildDecisionHeading(profile, meeting.committee, meeting.date);
       const at = profile.sections.findIndex((d) => d.kind === 'beslutning');
       const newSection: DocSection = { kind: 'beslutning', heading, portalClass: def?.portalClass, blocks: [sentence] };
       // Insert in profile order.

@@ -8,7 +8,9 @@
  * - after `Sagsnr: `: case numbers used elsewhere in the workspace.
  */
 import type * as lsp from 'vscode-languageserver-types';
+import type { Profile } from '../config/schema.js';
 import type { ItemModel } from '../model/types.js';
+import { buildDecisionHeading, decisionHeadingPlaceholder } from '../model/vocabulary.js';
 import { normalizeName } from '../rules/util/names.js';
 import { type Analysis, type CancellationTokenLike, noCancel, rangeOf } from './common.js';
 import { members } from './people.js';
@@ -100,11 +102,7 @@ export function provideCompletion(
       a.config.profile.sections.forEach((def, i) => {
         if (present.has(def.kind)) return;
         let label = def.name;
-        if (def.kind === 'beslutning' && a.config.profile.decisionHeading === 'committee-date') {
-          const d = a.meeting.date;
-          const date = d ? `${two(d.day)}-${two(d.month)}-${d.year}` : 'DD-MM-YYYY';
-          label = `${def.name} ${a.meeting.committee ?? ''} den ${date}`.replace(/\s+/g, ' ');
-        }
+        if (def.kind === 'beslutning') label = decisionHeadingFor(a.config.profile, a.meeting.committee, a.meeting.date);
         items.push({
           label,
           kind: CK.Module,
@@ -130,10 +128,7 @@ export function provideCompletion(
       const body: string[] = [`Punkt ${next}: \${1:titel}`, `Sagsnr: \${${tab++}}`];
       for (const def of profile.sections) {
         let heading = def.name;
-        if (def.kind === 'beslutning' && profile.decisionHeading === 'committee-date') {
-          const d = a.meeting.date;
-          heading = `${def.name} ${a.meeting.committee ?? ''} den ${d ? `${two(d.day)}-${two(d.month)}-${d.year}` : 'DD-MM-YYYY'}`.replace(/\s+/g, ' ');
-        }
+        if (def.kind === 'beslutning') heading = decisionHeadingFor(profile, a.meeting.committee, a.meeting.date);
         const placeholder = def.kind === 'indstilling' ? `1. at \${${tab++}:…}.` : def.kind === 'beslutning' ? `\${${tab++}:Godkendt.}` : `\${${tab++}}`;
         body.push('', `### ${heading}`, '', placeholder);
       }
@@ -257,4 +252,9 @@ function namesCompletion(a: Analysis, listText: string, offset: number, items: l
     if (!afterLead && partial && !mem.name.toLowerCase().startsWith(partial.toLowerCase().trim())) return;
     items.push({ label: mem.name, kind: CK.Reference, sortText: `m${String(i).padStart(3, '0')}`, filterText: mem.name, textEdit: { range, newText: mem.name } });
   });
+}
+
+/** The decision heading to complete: the house style's, with this meeting's committee and date (a placeholder date when it has none). */
+function decisionHeadingFor(profile: Profile, committee: string | undefined, date: { year: number; month: number; day: number } | undefined): string {
+  return date ? buildDecisionHeading(profile, committee, date) : decisionHeadingPlaceholder(profile, committee);
 }

@@ -69,7 +69,7 @@ const rule: Rule = {
     const date = m.date?.valid ? m.date : m.titleDate;
     let start = items[0]!.numeric;
     let firstMessage: { id: string; data: Record<string, string | number> } | undefined;
-    if (ctx.profile.numbering === 'per-meeting') {
+    if (ctx.profile.numbering.scheme === 'per-meeting') {
       if (start !== 1) firstMessage = { id: 'firstPerMeeting', data: { found: start } };
       start = 1;
     } else {

@@ -6,6 +6,7 @@
  * by `--fix` or "fix all": only the committee decides, and a tool must not record a decision
  * nobody made without the writer looking at it.
  */
+import { buildDecisionHeading } from '../model/vocabulary.js';
 import type { ItemModel, Meeting } from '../model/types.js';
 import { formatDmy } from '../model/dates.js';
 import type { Fix, Rule, RuleContext } from './types.js';
@@ -24,11 +25,7 @@ export function answerFor(proposal: string): string {
 }
 
 function decisionHeading(meeting: Meeting, ctx: RuleContext): string {
-  const name = nameOf(ctx.profile, 'beslutning');
-  if (ctx.profile.decisionHeading === 'committee-date' && meeting.committee && meeting.date) {
-    return `${name} ${meeting.committee} den ${formatDmy(meeting.date)}`;
-  }
-  return name;
+  return buildDecisionHeading(ctx.profile, meeting.committee, meeting.date);
 }
 
 function insertion(item: ItemModel, ctx: RuleContext): Fix {
