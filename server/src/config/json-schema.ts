@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { allRules } from '../rules/index.js';
+import { builtinProfiles } from './profiles.js';
 import { configSchema, profilePatchSchema } from './schema.js';
 
 export function configJsonSchema(): Record<string, unknown> {
@@ -15,6 +16,8 @@ export function configJsonSchema(): Record<string, unknown> {
   rules.properties = Object.fromEntries(
     allRules.map((r) => [r.meta.id, { description: `${r.meta.description.en} (default: ${r.meta.defaultSeverity})`, ...setting }]),
   );
+  // The shipped profiles' names, for completion of "profile" (any name defined under "profiles" is valid too).
+  schema.properties.profile!.examples = Object.keys(builtinProfiles);
   return { $id: 'referatrc.schema.json', title: '.referatrc.json', ...schema };
 }
 
