@@ -1,6 +1,7 @@
-// Writes schemas/referatrc.schema.json (run by scripts/build.mjs).
+// Writes schemas/referatrc.schema.json and schemas/profile.schema.json (run by scripts/build.mjs).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { configJsonSchema } from '../server/src/config/json-schema.js';
+import { configJsonSchema, profileJsonSchema } from '../server/src/config/json-schema.js';
 
 mkdirSync('schemas', { recursive: true });
 writeFileSync('schemas/referatrc.schema.json', JSON.stringify(configJsonSchema(), null, 2) + '\n');
+writeFileSync('schemas/profile.schema.json', JSON.stringify(profileJsonSchema(), null, 2) + '\n');

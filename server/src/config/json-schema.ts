@@ -1,10 +1,12 @@
 /**
- * The JSON Schema of `.referatrc.json`, generated from the zod schema (never written by
- * hand). The build writes it to schemas/referatrc.schema.json for editors.
+ * The JSON Schemas of `.referatrc.json` and of a profile file (`profiles/*.json`), generated
+ * from the zod schemas (never written by hand). The build writes them to
+ * schemas/referatrc.schema.json and schemas/profile.schema.json for editors.
  */
 import { z } from 'zod';
 import { allRules } from '../rules/index.js';
-import { configSchema } from './schema.js';
+import { builtinProfiles } from './profiles.js';
+import { configSchema, profilePatchSchema } from './schema.js';
 
 export function configJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(configSchema, { target: 'draft-7', io: 'input' }) as { properties: Record<string, Record<string, unknown>> };
@@ -14,5 +16,18 @@ export function configJsonSchema(): Record<string, unknown> {
   rules.properties = Object.fromEntries(
     allRules.map((r) => [r.meta.id, { description: `${r.meta.description.en} (default: ${r.meta.defaultSeverity})`, ...setting }]),
   );
+  // The shipped profiles' names, for completion of "profile" (any name defined under "profiles" is valid too).
+  schema.properties.profile!.examples = Object.keys(builtinProfiles);
   return { $id: 'referatrc.schema.json', title: '.referatrc.json', ...schema };
+}
+
+/** A house-style profile file: a profile, complete or starting from another with `extends`. */
+export function profileJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(profilePatchSchema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  return {
+    $id: 'profile.schema.json',
+    title: 'Referat house-style profile',
+    description: 'A kommune\'s house style: item and decision headings, sections, case numbers, numbering, attendance, header labels. See docs/configuration.md.',
+    ...schema,
+  };
 }

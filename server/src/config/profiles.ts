@@ -1,77 +1,159 @@
 /**
- * The house-style profiles that ship with the tools. See docs/configuration.md.
+ * House-style profiles: the shipped ones (JSON files in the top-level `profiles/` folder,
+ * imported here so the bundle carries them) and the resolution of `extends` chains, shared
+ * by shipped profiles and those a `.referatrc.json` defines. See docs/configuration.md and
+ * docs/house-styles.md.
  */
-import type { Profile } from './schema.js';
-
-const common = {
-  resume: { kind: 'resume', name: 'Resumé', aliases: ['Resume', 'Sagsresumé', 'Sagsresume'], portalClass: 'resume' },
-  indstilling: { kind: 'indstilling', name: 'Indstilling', aliases: [], portalClass: 'indstilling' },
-  beslutning: { kind: 'beslutning', name: 'Beslutning', aliases: [], portalClass: 'beslutning' },
-  sagsfremstilling: {
-    kind: 'sagsfremstilling',
-    name: 'Sagsfremstilling',
-    aliases: ['Sagsbeskrivelse'],
-    portalClass: 'sagsfremstilling',
-  },
-  oekonomi: {
-    kind: 'oekonomi',
-    name: 'Økonomi',
-    aliases: ['Økonomiske konsekvenser', 'Bevillingsmæssige konsekvenser', 'Oekonomi'],
-    portalClass: 'oekonomi',
-  },
-  bilag: { kind: 'bilag', name: 'Bilag', aliases: [], portalClass: 'bilag' },
-} as const;
-
-/** Randers Kommune: as seeds 000 and 003. */
-export const randers: Profile = {
-  name: 'randers',
-  description: 'Randers Kommune: Resumé, Indstilling, Beslutning, Sagsfremstilling, Økonomi, Bilag; KLE case numbers; numbering continuous through the year; absence noted on every item.',
-  sections: [
-    { ...common.resume, aliases: [...common.resume.aliases] },
-    { ...common.indstilling, aliases: [] },
-    { ...common.beslutning, aliases: [] },
-    { ...common.sagsfremstilling, aliases: [...common.sagsfremstilling.aliases] },
-    { ...common.oekonomi, aliases: [...common.oekonomi.aliases] },
-    { kind: 'hoering', name: 'Høring', aliases: ['Høringssvar'], portalClass: 'hoering' },
-    { ...common.bilag, aliases: [] },
-  ],
-  decisionHeading: 'plain',
-  numbering: 'continuous',
-  caseNumber: 'kle',
-  caseNumberRequired: true,
-  absenceNotedPerItem: true,
-  requiredSections: [],
-};
-
-/** Sønderborg-like: Sagsresumé, decision heading with committee and date after the case presentation. */
-export const sonderborg: Profile = {
-  name: 'sonderborg',
-  description: 'Sønderborg-like: Sagsresumé, Sagsfremstilling, Bevillingsmæssige konsekvenser, Indstilling, then "Beslutning <udvalg> den <dato>"; short case numbers (23/64938); numbering restarts at every meeting; absence noted once.',
-  sections: [
-    { kind: 'resume', name: 'Sagsresumé', aliases: ['Resumé', 'Resume', 'Sagsresume'], portalClass: 'resume' },
-    { ...common.sagsfremstilling, aliases: [...common.sagsfremstilling.aliases] },
-    { kind: 'hoering', name: 'Høring', aliases: ['Høringssvar'], portalClass: 'hoering' },
-    { kind: 'kommunikation', name: 'Kommunikation', aliases: [], portalClass: 'kommunikation' },
-    { kind: 'tidsplan', name: 'Tidsplan', aliases: [], portalClass: 'tidsplan' },
-    { kind: 'lovgrundlag', name: 'Lovgrundlag', aliases: [], portalClass: 'lovgrundlag' },
-    {
-      kind: 'oekonomi',
-      name: 'Bevillingsmæssige konsekvenser',
-      aliases: ['Økonomi', 'Økonomiske konsekvenser'],
-      portalClass: 'oekonomi',
-    },
-    { ...common.indstilling, aliases: [] },
-    { ...common.beslutning, aliases: [] },
-    { ...common.bilag, aliases: [] },
-  ],
-  decisionHeading: 'committee-date',
-  numbering: 'per-meeting',
-  caseNumber: 'short',
-  caseNumberRequired: true,
-  absenceNotedPerItem: false,
-  requiredSections: [],
-};
-
-export const builtinProfiles: Readonly<Record<string, Profile>> = Object.freeze({ randers, sonderborg });
+import type { z } from 'zod';
+import { upgradeLegacyProfile } from './legacy.js';
+import { profilePatchSchema, profileSchema, type Profile, type ProfilePatch } from './schema.js';
+import randers from '../../../profiles/randers.json';
+import sonderborg from '../../../profiles/sonderborg.json';
+import aabenraa from '../../../profiles/aabenraa.json';
+import bornholm from '../../../profiles/bornholm.json';
+import fredericia from '../../../profiles/fredericia.json';
+import hedensted from '../../../profiles/hedensted.json';
+import herning from '../../../profiles/herning.json';
+import horsens from '../../../profiles/horsens.json';
+import hvidovre from '../../../profiles/hvidovre.json';
+import ishoej from '../../../profiles/ishoej.json';
+import kalundborg from '../../../profiles/kalundborg.json';
+import koege from '../../../profiles/koege.json';
+import kolding from '../../../profiles/kolding.json';
+import mariagerfjord from '../../../profiles/mariagerfjord.json';
+import middelfart from '../../../profiles/middelfart.json';
+import naestved from '../../../profiles/naestved.json';
+import stevns from '../../../profiles/stevns.json';
+import svendborg from '../../../profiles/svendborg.json';
+import syddjurs from '../../../profiles/syddjurs.json';
+import viborg from '../../../profiles/viborg.json';
 
 export const DEFAULT_PROFILE = 'randers';
+
+/** The shipped profile files, by name (as written: patches that may `extends` another). */
+export const shippedProfileFiles: Readonly<Record<string, unknown>> = Object.freeze({
+  randers,
+  sonderborg,
+  aabenraa,
+  bornholm,
+  fredericia,
+  hedensted,
+  herning,
+  horsens,
+  hvidovre,
+  ishoej,
+  kalundborg,
+  koege,
+  kolding,
+  mariagerfjord,
+  middelfart,
+  naestved,
+  stevns,
+  svendborg,
+  syddjurs,
+  viborg,
+});
+
+/** An invalid profile or a broken `extends` chain; `path` is the JSON path (e.g. `profiles.x.caseNumber`). */
+export class ProfileError extends Error {
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(message);
+    this.name = 'ProfileError';
+  }
+}
+
+/** Keys whose object values are merged key by key with the base profile's, rather than replaced. */
+const MERGED_KEYS = ['caseNumber', 'numbering', 'attendance'] as const;
+
+/** The patch applied over its base: top-level values replace, caseNumber/numbering/attendance merge. */
+export function mergeProfile(base: Profile | undefined, patch: ProfilePatch, name: string): Record<string, unknown> {
+  const { $schema: _s, extends: _e, ...rest } = patch as ProfilePatch & Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...(base ?? {}), ...rest, name };
+  for (const key of MERGED_KEYS) {
+    const own = rest[key] as object | string | undefined;
+    const inherited = base?.[key];
+    if (typeof own === 'object' && inherited) merged[key] = { ...inherited, ...own };
+  }
+  return merged;
+}
+
+/** The issue to report: inside a union (a current value or a deprecated one), the branch that got furthest. */
+function deepest(issue: z.core.$ZodIssue): { issue: z.core.$ZodIssue; path: PropertyKey[] } {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return { issue, path: issue.path };
+  const branches = issue.errors.map((b) => b[0]).filter((b): b is z.core.$ZodIssue => b !== undefined);
+  const best = branches.reduce((a, b) => (b.path.length > a.path.length ? b : a), branches[0]!);
+  const inner = deepest(best);
+  return { issue: inner.issue, path: [...issue.path, ...inner.path] };
+}
+
+function firstIssue(error: z.ZodError, prefix: string): ProfileError {
+  const found = deepest(error.issues[0]!);
+  const issue = found.issue;
+  const path = [prefix, ...found.path.map(String)].filter(Boolean).join('.');
+  const got = (issue as { input?: unknown }).input;
+  const shown = got === undefined || typeof got === 'object' ? '' : ` (found ${JSON.stringify(got)})`;
+  let what = issue.message;
+  if (issue.code === 'invalid_value') what = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  else if (issue.code === 'unrecognized_keys') what = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+  else if (issue.code === 'invalid_type') what = `expected ${issue.expected}`;
+  return new ProfileError(`${path}: ${what}${shown}`, path);
+}
+
+/** Validates one profile patch (a `profiles/*.json` file or a `.referatrc.json` entry). */
+export function parseProfilePatch(raw: unknown, where: string): ProfilePatch {
+  const result = profilePatchSchema.safeParse(upgradeLegacyProfile(raw));
+  if (!result.success) throw firstIssue(result.error, where);
+  return result.data as ProfilePatch;
+}
+
+/**
+ * Resolves patches against known profiles (and each other), following `extends` chains of any
+ * length. `defaultBase` is what a patch without `extends` starts from (undefined: it must be
+ * complete). `where(name)` names a patch in error messages. Throws {@link ProfileError}.
+ */
+export function resolveProfiles(
+  patches: Readonly<Record<string, unknown>>,
+  known: Readonly<Record<string, Profile>>,
+  options: { defaultBase?: string; where: (name: string) => string },
+): Record<string, Profile> {
+  const profiles: Record<string, Profile> = { ...known };
+  const pending = Object.entries(patches).map(([name, raw]) => [name, parseProfilePatch(raw, options.where(name))] as const);
+  const resolving = new Set(pending.map(([n]) => n));
+  while (pending.length > 0) {
+    let progressed = false;
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const [name, patch] = pending[i]!;
+      const baseName = patch.extends ?? options.defaultBase;
+      if (baseName !== undefined && baseName !== name && resolving.has(baseName)) continue; // base not resolved yet
+      const base = baseName === undefined ? undefined : baseName === name ? known[name] : profiles[baseName];
+      if (baseName !== undefined && !base) {
+        throw new ProfileError(
+          `${options.where(name)}.extends: unknown profile "${baseName}"; expected one of ${Object.keys(profiles).join(', ')}`,
+          `${options.where(name)}.extends`,
+        );
+      }
+      const result = profileSchema.safeParse(mergeProfile(base, patch, name));
+      if (!result.success) throw firstIssue(result.error, options.where(name));
+      profiles[name] = result.data;
+      resolving.delete(name);
+      pending.splice(i, 1);
+      progressed = true;
+    }
+    if (!progressed) {
+      const [name, patch] = pending[0]!;
+      throw new ProfileError(
+        `${options.where(name)}.extends: "${patch.extends}" leads to a cycle (${pending.map(([n]) => n).join(' → ')})`,
+        `${options.where(name)}.extends`,
+      );
+    }
+  }
+  return profiles;
+}
+
+/** The shipped profiles, resolved. */
+export const builtinProfiles: Readonly<Record<string, Profile>> = Object.freeze(
+  resolveProfiles(shippedProfileFiles, {}, { where: (name) => `profiles/${name}.json` }),
+);

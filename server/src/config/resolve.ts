@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import type { Lang } from '../i18n.js';
-import { builtinProfiles, DEFAULT_PROFILE } from './profiles.js';
-import { configSchema, profileSchema, type Config, type Profile, type Severity } from './schema.js';
+import { upgradeLegacyConfig } from './legacy.js';
+import { builtinProfiles, DEFAULT_PROFILE, ProfileError, resolveProfiles } from './profiles.js';
+import { configSchema, type Config, type Profile, type Severity } from './schema.js';
 
 export interface ResolvedConfig {
   readonly profile: Profile;
@@ -32,7 +33,7 @@ export class ConfigError extends Error {
 
 /** Validates raw JSON against the schema; throws {@link ConfigError} naming the path and what is expected. */
 export function parseConfig(raw: unknown): Config {
-  const result = configSchema.safeParse(raw);
+  const result = configSchema.safeParse(upgradeLegacyConfig(raw));
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const path = issue.path.map(String).join('.');
@@ -59,33 +60,12 @@ function describeIssue(issue: z.core.$ZodIssue, path: string): string {
 }
 
 function buildProfiles(config: Config | undefined): Record<string, Profile> {
-  const profiles: Record<string, Profile> = { ...builtinProfiles };
-  const pending = Object.entries(config?.profiles ?? {});
-  // Resolve `extends` chains in as many passes as there are profiles (cycles are reported).
-  for (let pass = 0; pending.length > 0 && pass <= pending.length + 1; pass++) {
-    for (let i = pending.length - 1; i >= 0; i--) {
-      const [name, partial] = pending[i]!;
-      const baseName = partial.extends ?? DEFAULT_PROFILE;
-      const base = profiles[baseName];
-      if (!base) continue;
-      const { extends: _ignored, ...rest } = partial;
-      const merged = profileSchema.safeParse({ ...base, ...rest, name });
-      if (!merged.success) {
-        const issue = merged.error.issues[0]!;
-        throw new ConfigError(`profiles.${name}.${issue.path.join('.')}: ${issue.message}`, `profiles.${name}`);
-      }
-      profiles[name] = merged.data;
-      pending.splice(i, 1);
-    }
+  try {
+    return resolveProfiles(config?.profiles ?? {}, builtinProfiles, { defaultBase: DEFAULT_PROFILE, where: (name) => `profiles.${name}` });
+  } catch (error) {
+    if (error instanceof ProfileError) throw new ConfigError(error.message, error.path);
+    throw error;
   }
-  if (pending.length > 0) {
-    const [name, partial] = pending[0]!;
-    throw new ConfigError(
-      `profiles.${name}.extends: unknown profile "${partial.extends}" (or a cycle)`,
-      `profiles.${name}.extends`,
-    );
-  }
-  return profiles;
 }
 
 export interface ResolveOverrides {

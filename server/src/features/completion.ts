@@ -8,7 +8,9 @@
  * - after `Sagsnr: `: case numbers used elsewhere in the workspace.
  */
 import type * as lsp from 'vscode-languageserver-types';
+import type { Profile } from '../config/schema.js';
 import type { ItemModel } from '../model/types.js';
+import { answerPoint, buildDecisionHeading, decisionHeadingPlaceholder, headerLabel, HEADER_FIELD_WORDS, ITEM_FIELD_NAMES } from '../model/vocabulary.js';
 import { normalizeName } from '../rules/util/names.js';
 import { type Analysis, type CancellationTokenLike, noCancel, rangeOf } from './common.js';
 import { members } from './people.js';
@@ -20,8 +22,6 @@ export interface CompletionContextExtra {
 
 const CK = { Text: 1, Field: 5, Keyword: 14, Snippet: 15, Value: 12, Reference: 18, Module: 9, EnumMember: 20, Folder: 19 } as const;
 
-export const HEADER_FIELDS = ['Kommune', 'Udvalg', 'Mødedato', 'Mødested', 'Mødedeltagere', 'Afbud', 'Stedfortrædere', 'Formand', 'Referent', 'Profil'];
-export const ITEM_FIELDS = ['Sagsnr', 'Lukket', 'Fraværende'];
 
 const DECISION_PHRASES = ['Godkendt.', 'Taget til efterretning.', 'Drøftet.', 'Anbefales.', 'Anbefales over for byrådet.', 'Udsat.'];
 
@@ -37,25 +37,6 @@ const SENTENCE_TAILS = [
 
 const NAME_LIST_LEAD = /(?:^|[.!?]\s+)(For stemte|Imod stemte|Undlod at stemme|Afbud|Fraværende|Mødedeltagere|Stedfortrædere)\s*:\s*([^.:]*)$/iu;
 const NAME_WORDS = /^(?:[\p{Lu}][\p{L}'-]*(?:[ \t]+[\p{Lu}][\p{L}'-]*)*(?:[ \t]*\([^)]*\))?(?:[ \t]*,[ \t]*|[ \t]+og[ \t]+))*([\p{L}'-]*(?:[ \t]+[\p{L}'-]*)*)$/u;
-
-/** Turns a proposal's `at … godkendes.` into the answer `at godkendt.`. */
-export function answerFor(proposal: string): string {
-  const p = proposal.toLowerCase();
-  const table: [RegExp, string][] = [
-    [/tages? til efterretning/, 'taget til efterretning'],
-    [/godkendes/, 'godkendt'],
-    [/drøftes/, 'drøftet'],
-    [/anbefales/, 'anbefales'],
-    [/vedtages/, 'vedtaget'],
-    [/besluttes/, 'besluttet'],
-    [/udsættes/, 'udsat'],
-    [/sendes i høring/, 'sendt i høring'],
-    [/bevilges/, 'bevilget'],
-    [/tiltrædes/, 'tiltrådt'],
-  ];
-  for (const [re, answer] of table) if (re.test(p)) return `at ${answer}.`;
-  return 'at godkendt.';
-}
 
 function itemAt(a: Analysis, offset: number): ItemModel | undefined {
   let found: ItemModel | undefined;
@@ -100,11 +81,7 @@ export function provideCompletion(
       a.config.profile.sections.forEach((def, i) => {
         if (present.has(def.kind)) return;
         let label = def.name;
-        if (def.kind === 'beslutning' && a.config.profile.decisionHeading === 'committee-date') {
-          const d = a.meeting.date;
-          const date = d ? `${two(d.day)}-${two(d.month)}-${d.year}` : 'DD-MM-YYYY';
-          label = `${def.name} ${a.meeting.committee ?? ''} den ${date}`.replace(/\s+/g, ' ');
-        }
+        if (def.kind === 'beslutning') label = decisionHeadingFor(a.config.profile, a.meeting.committee, a.meeting.date);
         items.push({
           label,
           kind: CK.Module,
@@ -130,10 +107,7 @@ export function provideCompletion(
       const body: string[] = [`Punkt ${next}: \${1:titel}`, `Sagsnr: \${${tab++}}`];
       for (const def of profile.sections) {
         let heading = def.name;
-        if (def.kind === 'beslutning' && profile.decisionHeading === 'committee-date') {
-          const d = a.meeting.date;
-          heading = `${def.name} ${a.meeting.committee ?? ''} den ${d ? `${two(d.day)}-${two(d.month)}-${d.year}` : 'DD-MM-YYYY'}`.replace(/\s+/g, ' ');
-        }
+        if (def.kind === 'beslutning') heading = decisionHeadingFor(profile, a.meeting.committee, a.meeting.date);
         const placeholder = def.kind === 'indstilling' ? `1. at \${${tab++}:…}.` : def.kind === 'beslutning' ? `\${${tab++}:Godkendt.}` : `\${${tab++}}`;
         body.push('', `### ${heading}`, '', placeholder);
       }
@@ -178,7 +152,8 @@ export function provideCompletion(
   if (fieldWord && (inHeader || (item && !section))) {
     const from = offset - fieldWord[1]!.length;
     const used = new Set((inHeader ? a.parse.ast.fields : item!.node.fields).map((f) => f.name.text.toLowerCase()));
-    const names = inHeader ? HEADER_FIELDS : ITEM_FIELDS;
+    // The header fields under the house style's labels (the profile's `header`), the item fields as the markup names them.
+    const names = inHeader ? HEADER_FIELD_WORDS.map((w) => headerLabel(w.key, a.config.profile)) : ITEM_FIELD_NAMES;
     names.forEach((n, i) => {
       if (used.has(n.toLowerCase())) return;
       items.push({ label: n, kind: CK.Field, sortText: String(i).padStart(3, '0'), textEdit: { range: replace(from), newText: `${n}: ` } });
@@ -196,7 +171,7 @@ export function provideCompletion(
       const n = Number(num[1]);
       const p = item.proposals.find((x) => x.number === n) ?? item.proposals[n - 1];
       if (p) {
-        const answer = answerFor(p.text);
+        const answer = answerPoint(p.text);
         items.push({ label: answer, kind: CK.Value, detail: p.text.slice(0, 80), textEdit: { range: replace(offset - num[3]!.length), newText: answer } });
       }
       return result();
@@ -209,7 +184,7 @@ export function provideCompletion(
       );
       if (item.proposals.length > 0) {
         const eol = a.parse.ast.eol;
-        const text = item.proposals.map((p, i) => `${p.number ?? i + 1}. ${answerFor(p.text)}`).join(eol);
+        const text = item.proposals.map((p, i) => `${p.number ?? i + 1}. ${answerPoint(p.text)}`).join(eol);
         items.push({
           label: da ? `Besvar indstillingerne (${item.proposals.length})` : `Answer the proposals (${item.proposals.length})`,
           kind: CK.Snippet,
@@ -257,4 +232,9 @@ function namesCompletion(a: Analysis, listText: string, offset: number, items: l
     if (!afterLead && partial && !mem.name.toLowerCase().startsWith(partial.toLowerCase().trim())) return;
     items.push({ label: mem.name, kind: CK.Reference, sortText: `m${String(i).padStart(3, '0')}`, filterText: mem.name, textEdit: { range, newText: mem.name } });
   });
+}
+
+/** The decision heading to complete: the house style's, with this meeting's committee and date (a placeholder date when it has none). */
+function decisionHeadingFor(profile: Profile, committee: string | undefined, date: { year: number; month: number; day: number } | undefined): string {
+  return date ? buildDecisionHeading(profile, committee, date) : decisionHeadingPlaceholder(profile, committee);
 }

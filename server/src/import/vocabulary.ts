@@ -1,9 +1,12 @@
 /**
  * Words of published minutes the importer recognises: section headings of the house styles
  * (spec §10), header labels and page furniture. Forms, not kommuner: a label is any of the
- * ways the publishing systems write it.
+ * ways the publishing systems write it. The words themselves are the domain vocabulary's
+ * (model/vocabulary.ts), shared with the model and the rules.
  */
+import { knownSectionHeadings, publishedHeaderField } from '../model/vocabulary.js';
 
+/** Section headings of published minutes beyond the domain vocabulary's. */
 const SECTIONS = [
   'Resumé', 'Resume', 'Sagsresumé', 'Sagsresume', 'Resume og sagens baggrund', 'Beslutningstema', 'Sagstema',
   'Anledning', 'Præsentation', 'Forslag', 'Indstilling', 'Indstillinger', 'Forvaltningen foreslår',
@@ -16,9 +19,10 @@ const SECTIONS = [
   'Konsekvenser', 'Økonomi og finansiering', 'Supplerende sagsfremstilling', 'Administrationens vurdering',
 ];
 
-/** Lower-cased section heading → as written. */
-export const SECTION_WORDS: ReadonlyMap<string, string> = new Map(SECTIONS.map((s) => [s.toLowerCase(), s]));
+/** Lower-cased section heading → as written: every heading the domain vocabulary knows (model/vocabulary.ts), and the further ones published minutes use. */
+export const SECTION_WORDS: ReadonlyMap<string, string> = new Map([...knownSectionHeadings(), ...SECTIONS].map((s) => [s.toLowerCase(), s]));
 
+/** Header labels of published minutes beyond the domain vocabulary's, and the markup field each is. */
 const HEADER: readonly [RegExp, string][] = [
   [/^(?:Mødedato|Dato|Mødetidspunkt|Mødetid|Tidspunkt)$/iu, 'Mødedato'],
   [/^(?:Mødested|Lokale|Mødeafholdelse|Lokation|Sted)$/iu, 'Mødested'],
@@ -35,14 +39,12 @@ const HEADER: readonly [RegExp, string][] = [
 export function headerLabel(line: string): { field: string; value: string } | undefined {
   const m = /^([\p{L} ]{3,30}?)\s*(?::\s*(.*)|\s+(\S.*))?$/u.exec(line);
   if (!m) return undefined;
-  for (const [re, field] of HEADER) {
-    if (re.test(m[1]!.trim())) {
-      const value = (m[2] ?? m[3] ?? '').trim();
-      if (m[3] !== undefined && m[2] === undefined && !/^\p{Lu}/u.test(value)) return undefined;
-      return { field, value };
-    }
-  }
-  return undefined;
+  const label = m[1]!.trim();
+  const field = publishedHeaderField(label) ?? HEADER.find(([re]) => re.test(label))?.[1];
+  if (!field) return undefined;
+  const value = (m[2] ?? m[3] ?? '').trim();
+  if (m[3] !== undefined && m[2] === undefined && !/^\p{Lu}/u.test(value)) return undefined;
+  return { field, value };
 }
 
 /**
@@ -60,7 +62,8 @@ export function headerLabelsWithin(line: string): number[] {
     for (let n = words.length; n >= 1; n--) {
       const label = words.slice(0, n).join(' ');
       const colon = label.endsWith(':');
-      const field = HEADER.find(([r]) => r.test(label.replace(/:$/, '')))?.[1];
+      const bareLabel = label.replace(/:$/, '');
+      const field = publishedHeaderField(bareLabel) ?? HEADER.find(([r]) => r.test(bareLabel))?.[1];
       if (field && (colon || bare.has(field))) {
         at.push(m.index);
         break;

@@ -133,3 +133,57 @@ export function weekdayName(year: number, month: number, day: number): string {
   return weekdayOf(year, month, day);
 }
 
+type DateParts = { year: number; month: number; day: number };
+
+/** The tokens of a profile's dateFormat (d, dd, m, mm, MMM, MMMM, yy, yyyy); other characters are literal. */
+const DATE_TOKENS = /MMMM|MMM|dd|d|mm|m|yyyy|yy/g;
+
+/** A date in a profile's dateFormat: `dd-mm-yyyy` → 01-09-2021, `d. MMMM yyyy` → 1. september 2021. */
+export function formatDatePattern(d: DateParts, format: string): string {
+  return format.replace(DATE_TOKENS, (t) => {
+    switch (t) {
+      case 'dd':
+        return String(d.day).padStart(2, '0');
+      case 'd':
+        return String(d.day);
+      case 'mm':
+        return String(d.month).padStart(2, '0');
+      case 'm':
+        return String(d.month);
+      case 'MMMM':
+        return MONTHS[d.month - 1] ?? String(d.month);
+      case 'MMM':
+        return (MONTHS[d.month - 1] ?? String(d.month)).slice(0, 3);
+      case 'yyyy':
+        return String(d.year);
+      default:
+        return String(d.year % 100).padStart(2, '0');
+    }
+  });
+}
+
+/**
+ * Any Danish date as written in headings (`01-09-2021`, `20.09.2016`, `20. august 2020`,
+ * `20. aug. 2020`, `d. 3/12 2024`), or undefined. Lenient on purpose: a profile's dateFormat
+ * says how exports write a date; reading accepts every common form.
+ */
+export function parseDanishDate(text: string): DateParts | undefined {
+  const t = text.trim().replace(/^(?:d\.|den)\s*/i, '');
+  let m = /^(\d{1,2})[-./](\d{1,2})[-./ ](\d{4}|\d{2})$/u.exec(t);
+  if (m) return withYear(+m[1]!, +m[2]!, m[3]!);
+  m = /^(\d{1,2})\.?\s*([\p{L}]+)\.?\s+(\d{4})$/u.exec(t);
+  if (m) {
+    const month = monthIndex(m[2]!);
+    if (month >= 0) return withYear(+m[1]!, month + 1, m[3]!);
+  }
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/u.exec(t);
+  if (m) return { year: +m[1]!, month: +m[2]!, day: +m[3]! };
+  return undefined;
+}
+
+function withYear(day: number, month: number, year: string): DateParts {
+  return { day, month, year: year.length === 2 ? 2000 + +year : +year };
+}
+
+/** A regular-expression source matching any date {@link parseDanishDate} reads. */
+export const DANISH_DATE_SOURCE = String.raw`(?:(?:d\.|den)\s*)?(?:\d{1,2}[-./]\d{1,2}[-./ ](?:\d{4}|\d{2})|\d{1,2}\.?\s*\p{L}+\.?\s+\d{4}|\d{4}-\d{1,2}-\d{1,2})`;

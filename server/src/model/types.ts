@@ -161,6 +161,8 @@ export interface MeetingAttendance {
 
 export interface ItemModel {
   readonly node: Item;
+  /** The meeting's committee and date the model was built for (an earlier decision is told from this meeting's by them). */
+  readonly contextKey?: string;
   readonly index: number;
   /** Number as written. */
   readonly number: string;

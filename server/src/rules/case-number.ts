@@ -5,7 +5,9 @@
  *   facet (a letter and two digits, e.g. P35), the serial and the two-digit year:
  *   `00.22.00-P35-1-24`, `15.00.00-G01-5-25`, `00.30.00-S00-2-23`.
  * - `short`: `yy/nnnnn`, year and serial: `23/64938`.
- * - `any`: either.
+ * - `any`: any preset form; the profile's `caseNumber.patterns` may also name the other
+ *   presets of model/casenumbers.ts (kle-compact, year-serial, kommune-serial, sbsys) or
+ *   give regular expressions.
  *
  * A missing `Sagsnr` is flagged where the profile requires one (closed items too: their
  * case number is published). Fixes only where the intended number is unambiguous: spaces
@@ -13,6 +15,7 @@
  * a case number written as a bare line under the heading (`Sagsnr: ` is added).
  */
 import type { Profile } from '../config/schema.js';
+import { caseNumberMatcher } from '../model/casenumbers.js';
 import type { ItemModel } from '../model/types.js';
 import type { Block, Field } from '../syntax/ast.js';
 import type { Rule, RuleContext } from './types.js';
@@ -42,20 +45,9 @@ export function normalizeCaseNumber(value: string): string {
     .replace(/^(\d{2})[,:](\d{2})[,:](\d{2})(?=-)/, '$1.$2.$3');
 }
 
-function accepts(profile: Profile, form: CaseNumberForm | undefined): boolean {
-  if (!form) return false;
-  return profile.caseNumber === 'any' || profile.caseNumber === form;
+function accepts(profile: Profile, value: string): boolean {
+  return caseNumberMatcher(profile.caseNumber).test(value);
 }
-
-const FORM_TEXT: Record<Profile['caseNumber'], { en: string; da: string; example: string }> = {
-  kle: { en: 'the KLE form dd.dd.dd-Xdd-n-yy', da: 'KLE-formen dd.dd.dd-Xdd-n-åå', example: '00.22.00-P35-1-24' },
-  short: { en: 'the short form yy/nnnnn', da: 'den korte form åå/nnnnn', example: '23/64938' },
-  any: {
-    en: 'the KLE form dd.dd.dd-Xdd-n-yy or the short form yy/nnnnn',
-    da: 'KLE-formen dd.dd.dd-Xdd-n-åå eller den korte form åå/nnnnn',
-    example: '00.22.00-P35-1-24',
-  },
-};
 
 const rule: Rule = {
   meta: {
@@ -93,12 +85,12 @@ const rule: Rule = {
   },
   check(ctx) {
     const { profile } = ctx;
-    const form = FORM_TEXT[profile.caseNumber];
+    const form = caseNumberMatcher(profile.caseNumber);
     const common = { form: form.en, formDa: form.da, example: form.example, profile: profile.name };
     for (const item of ctx.meeting.items) {
       const field = item.caseNumberField ?? item.node.fields.find((f) => fieldName(f) === 'sagsnr');
       if (!field) {
-        if (profile.caseNumberRequired) reportMissing(ctx, item, common);
+        if (profile.caseNumber.required) reportMissing(ctx, item, common);
         continue;
       }
       const { start, end } = trimmedSpan(field.value.text);
@@ -107,11 +99,11 @@ const rule: Rule = {
         ctx.report({ messageId: 'empty', data: { ...common, number: item.number }, range: field.name.range });
         continue;
       }
-      if (accepts(profile, caseNumberForm(value))) continue;
+      if (accepts(profile, value)) continue;
       const span = sourceSpan(field.value, start, end);
       const range = { start: ctx.lines.position(span.start), end: ctx.lines.position(span.end) };
       const fixed = normalizeCaseNumber(value);
-      if (fixed !== value && accepts(profile, caseNumberForm(fixed))) {
+      if (fixed !== value && accepts(profile, fixed)) {
         ctx.report({
           messageId: 'typo',
           data: { ...common, value, fixed },
@@ -133,13 +125,15 @@ function fieldName(f: Field): string {
 }
 
 /** The first block under the heading, if it is a one-line paragraph holding just a case number. */
-function bareCaseNumber(blocks: readonly Block[]): { value: string; start: number; end: number } | undefined {
+function bareCaseNumber(blocks: readonly Block[], profile: Profile): { value: string; start: number; end: number } | undefined {
   const first = blocks.find((b) => b.type !== 'comment');
   if (!first || first.type !== 'paragraph') return undefined;
   if (first.range.start.line !== first.range.end.line) return undefined;
   const { start, end } = trimmedSpan(first.content.text);
   const text = first.content.text.slice(start, end);
-  if (!caseNumberForm(text) && !caseNumberForm(normalizeCaseNumber(text))) return undefined;
+  const form = caseNumberMatcher(profile.caseNumber);
+  const known = (v: string) => caseNumberForm(v) !== undefined || form.test(v);
+  if (!known(text) && !known(normalizeCaseNumber(text))) return undefined;
   const span = sourceSpan(first.content, start, end);
   return { value: text, ...span };
 }
@@ -149,7 +143,7 @@ function reportMissing(
   item: ItemModel,
   common: Record<string, string>,
 ): void {
-  const bare = item.node.fields.length === 0 ? bareCaseNumber(item.node.preamble) : undefined;
+  const bare = item.node.fields.length === 0 ? bareCaseNumber(item.node.preamble, ctx.profile) : undefined;
   if (bare) {
     ctx.report({
       messageId: 'bare',

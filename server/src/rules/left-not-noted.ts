@@ -35,7 +35,7 @@ const rule: Rule = {
 
   check(ctx) {
     const { meeting } = ctx;
-    if (!ctx.profile.absenceNotedPerItem || meeting.kind !== 'REFERAT') return;
+    if (!ctx.profile.attendance.placement.includes('every-decision') || meeting.kind !== 'REFERAT') return;
     // A name that is not a member is unknown-person's finding: noting it everywhere would spread the mistake.
     const members = memberList(ctx);
     const memberKeys = members ? new Set(members.members.map((m) => m.key)) : undefined;

@@ -5,30 +5,22 @@
  * (`1. at godkendt.` for `1. at … godkendes.`). It is offered as a suggestion, never applied
  * by `--fix` or "fix all": only the committee decides, and a tool must not record a decision
  * nobody made without the writer looking at it.
+ *
+ * Profile: the heading inserted is the profile's `decisionHeading`; where the profile notes
+ * attendance under the first item (`attendance.placement` has `first-item`), a first item
+ * without proposals is the attendance item and needs no decision.
  */
+import { answerFor, buildDecisionHeading } from '../model/vocabulary.js';
 import type { ItemModel, Meeting } from '../model/types.js';
 import { formatDmy } from '../model/dates.js';
 import type { Fix, Rule, RuleContext } from './types.js';
 import { headingRange } from './util/spans.js';
 import { nameOf, sectionInsertPoint } from './util/structure.js';
 
-/** The standard answer to a proposal, from its verb; "godkendt" when the verb says nothing. */
-export function answerFor(proposal: string): string {
-  const p = proposal.toLowerCase();
-  if (/tages?\s+til\s+efterretning|til\s+efterretning/.test(p)) return 'taget til efterretning';
-  if (/drøft/.test(p)) return 'drøftet';
-  if (/anbefal/.test(p)) return 'anbefalet';
-  if (/vedtag/.test(p)) return 'vedtaget';
-  if (/afvis/.test(p)) return 'afvist';
-  return 'godkendt';
-}
+export { answerFor };
 
 function decisionHeading(meeting: Meeting, ctx: RuleContext): string {
-  const name = nameOf(ctx.profile, 'beslutning');
-  if (ctx.profile.decisionHeading === 'committee-date' && meeting.committee && meeting.date) {
-    return `${name} ${meeting.committee} den ${formatDmy(meeting.date)}`;
-  }
-  return name;
+  return buildDecisionHeading(ctx.profile, meeting.committee, meeting.date);
 }
 
 function insertion(item: ItemModel, ctx: RuleContext): Fix {
@@ -84,8 +76,12 @@ const rule: Rule = {
   },
   check(ctx) {
     if (ctx.meeting.kind === 'DAGSORDEN') return;
+    const attendanceItem = ctx.profile.attendance.placement.includes('first-item') ? ctx.meeting.items[0] : undefined;
     for (const item of ctx.meeting.items) {
       if (item.closed) continue;
+      // Where the house notes attendance as its own first item ("Fraværende og bemærkninger"),
+      // that item decides nothing unless it proposes something.
+      if (item === attendanceItem && item.proposals.length === 0 && !item.proposalSection) continue;
       const decisions = item.sections.filter((s) => s.kind === 'beslutning');
       if (decisions.length > 0 && decisions.some((s) => !s.empty)) continue;
       const heading = decisionHeading(ctx.meeting, ctx);

@@ -26,6 +26,8 @@ const rule: Rule = {
     tags: ['house-style'],
   },
   check(ctx) {
+    // A house style without a fixed order (`sectionOrder: "none"`) is not checked.
+    if (ctx.profile.sectionOrder === 'none') return;
     const order = ctx.profile.sections.map((s) => s.name).join(', ');
     for (const item of ctx.meeting.items) {
       let maxRank = -1;
