@@ -21,6 +21,7 @@ import { escapeCommentOpen, type ImportResult, type ImportWarning } from './text
 import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber.js';
 import { furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
+import { CASE_COMPANION_FIELDS, parseDecisionHeading } from '../model/vocabulary.js';
 import type { Profile } from '../config/schema.js';
 
 export interface GenericStats {
@@ -53,8 +54,13 @@ const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
   { id: 'spaced', re: /^(\d{1,4})\s{2,}(\p{Lu}.*)$/u },
 ];
 
-const DATE = String.raw`(\d{1,2})[-./](\d{1,2})[-./](\d{2,4})|(\d{1,2})\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})`;
+const DATE = String.raw`(\d{1,2})[-./](\d{1,2})[-./](\d{2,4})|(\d{1,2})\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+(\d{4})`;
 const DECISION_HEADING = new RegExp(String.raw`^(?:Beslutning(?:\s+i)?\s+)?(\p{Lu}[\p{L}\- &]*?)(?:,|\s+den|\s+d\.)\s+(?:${DATE})(?:,\s*pkt\.\s*\d+)?\s*:?$`, 'u');
+/** A decision heading naming a committee and a date, in any form of spec §10 (the vocabulary's): its date as ISO, or undefined. */
+function decisionHeadingDate(text: string): string | undefined {
+  const d = parseDecisionHeading(text)?.parsedDate;
+  return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : undefined;
+}
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 
 function clean(raw: string): string {
@@ -65,7 +71,7 @@ function clean(raw: string): string {
 function isoOf(m: RegExpExecArray, offset: number): string | undefined {
   const [d, mo, y, ld, lm, ly] = m.slice(offset, offset + 6);
   if (d && mo && y) return `${y.length === 2 ? `20${y}` : y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  if (ld && lm && ly) return `${ly}-${String(MONTHS.indexOf(lm.toLowerCase()) + 1).padStart(2, '0')}-${ld.padStart(2, '0')}`;
+  if (ld && lm && ly) return `${ly}-${String(MONTHS.findIndex((m) => m.startsWith(lm.toLowerCase())) + 1).padStart(2, '0')}-${ld.padStart(2, '0')}`;
   return undefined;
 }
 
@@ -451,7 +457,7 @@ function attachCaseBefore(lines: readonly Line[], items: ItemStart[]): ItemStart
 
 function decisionLike(text: string): boolean {
   const t = text.trim().replace(/^[•●▪◦-]\s*/, '');
-  return t.length < 120 && DECISION_HEADING.test(t);
+  return t.length < 120 && (DECISION_HEADING.test(t) || decisionHeadingDate(t) !== undefined);
 }
 
 /** The case number a line holds, and what else it says. */
@@ -617,7 +623,8 @@ function decisionPick(ctx: ItemCtx): number | undefined {
     const t = ctx.lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
     if (/^beslutning(?:er)?:?$/iu.test(t)) plain ??= k;
     const m = DECISION_HEADING.exec(t);
-    if (m && t.length < 120 && (!ctx.date || isoOf(m, 2) === ctx.date)) dated.push({ k, ours: sameCommittee(m[1]!, ctx.committee) });
+    const iso = t.length < 120 ? (m ? isoOf(m, 2) : decisionHeadingDate(t)) : undefined;
+    if (iso && (!ctx.date || iso === ctx.date)) dated.push({ k, ours: m ? sameCommittee(m[1]!, ctx.committee) : false });
   }
   return (dated.filter((d) => d.ours).pop() ?? dated.pop())?.k ?? plain;
 }
@@ -690,10 +697,21 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
       opening = false;
       continue;
     }
-    if (DECISION_HEADING.exec(t.replace(/^[•●▪◦-]\s*/, '')) && t.length < 120) {
+    if (decisionLike(t)) {
       out.blank();
       out.push(`#### ${t.replace(/^[•●▪◦-]\s*/, '')}`);
       out.blank();
+      continue;
+    }
+    // `Kompetenceudvalg: Byrådet`: a section name with its content on the same line.
+    if (labelledSection(t, out)) {
+      inSection = true;
+      opening = false;
+      continue;
+    }
+    // A case-number companion on its own line (`Sagsbehandler: …`) before any section: an item field.
+    if (!inSection && COMPANION_LINE.test(t)) {
+      out.push(t.replace(/\s+/g, ' '));
       continue;
     }
     // A heading the layout marks that names no section: a sub-heading of the item.
@@ -715,6 +733,21 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
     out.push(fieldSafe(body(t)));
   }
 }
+
+/** `Kompetenceudvalg: Byrådet`: a section name and its content on one line, written as that section; false when the line is not one. */
+function labelledSection(text: string, out: Out): boolean {
+  const m = /^([\p{L}][\p{L} &]{2,40}?)\s*:\s+(\S.*)$/u.exec(text);
+  const name = m ? sectionName(m[1]!) : undefined;
+  if (!m || !name || /^beslutning(?:er)?$/iu.test(m[1]!)) return false;
+  out.blank();
+  out.push(`### ${name}`);
+  out.blank();
+  out.push(body(m[2]!));
+  return true;
+}
+
+/** A case-number companion on its own line (`Sagsbehandler: Hanne Thouber`): an item field. */
+const COMPANION_LINE = new RegExp(`^(?:${CASE_COMPANION_FIELDS.join('|')})\\s*:`, 'iu');
 
 /**
  * The width the layout wrapped the text at, where it did: many lines end close to one longest
