@@ -11,6 +11,7 @@ import { exportCommand } from './commands/export.js';
 import { lintCommand } from './commands/lint.js';
 import { importCommand } from './commands/import.js';
 import { lspCommand } from './commands/lsp.js';
+import { profileCommand } from './commands/profile.js';
 import type { CliContext } from './context.js';
 import { CliError, cleanUpOnSignals } from './files.js';
 import type { ConfigFinder } from '../config/discover.js';
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     exitCode = c;
   };
   const program = new Command('referat')
-    .description(lang === 'da' ? 'Værktøjer til kommunale referater: tjek, eksport, import og sprogserver' : 'Tools for municipal minutes: lint, export, import and a language server')
+    .description(lang === 'da' ? 'Værktøjer til kommunale referater: tjek, eksport, import, husstilsprofiler og sprogserver' : 'Tools for municipal minutes: lint, export, import, house-style profiles and a language server')
     .version(ctx.version, '-v, --version', lang === 'da' ? 'vis versionsnummeret' : 'output the version number')
     .helpCommand(lang === 'da' ? 'help [kommando]' : 'help [command]', lang === 'da' ? 'vis hjælp til en kommando' : 'display help for command')
     .option('--lang <lang>', lang === 'da' ? 'sprog for meddelelser: da eller en' : 'language of messages: da or en')
@@ -98,6 +99,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     })),
   );
   program.addCommand(quiet(importCommand(ctx, setExit)));
+  program.addCommand(quiet(profileCommand(ctx, setExit)));
   program.addCommand(quiet(lspCommand(ctx)));
   localiseHelp(program, lang);
   try {
