@@ -1,7 +1,8 @@
 /** Feature providers, one by one, on small fixtures with a `|` cursor marker. */
 import { describe, expect, it } from 'vitest';
 import { provideCodeActions } from '../../server/src/features/codeActions.js';
-import { answerFor, provideCompletion } from '../../server/src/features/completion.js';
+import { provideCompletion } from '../../server/src/features/completion.js';
+import { answerPoint as answerFor } from '../../server/src/model/vocabulary.js';
 import { provideDocumentLinks } from '../../server/src/features/documentLinks.js';
 import { provideDocumentSymbols } from '../../server/src/features/documentSymbols.js';
 import { provideFoldingRanges } from '../../server/src/features/folding.js';

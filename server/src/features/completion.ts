@@ -10,7 +10,7 @@
 import type * as lsp from 'vscode-languageserver-types';
 import type { Profile } from '../config/schema.js';
 import type { ItemModel } from '../model/types.js';
-import { buildDecisionHeading, decisionHeadingPlaceholder } from '../model/vocabulary.js';
+import { answerPoint, buildDecisionHeading, decisionHeadingPlaceholder, headerLabel, HEADER_FIELD_WORDS, ITEM_FIELD_NAMES } from '../model/vocabulary.js';
 import { normalizeName } from '../rules/util/names.js';
 import { type Analysis, type CancellationTokenLike, noCancel, rangeOf } from './common.js';
 import { members } from './people.js';
@@ -22,8 +22,6 @@ export interface CompletionContextExtra {
 
 const CK = { Text: 1, Field: 5, Keyword: 14, Snippet: 15, Value: 12, Reference: 18, Module: 9, EnumMember: 20, Folder: 19 } as const;
 
-export const HEADER_FIELDS = ['Kommune', 'Udvalg', 'Mødedato', 'Mødested', 'Mødedeltagere', 'Afbud', 'Stedfortrædere', 'Formand', 'Referent', 'Profil'];
-export const ITEM_FIELDS = ['Sagsnr', 'Lukket', 'Fraværende'];
 
 const DECISION_PHRASES = ['Godkendt.', 'Taget til efterretning.', 'Drøftet.', 'Anbefales.', 'Anbefales over for byrådet.', 'Udsat.'];
 
@@ -39,25 +37,6 @@ const SENTENCE_TAILS = [
 
 const NAME_LIST_LEAD = /(?:^|[.!?]\s+)(For stemte|Imod stemte|Undlod at stemme|Afbud|Fraværende|Mødedeltagere|Stedfortrædere)\s*:\s*([^.:]*)$/iu;
 const NAME_WORDS = /^(?:[\p{Lu}][\p{L}'-]*(?:[ \t]+[\p{Lu}][\p{L}'-]*)*(?:[ \t]*\([^)]*\))?(?:[ \t]*,[ \t]*|[ \t]+og[ \t]+))*([\p{L}'-]*(?:[ \t]+[\p{L}'-]*)*)$/u;
-
-/** Turns a proposal's `at … godkendes.` into the answer `at godkendt.`. */
-export function answerFor(proposal: string): string {
-  const p = proposal.toLowerCase();
-  const table: [RegExp, string][] = [
-    [/tages? til efterretning/, 'taget til efterretning'],
-    [/godkendes/, 'godkendt'],
-    [/drøftes/, 'drøftet'],
-    [/anbefales/, 'anbefales'],
-    [/vedtages/, 'vedtaget'],
-    [/besluttes/, 'besluttet'],
-    [/udsættes/, 'udsat'],
-    [/sendes i høring/, 'sendt i høring'],
-    [/bevilges/, 'bevilget'],
-    [/tiltrædes/, 'tiltrådt'],
-  ];
-  for (const [re, answer] of table) if (re.test(p)) return `at ${answer}.`;
-  return 'at godkendt.';
-}
 
 function itemAt(a: Analysis, offset: number): ItemModel | undefined {
   let found: ItemModel | undefined;
@@ -173,7 +152,8 @@ export function provideCompletion(
   if (fieldWord && (inHeader || (item && !section))) {
     const from = offset - fieldWord[1]!.length;
     const used = new Set((inHeader ? a.parse.ast.fields : item!.node.fields).map((f) => f.name.text.toLowerCase()));
-    const names = inHeader ? HEADER_FIELDS : ITEM_FIELDS;
+    // The header fields under the house style's labels (the profile's `header`), the item fields as the markup names them.
+    const names = inHeader ? HEADER_FIELD_WORDS.map((w) => headerLabel(w.key, a.config.profile)) : ITEM_FIELD_NAMES;
     names.forEach((n, i) => {
       if (used.has(n.toLowerCase())) return;
       items.push({ label: n, kind: CK.Field, sortText: String(i).padStart(3, '0'), textEdit: { range: replace(from), newText: `${n}: ` } });
@@ -191,7 +171,7 @@ export function provideCompletion(
       const n = Number(num[1]);
       const p = item.proposals.find((x) => x.number === n) ?? item.proposals[n - 1];
       if (p) {
-        const answer = answerFor(p.text);
+        const answer = answerPoint(p.text);
         items.push({ label: answer, kind: CK.Value, detail: p.text.slice(0, 80), textEdit: { range: replace(offset - num[3]!.length), newText: answer } });
       }
       return result();
@@ -204,7 +184,7 @@ export function provideCompletion(
       );
       if (item.proposals.length > 0) {
         const eol = a.parse.ast.eol;
-        const text = item.proposals.map((p, i) => `${p.number ?? i + 1}. ${answerFor(p.text)}`).join(eol);
+        const text = item.proposals.map((p, i) => `${p.number ?? i + 1}. ${answerPoint(p.text)}`).join(eol);
         items.push({
           label: da ? `Besvar indstillingerne (${item.proposals.length})` : `Answer the proposals (${item.proposals.length})`,
           kind: CK.Snippet,

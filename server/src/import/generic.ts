@@ -20,6 +20,7 @@
 import { escapeCommentOpen, type ImportResult, type ImportWarning } from './text.js';
 import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber.js';
 import { furniture, headerLabel, SECTION_WORDS } from './vocabulary.js';
+import { parseDecisionHeading } from '../model/vocabulary.js';
 
 export interface GenericStats {
   readonly items: number;
@@ -46,7 +47,11 @@ const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
 ];
 
 const DATE = String.raw`(\d{1,2})[-./](\d{1,2})[-./](\d{2,4})|(\d{1,2})\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})`;
-const DECISION_HEADING = new RegExp(String.raw`^(?:Beslutning(?:\s+i)?\s+)?(\p{Lu}[\p{L}\- &]*?)(?:,|\s+den|\s+d\.)\s+(?:${DATE})(?:,\s*pkt\.\s*\d+)?\s*:?$`, 'u');
+/** A decision heading naming a committee and a date, in any form of spec §10 (the vocabulary's): its date as ISO, or undefined. */
+function decisionHeadingDate(text: string): string | undefined {
+  const d = parseDecisionHeading(text)?.parsedDate;
+  return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : undefined;
+}
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 
 function clean(raw: string): string {
@@ -194,7 +199,7 @@ function attachCaseBefore(lines: readonly Line[], items: ItemStart[]): ItemStart
 
 function decisionLike(text: string): boolean {
   const t = text.trim().replace(/^[•●▪◦-]\s*/, '');
-  return t.length < 120 && DECISION_HEADING.test(t);
+  return t.length < 120 && decisionHeadingDate(t) !== undefined;
 }
 
 /** The case number a line holds, and what else it says. */
@@ -315,11 +320,8 @@ function decisionPick(ctx: ItemCtx): number | undefined {
   for (let k = ctx.from; k < ctx.to; k++) {
     const t = ctx.lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
     if (/^beslutning:?$/iu.test(t)) plain ??= k;
-    const m = DECISION_HEADING.exec(t);
-    if (m && t.length < 120) {
-      const iso = isoOf(m, 2);
-      if (!ctx.date || iso === ctx.date) pick = k;
-    }
+    const iso = t.length < 120 ? decisionHeadingDate(t) : undefined;
+    if (iso && (!ctx.date || iso === ctx.date)) pick = k;
   }
   return pick ?? plain;
 }
@@ -373,7 +375,7 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
       inSection = true;
       continue;
     }
-    if (DECISION_HEADING.exec(t.replace(/^[•●▪◦-]\s*/, '')) && t.length < 120) {
+    if (t.length < 120 && decisionHeadingDate(t.replace(/^[•●▪◦-]\s*/, '')) !== undefined) {
       out.blank();
       out.push(`#### ${t.replace(/^[•●▪◦-]\s*/, '')}`);
       out.blank();

@@ -9,6 +9,10 @@
  */
 import { builtinProfiles } from '../config/profiles.js';
 import type { Profile } from '../config/schema.js';
+import { HEADER_FIELD_WORDS, parseDecisionHeading, SECTION_WORDS as SECTION_VOCABULARY } from '../model/vocabulary.js';
+import { detectProfile } from './detect.js';
+
+export { detectProfile };
 
 export interface ImportWarning {
   /** 1-based line of the input. */
@@ -28,26 +32,24 @@ export interface ImportOptions {
   readonly profile?: string;
 }
 
-const HEADER_FIELDS = ['Kommune', 'Udvalg', 'Mødedato', 'Mødested', 'Mødedeltagere', 'Afbud', 'Fraværende', 'Formand', 'Referent', 'Stedfortrædere'];
+/** The markup's header labels (and their accepted aliases), as the vocabulary names them. */
+const HEADER_FIELDS = HEADER_FIELD_WORDS.flatMap((w) => [w.name, ...w.aliases]);
 const KLE = /^\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2}$/;
 const KLE_LOOSE = /^\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ0-9]{1,3}-\d+-\d{2}$/;
 const SHORT = /^\d{2}\/\d{1,7}$/;
 
-/** Section headings every house style knows, plus the profiles' names and aliases. */
-function sectionNames(): Map<string, string> {
-  const m = new Map<string, string>();
-  const add = (alias: string, name: string) => m.set(alias.toLowerCase(), name);
-  for (const p of Object.values(builtinProfiles)) {
-    for (const s of p.sections) {
-      add(s.name, s.name);
-      for (const a of s.aliases) add(a, a);
-    }
-  }
-  for (const extra of ['Resume', 'Sagsresumé', 'Sagsresume', 'Økonomi', 'Bevillingsmæssige konsekvenser', 'Lovgrundlag', 'Kommunikation', 'Tidsplan', 'Høring']) add(extra, extra);
-  return m;
+/** The markup's own section kinds (spec §4, and the further ones a configuration names there): the Randers-form text is read with these. */
+const MARKUP_KINDS = new Set(['resume', 'indstilling', 'beslutning', 'sagsfremstilling', 'oekonomi', 'bilag', 'hoering', 'kommunikation', 'tidsplan', 'lovgrundlag']);
+
+/** Section headings of the markup's kinds (lower case → as written), from the vocabulary. */
+const SECTIONS: ReadonlyMap<string, string> = new Map(
+  SECTION_VOCABULARY.filter((w) => MARKUP_KINDS.has(w.kind)).flatMap((w) => [w.name, ...w.aliases].map((a) => [a.toLowerCase(), a] as const)),
+);
+
+/** `Beslutning <udvalg> den <dato>` and the other forms of a decision heading that start with the word. */
+function isDecisionWithBody(heading: string): boolean {
+  return /^Beslutning\s/i.test(heading) && parseDecisionHeading(heading)?.committee !== undefined;
 }
-const SECTIONS = sectionNames();
-const DECISION_WITH_BODY = /^Beslutning\s+(?:i\s+)?\S.*\s(?:den|d\.)\s+\d{1,2}[-.]\d{1,2}[-.]\d{2,4}$/;
 
 /**
  * The markup has no escape for `<!--`: published text that contains one (anywhere, not only at
@@ -97,12 +99,6 @@ function tableRow(cells: string[]): string {
 interface State {
   out: string[];
   warnings: ImportWarning[];
-}
-
-export function detectProfile(text: string): string {
-  const sonderborg = /Sagsresum[ée]|Bevillingsmæssige konsekvenser|^\s*\**Beslutning\s+\S.*\sden\s+\d/m.test(text) || /(^|\n)\s*\d{2}\/\d{3,7}\s*(\n|$)/.test(text);
-  const randers = /\d{2}\.\d{2}\.\d{2}-[A-Z]\d{2}-\d+-\d{2}/.test(text);
-  return sonderborg && !randers ? 'sonderborg' : 'randers';
 }
 
 export function importText(input: string, options: ImportOptions = {}): ImportResult {
@@ -225,7 +221,7 @@ export function importText(input: string, options: ImportOptions = {}): ImportRe
     // Section headings: a known name alone on a line (with or without # and **).
     const b = bare(raw);
     const known = SECTIONS.get(b.toLowerCase().replace(/:$/, ''));
-    if (known || DECISION_WITH_BODY.test(b)) {
+    if (known || isDecisionWithBody(b)) {
       pendingBlank = true;
       emit(`### ${known ?? b}`);
       pendingBlank = false;

@@ -1,48 +1,23 @@
 /**
  * Words of published minutes the importer recognises: section headings of the house styles
  * (spec §10), header labels and page furniture. Forms, not kommuner: a label is any of the
- * ways the publishing systems write it.
+ * ways the publishing systems write it. The words themselves are the domain vocabulary's
+ * (model/vocabulary.ts), shared with the model and the rules.
  */
+import { knownSectionHeadings, publishedHeaderField } from '../model/vocabulary.js';
 
-const SECTIONS = [
-  'Resumé', 'Resume', 'Sagsresumé', 'Sagsresume', 'Resume og sagens baggrund', 'Beslutningstema', 'Sagstema',
-  'Anledning', 'Præsentation', 'Forslag', 'Indstilling', 'Indstillinger', 'Forvaltningen foreslår',
-  'Indstilling og beslutning', 'Sagsfremstilling', 'Sagsbeskrivelse', 'Redegørelse', 'Historik',
-  'Sagen behandles i', 'Forventet sagsgang', 'Høring og sagsgang', 'Høring', 'Høringssvar', 'Behandling',
-  'Behandlingsplan', 'Hvem beslutter', 'Kompetenceudvalg', 'Beslutningskompetence', 'Retsgrundlag',
-  'Lovgrundlag', 'Økonomi', 'Økonomiske konsekvenser', 'Bevillingsmæssige konsekvenser', 'Andre konsekvenser',
-  'Klima & bæredygtighed', 'Klima og bæredygtighed', 'Centralforvaltningens bemærkninger', 'Bilag', 'Bilagsnr',
-  'Bilagsnr.', 'Kommunikation', 'Tidsplan', 'Sagstype', 'Beslutning', 'Baggrund', 'Vurdering', 'Personale',
-  'Konsekvenser', 'Økonomi og finansiering', 'Supplerende sagsfremstilling', 'Administrationens vurdering',
-];
-
-/** Lower-cased section heading → as written. */
-export const SECTION_WORDS: ReadonlyMap<string, string> = new Map(SECTIONS.map((s) => [s.toLowerCase(), s]));
-
-const HEADER: readonly [RegExp, string][] = [
-  [/^(?:Mødedato|Dato|Mødetidspunkt|Mødetid|Tidspunkt)$/iu, 'Mødedato'],
-  [/^(?:Mødested|Lokale|Mødeafholdelse|Lokation|Sted)$/iu, 'Mødested'],
-  [/^(?:Mødedeltagere|Medlemmer|Deltagere|Tilstede|Til stede)$/iu, 'Mødedeltagere'],
-  [/^(?:Afbud|Fraværende|Fraværende med afbud)$/iu, 'Afbud'],
-  [/^(?:Stedfortrædere|Suppleanter)$/iu, 'Stedfortrædere'],
-  [/^(?:Udvalg)$/iu, 'Udvalg'],
-  [/^(?:Formand)$/iu, 'Formand'],
-  [/^(?:Referent)$/iu, 'Referent'],
-  [/^(?:Kommune)$/iu, 'Kommune'],
-];
+/** Lower-cased section heading → as written: every heading the domain vocabulary knows (model/vocabulary.ts). */
+export const SECTION_WORDS: ReadonlyMap<string, string> = new Map(knownSectionHeadings().map((s) => [s.toLowerCase(), s]));
 
 /** `Deltagere: …`, `Fraværende Jakob E.` (no colon), `Medlemmer:` (value on the next lines). */
 export function headerLabel(line: string): { field: string; value: string } | undefined {
   const m = /^([\p{L} ]{3,30}?)\s*(?::\s*(.*)|\s+(\S.*))?$/u.exec(line);
   if (!m) return undefined;
-  for (const [re, field] of HEADER) {
-    if (re.test(m[1]!.trim())) {
-      const value = (m[2] ?? m[3] ?? '').trim();
-      if (m[3] !== undefined && m[2] === undefined && !/^\p{Lu}/u.test(value)) return undefined;
-      return { field, value };
-    }
-  }
-  return undefined;
+  const field = publishedHeaderField(m[1]!.trim());
+  if (!field) return undefined;
+  const value = (m[2] ?? m[3] ?? '').trim();
+  if (m[3] !== undefined && m[2] === undefined && !/^\p{Lu}/u.test(value)) return undefined;
+  return { field, value };
 }
 
 /** Page furniture: words of the page or the viewer, not of the minutes. */

@@ -22,7 +22,8 @@ import type {
 import { headingTitle } from '../syntax/parser.js';
 import { parseNameListField, parseSentences, parseSubstitutesField } from '../syntax/sentences.js';
 import { plainText, rangeOfText } from '../syntax/text.js';
-import { findTitleDate, parseMeetingDate } from './dates.js';
+import { findTitleDate, parseDanishDate, parseMeetingDate } from './dates.js';
+import { decisionName, headerLabels, itemLabels, normaliseSectionHeading, parseDecisionHeading, sectionWordFor } from './vocabulary.js';
 import type { Attendance, ItemModel, Meeting, MeetingDate, Member, Point, SectionModel, Substitution, Vote } from './types.js';
 
 export function fieldKey(name: string): string {
@@ -60,8 +61,6 @@ function normalise(s: string): string {
     .trim();
 }
 
-const DECISION_WITH_BODY = /^beslutning\s+(?:i\s+)?(.+?)\s+(?:den|d\.)\s+(\d{1,2}[-.]\d{1,2}[-.]\d{2,4}|\d{1,2}\.\s*\p{L}+\s+\d{4})\s*$/iu;
-
 const indexes = new WeakMap<Profile, Map<string, { kind: string; displayName: string }>>();
 
 /** The profile's section names and aliases, normalised once per profile. */
@@ -80,34 +79,26 @@ function sectionIndex(profile: Profile): Map<string, { kind: string; displayName
   return m;
 }
 
-/** Resolves a section heading to a kind through the profile (names and aliases, case-insensitive). */
+/**
+ * Resolves a section heading to a kind: the profile's names and aliases first (case, a
+ * trailing colon and a bullet do not matter), then a decision heading in the profile's form
+ * or any form of spec §10 (`Beslutning i Byrådet den 01-09-2021`, `Byrådet, 16.12.2014`,
+ * `Kommunalbestyrelsen den 20. august 2020:`), then the vocabulary's kinds, known in every
+ * profile (model/vocabulary.ts).
+ */
 export function classifySection(
   title: string,
   profile: Profile,
 ): { kind: string; displayName: string; decisionBody?: { committee: string; date: string } } {
   const t = normalise(title);
-  const hit = sectionIndex(profile).get(t);
+  const hit = sectionIndex(profile).get(t) ?? sectionIndex(profile).get(normaliseSectionHeading(title));
   if (hit) return hit;
-  const m = DECISION_WITH_BODY.exec(title.trim());
-  if (m) {
-    const def = profile.sections.find((d) => d.kind === 'beslutning');
-    return { kind: 'beslutning', displayName: def?.name ?? 'Beslutning', decisionBody: { committee: m[1]!.trim(), date: m[2]!.trim() } };
+  const decision = parseDecisionHeading(title, profile);
+  if (decision?.committee && decision.date) {
+    return { kind: 'beslutning', displayName: decisionName(profile), decisionBody: { committee: decision.committee, date: decision.date } };
   }
-  // Built-in kinds are known even when a profile leaves them out.
-  const builtin: Record<string, string> = {
-    resumé: 'resume',
-    resume: 'resume',
-    sagsresumé: 'resume',
-    sagsresume: 'resume',
-    indstilling: 'indstilling',
-    beslutning: 'beslutning',
-    sagsfremstilling: 'sagsfremstilling',
-    økonomi: 'oekonomi',
-    'bevillingsmæssige konsekvenser': 'oekonomi',
-    bilag: 'bilag',
-  };
-  const kind = builtin[t];
-  if (kind) return { kind, displayName: title.trim() };
+  const word = sectionWordFor(title);
+  if (word) return { kind: word.kind, displayName: title.trim() };
   return { kind: 'unknown', displayName: title.trim() };
 }
 
@@ -158,18 +149,47 @@ function isClosedValue(v: string | undefined): boolean {
   return !!v && /^(ja|yes|true|lukket|x)$/i.test(v.trim());
 }
 
-function buildItem(item: Item, index: number, parsed: ParseResult, profile: Profile): ItemModel {
+/** What an item's model depends on besides its node: this meeting's committee and date (to tell its decision from earlier ones). */
+interface ItemContext {
+  readonly committee?: string;
+  readonly date?: { year: number; month: number; day: number };
+  /** A key of the two, recorded on the item so that a re-used model is only re-used for the same meeting. */
+  readonly key: string;
+}
+
+function committeeKey(name: string): string {
+  return name
+    .toLocaleLowerCase('da')
+    .replace(/\([^)]*\)/g, '')
+    .replace(/\d{4}\s*-\s*\d{2,4}/g, '')
+    .replace(/[^\p{L}]+/gu, '');
+}
+
+/**
+ * Whether a decision heading naming a committee and a date is an earlier decision in the
+ * item's chain (another committee, another day), not this meeting's (spec §10).
+ */
+function isEarlierDecision(body: { committee: string; date: string }, ctx: ItemContext): boolean {
+  const sameCommittee = ctx.committee ? committeeKey(body.committee) === committeeKey(ctx.committee) || committeeKey(ctx.committee).startsWith(committeeKey(body.committee)) : undefined;
+  const d = parseDanishDate(body.date);
+  const sameDate = ctx.date && d ? d.year === ctx.date.year && d.month === ctx.date.month && d.day === ctx.date.day : undefined;
+  if (sameCommittee === undefined) return sameDate === false;
+  return !sameCommittee && sameDate !== true;
+}
+
+function buildItem(item: Item, index: number, parsed: ParseResult, profile: Profile, context: ItemContext): ItemModel {
   const title = headingTitle(item.title.text);
-  const caseNumberField = findField(item.fields, 'Sagsnr', 'Sagsnummer', 'Sags nr');
+  const caseNumberField = findField(item.fields, ...itemLabels('sagsnr'));
   const caseNumber = caseNumberField ? valueNode(caseNumberField, parsed) : undefined;
-  const closedField = findField(item.fields, 'Lukket');
+  const closedField = findField(item.fields, ...itemLabels('lukket'));
   const closed = isClosedValue(fieldValue(closedField)) || /^lukket\b/i.test(title);
   const sections: SectionModel[] = item.sections.map((s) => {
     const c = classifySection(s.title, profile);
+    const earlier = c.decisionBody && isEarlierDecision(c.decisionBody, context);
     return {
       node: s,
-      kind: c.kind,
-      displayName: c.displayName,
+      kind: earlier ? 'earlier-decision' : c.kind,
+      displayName: earlier ? s.title.trim() : c.displayName,
       decisionBody: c.decisionBody,
       empty: isEmptyBlocks(s.blocks),
     };
@@ -182,7 +202,7 @@ function buildItem(item: Item, index: number, parsed: ParseResult, profile: Prof
   const sentences: ControlledSentence[] = [];
   for (const s of sections) if (s.kind === 'beslutning') append(sentences, sentencesOf(s.node.blocks, parsed));
 
-  const absentFieldNode = findField(item.fields, 'Fraværende');
+  const absentFieldNode = findField(item.fields, ...itemLabels('fravaerende'));
   const absentField = absentFieldNode
     ? { field: absentFieldNode, names: parseNameListField(absentFieldNode.value, parsed.lines) }
     : undefined;
@@ -208,6 +228,7 @@ function buildItem(item: Item, index: number, parsed: ParseResult, profile: Prof
     decisions: points(decisionList, parsed),
     attendance,
     otherFields,
+    contextKey: context.key,
   };
 }
 
@@ -333,15 +354,25 @@ export type ItemReuse = (item: Item, index: number) => ItemModel | undefined;
 export function buildMeeting(parsed: ParseResult, source: string, profile: Profile, reuse?: ItemReuse): Meeting {
   const doc = parsed.ast;
   const fields = doc.fields;
-  const membersF = findField(fields, 'Mødedeltagere', 'Medlemmer', 'Deltagere');
-  const afbudF = findField(fields, 'Afbud', 'Fraværende');
-  const subsF = findField(fields, 'Stedfortrædere', 'Stedfortræder');
-  const dateF = findField(fields, 'Mødedato', 'Dato');
+  const field = (key: string) => findField(fields, ...headerLabels(key, profile));
+  const membersF = field('moededeltagere');
+  const afbudF = field('afbud');
+  const subsF = field('stedfortraedere');
+  const dateF = field('moededato');
   const membersField = membersF ? { field: membersF, names: parseNameListField(membersF.value, parsed.lines) } : undefined;
   const afbudField = afbudF ? { field: afbudF, names: parseNameListField(afbudF.value, parsed.lines) } : undefined;
   const substitutions: Substitution[] = subsF ? parseSubstitutesField(subsF.value, parsed.lines) : [];
 
-  const items = doc.items.map((it, i) => reuse?.(it, i) ?? buildItem(it, i, parsed, profile));
+  const { committee: titleCommittee, period, titleDate } = titleParts(doc.title?.rest, parsed);
+  const udvalg = fieldValue(field('udvalg'));
+  const committee = udvalg ?? titleCommittee;
+  const date = meetingDate(dateF, parsed);
+  const context: ItemContext = { committee, date, key: `${committee ?? ''}|${date ? `${date.year}-${date.month}-${date.day}` : ''}` };
+  const reused = (it: Item, i: number) => {
+    const m = reuse?.(it, i);
+    return m && m.contextKey === context.key ? m : undefined;
+  };
+  const items = doc.items.map((it, i) => reused(it, i) ?? buildItem(it, i, parsed, profile, context));
 
   let members: Member[] | undefined;
   if (membersField) {
@@ -356,23 +387,21 @@ export function buildMeeting(parsed: ParseResult, source: string, profile: Profi
     for (const it of items) for (const s of it.attendance.substitutes) addSubstitute(s.substitute);
   }
 
-  const { committee: titleCommittee, period, titleDate } = titleParts(doc.title?.rest, parsed);
-  const udvalg = fieldValue(findField(fields, 'Udvalg'));
   return {
     document: doc,
     source,
     kind: doc.title?.kind ?? 'REFERAT',
-    committee: udvalg ?? titleCommittee,
+    committee,
     period,
     titleDate,
-    date: meetingDate(dateF, parsed),
+    date,
     dateField: dateF,
-    place: fieldValue(findField(fields, 'Mødested', 'Sted')),
-    municipality: fieldValue(findField(fields, 'Kommune')),
-    chair: fieldValue(findField(fields, 'Formand')),
-    secretary: fieldValue(findField(fields, 'Referent')),
+    place: fieldValue(field('moedested')),
+    municipality: fieldValue(field('kommune')),
+    chair: fieldValue(field('formand')),
+    secretary: fieldValue(field('referent')),
     profileField: (() => {
-      const f = findField(fields, 'Profil');
+      const f = field('profil');
       return f ? valueNode(f, parsed) : undefined;
     })(),
     members,

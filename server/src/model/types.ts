@@ -101,6 +101,8 @@ export interface Attendance {
 
 export interface ItemModel {
   readonly node: Item;
+  /** The meeting's committee and date the model was built for (an earlier decision is told from this meeting's by them). */
+  readonly contextKey?: string;
   readonly index: number;
   /** Number as written. */
   readonly number: string;

@@ -20,7 +20,7 @@ const rule: Rule = {
     for (const item of ctx.meeting.items) {
       const first = new Map<string, (typeof item.sections)[number]>();
       for (const s of item.sections) {
-        const key = s.kind === 'unknown' ? `title:${s.node.title.toLowerCase()}` : s.kind;
+        const key = s.kind === 'unknown' || s.kind === 'earlier-decision' ? `title:${s.node.title.toLowerCase()}` : s.kind;
         const earlier = first.get(key);
         if (!earlier) {
           first.set(key, s);

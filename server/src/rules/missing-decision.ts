@@ -6,23 +6,14 @@
  * by `--fix` or "fix all": only the committee decides, and a tool must not record a decision
  * nobody made without the writer looking at it.
  */
-import { buildDecisionHeading } from '../model/vocabulary.js';
+import { answerFor, buildDecisionHeading } from '../model/vocabulary.js';
 import type { ItemModel, Meeting } from '../model/types.js';
 import { formatDmy } from '../model/dates.js';
 import type { Fix, Rule, RuleContext } from './types.js';
 import { headingRange } from './util/spans.js';
 import { nameOf, sectionInsertPoint } from './util/structure.js';
 
-/** The standard answer to a proposal, from its verb; "godkendt" when the verb says nothing. */
-export function answerFor(proposal: string): string {
-  const p = proposal.toLowerCase();
-  if (/tages?\s+til\s+efterretning|til\s+efterretning/.test(p)) return 'taget til efterretning';
-  if (/drøft/.test(p)) return 'drøftet';
-  if (/anbefal/.test(p)) return 'anbefalet';
-  if (/vedtag/.test(p)) return 'vedtaget';
-  if (/afvis/.test(p)) return 'afvist';
-  return 'godkendt';
-}
+export { answerFor };
 
 function decisionHeading(meeting: Meeting, ctx: RuleContext): string {
   return buildDecisionHeading(ctx.profile, meeting.committee, meeting.date);

@@ -6,66 +6,27 @@
  *
  * Besides the canonical names, the alternative names the model understands are accepted
  * (`Dato`, `Sted`, `Deltagere`, `Medlemmer`, `Stedfortræder`, `Fraværende` in the header;
- * `Sagsnummer`, `Sags nr` under an item).
+ * `Sagsnummer`, `Sags nr` under an item), and the labels the profile's `header` gives
+ * (a house style that writes `Lokale` or `Bemærkninger`): the vocabulary is model/vocabulary.ts.
  */
 import type { Field } from '../syntax/ast.js';
 import type { Rule, RuleContext } from './types.js';
 import { distance } from 'fastest-levenshtein';
 import { suggest } from './util/names.js';
+import { HEADER_FIELD_NAMES, HEADER_FIELD_WORDS, headerAliasIndex, ITEM_FIELD_NAMES, ITEM_FIELD_WORDS, itemAliasIndex, synonymIndex } from '../model/vocabulary.js';
 
-export const HEADER_FIELDS = [
-  'Kommune',
-  'Udvalg',
-  'Mødedato',
-  'Mødested',
-  'Mødedeltagere',
-  'Afbud',
-  'Formand',
-  'Referent',
-  'Profil',
-  'Stedfortrædere',
-] as const;
+/** The markup's header and item fields (model/vocabulary.ts). */
+export const HEADER_FIELDS = HEADER_FIELD_NAMES;
+export const ITEM_FIELDS = ITEM_FIELD_NAMES;
 
-export const ITEM_FIELDS = ['Sagsnr', 'Lukket', 'Fraværende'] as const;
-
-/** Alternative names the model reads as the canonical field (lower case → canonical). */
-const HEADER_ALIASES: Readonly<Record<string, string>> = {
-  dato: 'Mødedato',
-  sted: 'Mødested',
-  deltagere: 'Mødedeltagere',
-  medlemmer: 'Mødedeltagere',
-  stedfortræder: 'Stedfortrædere',
-  fraværende: 'Afbud',
-};
-const ITEM_ALIASES: Readonly<Record<string, string>> = {
-  sagsnummer: 'Sagsnr',
-  'sags nr': 'Sagsnr',
-};
-
-/** Common other words for a field, offered as "did you mean" although they are far in spelling. */
-const HEADER_SYNONYMS: Readonly<Record<string, string>> = {
-  mødelokale: 'Mødested',
-  lokale: 'Mødested',
-  forfald: 'Afbud',
-  'møde dato': 'Mødedato',
-  'møde sted': 'Mødested',
-  'møde deltagere': 'Mødedeltagere',
-  formandskab: 'Formand',
-  referat: 'Referent',
-  profile: 'Profil',
-  husstil: 'Profil',
-  kommunenavn: 'Kommune',
-  udvalget: 'Udvalg',
-};
-const ITEM_SYNONYMS: Readonly<Record<string, string>> = {
-  journalnr: 'Sagsnr',
-  journalnummer: 'Sagsnr',
-  'sag nr': 'Sagsnr',
-  sagnr: 'Sagsnr',
-  'lukket punkt': 'Lukket',
-  fravær: 'Fraværende',
-  'deltog ikke': 'Fraværende',
-};
+/** Alternative names the model reads as the canonical field (lower case → canonical), without the canonical names. */
+function aliasesOnly(index: Map<string, string>, canonical: readonly string[]): Record<string, string> {
+  const own = new Set(canonical.map((c) => c.toLocaleLowerCase('da')));
+  return Object.fromEntries([...index].filter(([k]) => !own.has(k)));
+}
+const ITEM_ALIASES: Readonly<Record<string, string>> = aliasesOnly(itemAliasIndex(), ITEM_FIELDS);
+const HEADER_SYNONYMS = synonymIndex(HEADER_FIELD_WORDS);
+const ITEM_SYNONYMS = synonymIndex(ITEM_FIELD_WORDS);
 
 const lower = (s: string) => s.toLocaleLowerCase('da').replace(/\s+/g, ' ').trim();
 
@@ -131,7 +92,9 @@ const rule: Rule = {
     tags: ['structure'],
   },
   check(ctx) {
-    const headerKnown = new Set([...HEADER_FIELDS.map(lower), ...Object.keys(HEADER_ALIASES)]);
+    const headerIndex = headerAliasIndex(ctx.profile);
+    const HEADER_ALIASES = aliasesOnly(headerIndex, HEADER_FIELDS);
+    const headerKnown = new Set(headerIndex.keys());
     const itemKnown = new Set([...ITEM_FIELDS.map(lower), ...Object.keys(ITEM_ALIASES)]);
     for (const field of ctx.meeting.document.fields) {
       const key = lower(field.name.text);
