@@ -17,6 +17,7 @@ import { caseNumberOf } from '../import/casenumber.js';
 import { headerLabel } from '../import/vocabulary.js';
 import { CASE_NUMBER_FORMS } from '../model/casenumbers.js';
 import { parseDanishDate } from '../model/dates.js';
+import { HEADER_FIELD_WORDS, parseDecisionHeading, SECTION_WORDS, sectionWordFor } from '../model/vocabulary.js';
 import type { Meeting } from '../model/types.js';
 import { parseConfig, resolveConfig } from './resolve.js';
 import type { AttendancePlacement, ConfigInput, HeaderFieldDef, NumberingScheme, ProfileInput, SectionDef } from './schema.js';
@@ -57,62 +58,12 @@ export interface InferOptions {
 
 // ───────────────────────────── vocabulary of forms ─────────────────────────────
 
-/** Section headings of §10 by kind (lower case). A heading not listed gets a kind of its own. */
-const KIND_NAMES: readonly (readonly [string, readonly string[]])[] = [
-  ['resume', ['resumé', 'resume', 'sagsresumé', 'sagsresume', 'resume og sagens baggrund', 'sammenfatning']],
-  ['indstilling', ['indstilling', 'indstillinger', 'forslag', 'forvaltningen foreslår', 'indstilling og beslutning', 'forvaltningens indstilling', 'administrationens indstilling']],
-  ['beslutning', ['beslutning']],
-  ['sagsfremstilling', ['sagsfremstilling', 'sagsbeskrivelse', 'redegørelse', 'sagens indhold']],
-  ['oekonomi', ['økonomi', 'økonomiske konsekvenser', 'bevillingsmæssige konsekvenser', 'økonomi og finansiering', 'økonomiske forhold']],
-  ['bilag', ['bilag', 'bilagsnr', 'bilagsliste', 'bilagsfortegnelse']],
-  ['hoering', ['høring', 'høringssvar']],
-  ['kommunikation', ['kommunikation']],
-  ['tidsplan', ['tidsplan']],
-  ['lovgrundlag', ['lovgrundlag', 'retsgrundlag', 'lovgivning']],
-  ['beslutningstema', ['beslutningstema', 'sagstema']],
-  ['historik', ['historik']],
-  ['sagsgang', ['sagen behandles i', 'forventet sagsgang', 'høring og sagsgang', 'sagsgang']],
-  ['behandling', ['behandling', 'behandlingsplan']],
-  ['kompetence', ['hvem beslutter', 'kompetenceudvalg', 'beslutningskompetence', 'kompetence']],
-  ['konsekvenser', ['andre konsekvenser', 'konsekvenser']],
-  ['klima', ['klima & bæredygtighed', 'klima og bæredygtighed']],
-  ['bemaerkninger', ['centralforvaltningens bemærkninger', 'bemærkninger']],
-  ['sagstype', ['sagstype']],
-];
-const KIND_OF = new Map<string, string>(KIND_NAMES.flatMap(([kind, names]) => names.map((n) => [n, kind] as const)));
+/** The vocabulary's name of a kind (the markup's, for the built-in kinds), and its portal class. */
+const WORD_OF = new Map(SECTION_WORDS.map((w) => [w.kind, w] as const));
+const CORE_KINDS = new Set(['resume', 'indstilling', 'beslutning', 'sagsfremstilling', 'oekonomi', 'bilag']);
 
-/** The markup's own name of the built-in kinds (always accepted as an alias where free). */
-const MARKUP_NAME: Readonly<Record<string, string>> = {
-  resume: 'Resumé',
-  indstilling: 'Indstilling',
-  beslutning: 'Beslutning',
-  sagsfremstilling: 'Sagsfremstilling',
-  oekonomi: 'Økonomi',
-  bilag: 'Bilag',
-};
-
-/** The portal's CSS classes of the built-in kinds. */
-const PORTAL_CLASS: Readonly<Record<string, string>> = {
-  resume: 'resume',
-  indstilling: 'indstilling',
-  beslutning: 'beslutning',
-  sagsfremstilling: 'sagsfremstilling',
-  oekonomi: 'oekonomi',
-  bilag: 'bilag',
-};
-
-/** The header fields of the markup, by the label the import writes, with the profile's field id. */
-const HEADER_FIELD_ID: Readonly<Record<string, string>> = {
-  Kommune: 'kommune',
-  Udvalg: 'udvalg',
-  Mødedato: 'moededato',
-  Mødested: 'moedested',
-  Mødedeltagere: 'moededeltagere',
-  Afbud: 'afbud',
-  Formand: 'formand',
-  Referent: 'referent',
-  Stedfortrædere: 'stedfortraedere',
-};
+/** The profile's field key of a header field, by the markup's label (`Mødested` → `moedested`). */
+const HEADER_FIELD_ID: Readonly<Record<string, string>> = Object.fromEntries(HEADER_FIELD_WORDS.map((w) => [w.name, w.key]));
 
 const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 /** A date as headings write it: numeric (01-09-2021, 20.09.2016, 1/9 2021) or with a month name (20. august 2020, 3. dec. 2024). */
@@ -158,10 +109,9 @@ export function slugOf(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** The kind of a section heading: a §10 kind, or one named after the heading. */
+/** The kind of a section heading: the vocabulary's (spec §4 and §10), or one named after the heading. */
 function kindOf(name: string): string {
-  const k = lowerKey(name);
-  return KIND_OF.get(k) ?? (slugOf(k) || 'afsnit');
+  return sectionWordFor(name)?.kind ?? (slugOf(lowerKey(name)) || 'afsnit');
 }
 
 function tally<T>(values: readonly T[]): [T, number][] {
@@ -455,7 +405,9 @@ function inferSections(facts: readonly DocFacts[]): SectionFacts {
       const seen: Seen[] = [];
       for (const s of item.sections) {
         const title = s.node.title.replace(/\s*:$/, '').trim();
-        const decision = s.kind === 'beslutning' && (s.decisionBody || /^beslutning\b/iu.test(title));
+        // An earlier committee's decision in the item's chain is no section of the house.
+        if (s.kind === 'earlier-decision' || (s.kind !== 'beslutning' && parseDecisionHeading(title)?.parsedDate)) continue;
+        const decision = s.kind === 'beslutning' && (s.decisionBody || /^beslutning\b/iu.test(title) || parseDecisionHeading(title) !== undefined);
         seen.push(decision ? { name: 'Beslutning', kind: 'beslutning' } : { name: title, kind: kindOf(title) });
       }
       if (seen.length) items.push({ doc: d, seen });
@@ -523,12 +475,14 @@ function inferSections(facts: readonly DocFacts[]): SectionFacts {
   for (const m of namesOf.values()) for (const n of m.keys()) used.add(lowerKey(n));
   const sections: SectionDef[] = order.map((kind) => {
     const names = [...(namesOf.get(kind) ?? new Map<string, number>())].sort((x, y) => y[1] - x[1]).map(([n]) => n);
-    const name = names[0] ?? MARKUP_NAME[kind] ?? kind;
+    const word = WORD_OF.get(kind);
+    const name = names[0] ?? word?.name ?? kind;
     const aliases = names.slice(1);
-    const markup = MARKUP_NAME[kind];
+    // The markup's own name of a built-in kind stays accepted where the house does not use it for another section.
+    const markup = CORE_KINDS.has(kind) ? word?.name : undefined;
     if (markup && !used.has(lowerKey(markup)) && lowerKey(markup) !== lowerKey(name)) aliases.push(markup);
     const def: SectionDef = { kind, name, aliases };
-    if (PORTAL_CLASS[kind]) def.portalClass = PORTAL_CLASS[kind];
+    if (word?.portalClass) def.portalClass = word.portalClass;
     return def;
   });
   if (!sections.some((s) => s.kind === 'beslutning')) sections.push({ kind: 'beslutning', name: 'Beslutning', aliases: [], portalClass: 'beslutning' });

@@ -25,6 +25,8 @@ const rule: Rule = {
     tags: ['house-style'],
   },
   check(ctx) {
+    // A house with no fixed order (sectionOrder "none") has nothing to check.
+    if (ctx.profile.sectionOrder === 'none') return;
     const order = ctx.profile.sections.map((s) => s.name).join(', ');
     for (const item of ctx.meeting.items) {
       let maxRank = -1;
