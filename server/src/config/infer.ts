@@ -589,7 +589,7 @@ export function generalisedPattern(value: string): string {
     else if (m[2]) out += `[A-ZÆØÅ]{${m[2].length}}`;
     else if (m[3]) out += `[a-zæøå]{${m[3].length}}`;
     else if (m[4]) out += '\\s*';
-    else out += m[5]!.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    else out += m[5]!.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'); // a hyphen needs no escape (and may not have one under the u flag)
   }
   return out;
 }

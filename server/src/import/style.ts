@@ -3,7 +3,9 @@
  * --profile NAME|auto`, `--config FILE`): the header's `Profil:` names the profile; section
  * headings take the profile's names (an alias becomes the name the house writes); this
  * meeting's decision heading takes the profile's form (`Beslutning i Byrådet den 01-09-2021`)
- * where the grammar reads that form as a decision, else the plain `Beslutning`. Item headings
+ * where the grammar reads that form as a decision, else the plain `Beslutning`; a section the
+ * import split in two (a second heading of the same kind right after the first, or the import's
+ * own heading over an item's opening text before the real one) is one again. Item headings
  * stay `## Punkt {n}: {title}`: the markup has one item heading (the exports write the house's).
  * Pure.
  */
@@ -44,7 +46,19 @@ export function restyleMarkup(markup: string, config: ResolvedConfig, name: stri
   // The house's form only where the grammar reads it as a decision.
   const decisionHeading = classifySection(decision, profile).kind === 'beslutning' ? decision : decisionName(profile);
   const out = text.split('\n');
+  const drop = new Set<number>();
   for (const item of meeting.items) {
+    // One section the import split in two: a second heading of the same kind right after the
+    // first is merged into it; text the import put under a heading of its own before the item's
+    // first real section of that kind stays as the item's opening text (as published).
+    const level3 = item.sections.filter((s) => s.node.heading.level === 3);
+    level3.forEach((s, i) => {
+      if (s.kind === 'unknown' || s.kind === 'beslutning' || s.kind === 'earlier-decision') return;
+      const again = level3.findIndex((o, j) => j > i && o.kind === s.kind);
+      if (again < 0) return;
+      if (again === i + 1) drop.add(level3[again]!.node.heading.range.start.line);
+      else if (i === 0) drop.add(s.node.heading.range.start.line);
+    });
     for (const s of item.sections) {
       if (s.node.heading.level !== 3) continue;
       const line = s.node.heading.range.start.line;
@@ -61,5 +75,9 @@ export function restyleMarkup(markup: string, config: ResolvedConfig, name: stri
       if (def && s.kind !== 'unknown') out[line] = `### ${def.name}`;
     }
   }
-  return out.join(eol);
+  return out
+    .filter((_, k) => !drop.has(k))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\n/g, eol);
 }
