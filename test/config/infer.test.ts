@@ -133,7 +133,7 @@ describe('inferProfile on invented minutes', () => {
     );
     const r = inferProfile([...a, { name: 'b.txt', source: swapped, markup: importReferat(swapped).markup }]);
     expect(r.profile.sectionOrder).toBe('none');
-    expect(r.report.find((l) => l.key === 'sectionOrder')!.en).toBe('section order: none (1 of 2 documents agree on one order)');
+    expect(r.report.find((l) => l.key === 'sectionOrder')!.en).toBe('section order: none (1 of 2 documents agree on one order; 2 of 4 items)');
   });
 
   it('generalises a case number no preset knows into a pattern, never the number itself', () => {
@@ -237,6 +237,31 @@ describe.runIf(corpus !== undefined)(needsShared('inferProfile on each kommune o
     console.log(`Inferred profiles on the corpus: ${clean} of ${kommuner} kommuner lint clean; ${agreeing} of ${compared} agree with a shipped profile\n${rows.join('\n')}`);
     expect(kommuner).toBeGreaterThan(15);
     expect(clean).toBeGreaterThanOrEqual(9);
+  });
+});
+
+const seeds = sharedPath('seeds');
+
+describe.runIf(seeds !== undefined)(needsShared('inferProfile on the Randers seeds'), () => {
+  it('agrees with the shipped randers profile on item heading, decision heading, numbering and the order of the sections', () => {
+    const d = readdirSync(seeds!)
+      .filter((f) => /\.(txt|json)$/.test(f))
+      .map((f) => {
+        const source = readFileSync(path.join(seeds!, f), 'utf8');
+        return { name: f, source: source.trimStart().startsWith('{') || source.trimStart().startsWith('[') ? undefined : source, markup: importReferat(source).markup };
+      });
+    const r = inferProfile(d);
+    const randers = builtinProfiles.randers!;
+    expect(r.name).toBe('randers');
+    expect(r.profile.itemHeading).toBe(randers.itemHeading);
+    expect(r.profile.decisionHeading).toBe(randers.decisionHeading);
+    expect(r.profile.numbering!.scheme).toBe(randers.numbering.scheme);
+    expect(r.profile.caseNumber!.patterns[0]).toBe('kle');
+    const rank = new Map(randers.sections.map((s, i) => [s.kind, i]));
+    const kinds = r.profile.sections!.map((s) => s.kind).filter((k) => rank.has(k));
+    expect(kinds).toEqual([...kinds].sort((a, b) => rank.get(a)! - rank.get(b)!));
+    // Two items of the 2018 meeting put Sagsfremstilling before Indstilling: no fixed order, and the report says so.
+    expect(r.report.find((l) => l.key === 'sectionOrder')!.en).toMatch(/^section order: (strict|none) \(\d+ of 3 documents/);
   });
 });
 

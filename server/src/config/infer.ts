@@ -470,6 +470,7 @@ function inferSections(facts: readonly DocFacts[]): SectionFacts {
   const docs = [...new Set(seqs.map((s) => s.doc))];
   const agreeing = docs.filter((d) => seqs.filter((s) => s.doc === d).every((s) => s.all.every((k, i) => i === 0 || rank.get(s.all[i - 1]!)! <= rank.get(k)!)));
   const strict = docs.length > 0 && agreeing.length === docs.length;
+  const itemsAgreeing = seqs.filter((s) => s.all.every((k, i) => i === 0 || rank.get(s.all[i - 1]!)! <= rank.get(k)!)).length;
 
   const used = new Set<string>();
   for (const m of namesOf.values()) for (const n of m.keys()) used.add(lowerKey(n));
@@ -506,8 +507,8 @@ function inferSections(facts: readonly DocFacts[]): SectionFacts {
           agree: agreeing.length,
           of: docs.length,
           ...both(
-            `afsnitsrækkefølge: ingen fast rækkefølge (${agreeing.length} af ${docs.length} dokumenter er enige om én)`,
-            `section order: none (${agreeing.length} of ${docs.length} documents agree on one order)`,
+            `afsnitsrækkefølge: ingen fast rækkefølge (${agreeing.length} af ${docs.length} dokumenter er enige om én; ${itemsAgreeing} af ${seqs.length} punkter)`,
+            `section order: none (${agreeing.length} of ${docs.length} documents agree on one order; ${itemsAgreeing} of ${seqs.length} items)`,
           ),
         },
   ];
@@ -559,7 +560,9 @@ function inferNumbering(facts: readonly DocFacts[]): { scheme: NumberingScheme; 
     if (r.first === 1) perMeeting++;
     else continuous++;
     const prev = runs.filter((p) => p !== r && p.committee === r.committee && key(p) > 0 && key(p) < key(r)).sort((x, y) => key(y) - key(x))[0];
-    if (prev && r.first > prev.last && prev.date!.year !== r.date!.year && r.first > 1) acrossYears = true;
+    // Danish election terms run four years from 1 January 2014 (2018, 2022, 2026 …).
+    const term = (y: number) => Math.floor((y - 2014) / 4);
+    if (prev && r.first > prev.last && prev.date!.year !== r.date!.year && term(prev.date!.year) === term(r.date!.year) && r.first > 1) acrossYears = true;
   }
   const scheme: NumberingScheme = continuous > 0 ? (acrossYears ? 'term' : 'year') : 'per-meeting';
   // A meeting starting at 1 agrees with continuous numbering when it is the first of its committee's year among the documents.
