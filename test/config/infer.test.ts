@@ -66,6 +66,32 @@ function styleC(m: Meeting): string {
   return out.join('\n');
 }
 
+/** Style D (PolWeb-like): "2.     Title   Åbent", Sagsnr.: 326-2021-70013 with J.nr., headings in capitals, "Hovedudvalgets møde den 28. april 2021:" after the proposal. */
+function styleD(m: Meeting): string {
+  const [y, mo, d] = m.date;
+  const months = ['januar', 'februar', 'marts', 'april', 'maj', 'juni'];
+  const out = ['Referat', m.committee, `Mødedato: ${d}. ${months[mo - 1]} ${y}`, ''];
+  m.titles.forEach((t, i) => {
+    const n = m.first + i;
+    out.push(`${n}.     ${t}                      Åbent`, '', `Sagsnr.: 326-${y}-${70000 + n * 13}       J.nr.: 00.32.10`, '', 'RESUME', '', `Et kort resume af ${t.toLowerCase()}.`, '', 'INDSTILLINGER', '', 'Direktionen indstiller, at sagen drøftes.', '');
+    out.push(`${m.committee.replace(/et$/, 'ets')} møde den ${d}. ${months[mo - 1]} ${y}:`, '', 'Drøftet.', '', 'SAGSFREMSTILLING', '', 'Den lange fremstilling af sagen, som udvalget har bedt om.', '');
+  });
+  return out.join('\n');
+}
+
+/** Style E (SBSYS-like): the case number on the line before the title, "• Resumé" bullets, "Beslutning Byrådet, 20.01.2016", absence under every decision. */
+function styleE(m: Meeting): string {
+  const [y, mo, d] = m.date;
+  const months = ['januar', 'februar', 'marts', 'april', 'maj', 'juni'];
+  const out = [`Referat til mødet i ${m.committee} den ${d}. ${months[mo - 1]} ${y} kl. 17:30`, '', 'Åbne dagsordenspunkter', ''];
+  m.titles.forEach((t, i) => {
+    const n = m.first + i;
+    out.push(`85.02.02-G01-${n}-${String(y).slice(2)}`, `${n}. ${t}`, '', '• Resumé', '', 'Resume af sagen.', '', '• Indstilling', '', 'Forvaltningen indstiller, at sagen godkendes.', '');
+    out.push(`Beslutning ${m.committee}, ${pad(d)}.${pad(mo)}.${y}`, '', 'Godkendt.', '', 'Helle Jensen deltog ikke i sagens behandling.', '', '• Sagsfremstilling', '', 'Sagen er beskrevet her med nogle flere ord.', '');
+  });
+  return out.join('\n');
+}
+
 const TITLES = ['Godkendelse af dagsorden', 'Vejbelysning på Stationsvej', 'Budgetopfølgning', 'Ny legeplads i Nordbyen', 'Trafiksikkerhedsplan'];
 
 function docs(style: (m: Meeting) => string, meetings: Meeting[]): InferDocument[] {
@@ -125,6 +151,34 @@ describe('inferProfile on invented minutes', () => {
     expect(r.profile.header).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'moededato', label: 'Mødetidspunkt' })]));
   });
 
+  it('style D: headings in capitals, a genitive decision heading with a colon, kommune-number case numbers', () => {
+    const d = docs(styleD, [
+      { committee: 'Hovedudvalget', date: [2021, 4, 28], first: 1, titles: TITLES.slice(0, 3) },
+      { committee: 'Hovedudvalget', date: [2021, 5, 26], first: 4, titles: TITLES.slice(0, 3) },
+    ]);
+    const r = inferProfile(d, { name: 'husd' });
+    expect(r.profile.itemHeading).toBe('{n}. {title}');
+    expect(r.profile.decisionHeading).toBe('{committee}s møde den {date}:');
+    expect(r.profile.dateFormat).toBe('d. MMMM yyyy');
+    expect(r.profile.sections!.map((s) => s.name)).toEqual(['Resume', 'Indstillinger', 'Beslutning', 'Sagsfremstilling']);
+    expect(r.profile.numbering).toEqual({ scheme: 'year' });
+    expect(r.profile.caseNumber!.patterns).toEqual(['kommune-serial']);
+  });
+
+  it('style E: the case number before the title, bulleted headings, "Beslutning {committee}, {date}", absence noted in every decision', () => {
+    const d = docs(styleE, [
+      { committee: 'Byrådet', date: [2016, 1, 20], first: 130, titles: TITLES.slice(0, 3) },
+      { committee: 'Byrådet', date: [2016, 3, 21], first: 150, titles: TITLES.slice(1, 4) },
+    ]);
+    const r = inferProfile(d, { name: 'huse' });
+    expect(r.profile.itemHeading).toBe('{n}. {title}');
+    expect(r.profile.decisionHeading).toBe('Beslutning {committee}, {date}');
+    expect(r.profile.dateFormat).toBe('dd.mm.yyyy');
+    expect(r.profile.sections!.map((s) => s.kind)).toEqual(['resume', 'indstilling', 'beslutning', 'sagsfremstilling']);
+    expect(r.profile.numbering).toEqual({ scheme: 'year' });
+    expect(r.profile.attendance).toMatchObject({ placement: ['every-decision'], style: 'sentences' });
+  });
+
   it('the documents disagreeing on the order gives sectionOrder none, and says how many agree', () => {
     const a = docs(styleA, [{ committee: 'Teknisk Udvalg', date: [2024, 3, 5], first: 1, titles: TITLES.slice(0, 2) }]);
     const swapped = styleA({ committee: 'Teknisk Udvalg', date: [2024, 4, 9], first: 1, titles: TITLES.slice(0, 2) }).replace(
@@ -155,7 +209,7 @@ describe('inferProfile on invented minutes', () => {
   });
 
   it('import in the inferred house style lints without house-style warnings', () => {
-    for (const style of [styleA, styleB, styleC]) {
+    for (const style of [styleA, styleB, styleC, styleD, styleE]) {
       const d = docs(style, [
         { committee: 'Byrådet', date: [2024, 3, 5], first: 1, titles: TITLES.slice(0, 3) },
         { committee: 'Byrådet', date: [2024, 4, 9], first: 1, titles: TITLES.slice(1, 4) },

@@ -19,6 +19,7 @@ import { CASE_NUMBER_FORMS } from '../model/casenumbers.js';
 import { parseDanishDate } from '../model/dates.js';
 import { HEADER_FIELD_WORDS, parseDecisionHeading, SECTION_WORDS, sectionWordFor } from '../model/vocabulary.js';
 import type { Meeting } from '../model/types.js';
+import { splitHeadings } from '../import/style.js';
 import { parseConfig, resolveConfig } from './resolve.js';
 import type { AttendancePlacement, ConfigInput, HeaderFieldDef, NumberingScheme, ProfileInput, SectionDef } from './schema.js';
 
@@ -405,12 +406,17 @@ function inferSections(facts: readonly DocFacts[]): SectionFacts {
       const seen: Seen[] = [];
       for (const s of item.sections) {
         const title = s.node.title.replace(/\s*:$/, '').trim();
+        if (!title) continue;
         // An earlier committee's decision in the item's chain is no section of the house.
         if (s.kind === 'earlier-decision' || (s.kind !== 'beslutning' && parseDecisionHeading(title)?.parsedDate)) continue;
         const decision = s.kind === 'beslutning' && (s.decisionBody || /^beslutning\b/iu.test(title) || parseDecisionHeading(title) !== undefined);
         seen.push(decision ? { name: 'Beslutning', kind: 'beslutning' } : { name: title, kind: kindOf(title) });
       }
-      if (seen.length) items.push({ doc: d, seen });
+      // A section the import split in two counts once (as the import in a profile's style writes it).
+      // By name: two names of one kind in an item are two sections of the house (below).
+      const split = splitHeadings(seen.map((x) => (x.kind === 'beslutning' ? 'beslutning' : lowerKey(x.name))));
+      const kept = seen.filter((_, i) => !split.has(i));
+      if (kept.length) items.push({ doc: d, seen: kept });
     }
   }
   // Two different names of one kind in the same item are two sections of the house: the rarer gets a kind of its own.

@@ -13,8 +13,8 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import type { Profile } from '../config/schema.js';
 import { analyze } from '../engine.js';
 import { classifySection } from '../model/build.js';
-import { parseDanishDate } from '../model/dates.js';
-import { buildDecisionHeading, decisionName } from '../model/vocabulary.js';
+import type { SectionModel } from '../model/types.js';
+import { buildDecisionHeading, decisionName, parseDecisionHeading } from '../model/vocabulary.js';
 
 /** Replaces or adds the header's `Profil:` line. */
 function withProfileField(lines: string[], name: string): void {
@@ -32,6 +32,43 @@ function withProfileField(lines: string[], name: string): void {
   lines.splice(last + 1, 0, `Profil: ${name}`);
 }
 
+/**
+ * Headings of one item that are one section the import split in two, by position: a second
+ * heading of a kind right after the first (merged into it), or the item's first heading where
+ * its kind comes again later (the import's own heading over the item's opening text). Decisions
+ * and unknown headings are never merged. Shared with the inference, which reads the same order.
+ */
+export function splitHeadings(kinds: readonly string[]): Set<number> {
+  const drop = new Set<number>();
+  kinds.forEach((kind, i) => {
+    if (kind === 'unknown' || kind === 'beslutning' || kind === 'earlier-decision') return;
+    const again = kinds.findIndex((k, j) => j > i && k === kind);
+    if (again < 0) return;
+    if (again === i + 1) drop.add(again);
+    else if (i === 0) drop.add(i);
+  });
+  return drop;
+}
+
+const FIELD_LIKE = /^([\p{L}][\p{L}\p{N} .\-]{0,40}:)(\s.*)?$/u;
+
+/**
+ * A section's text as the item's opening text: its leading `Name: value` lines (`J.nr.: …`,
+ * `Sagsbehandler: …`) get a bold label, which the grammar reads as text rather than an item
+ * field (as the importer writes an item's opening).
+ */
+function openingLines(out: string[], section: SectionModel): void {
+  for (let k = section.node.heading.range.start.line + 1; k <= section.node.range.end.line && k < out.length; k++) {
+    const t = out[k]!;
+    if (!t.trim()) continue;
+    const m = FIELD_LIKE.exec(t.trim());
+    if (!m) break;
+    out[k] = `**${m[1]}**${m[2] ?? ''}`;
+  }
+}
+
+const sameDay = (a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }) => a.year === b.year && a.month === b.month && a.day === b.day;
+
 /** Markup in the profile's house style. `config.profile` is the profile; `name` is written in `Profil:`. */
 export function restyleMarkup(markup: string, config: ResolvedConfig, name: string): string {
   const profile: Profile = config.profile;
@@ -42,33 +79,33 @@ export function restyleMarkup(markup: string, config: ResolvedConfig, name: stri
   const forced: ResolvedConfig = { ...config, profiles: { ...config.profiles, [name]: profile } };
   const { meeting } = analyze(text, forced);
   const date = meeting.date?.valid ? meeting.date : meeting.titleDate;
-  const decision = buildDecisionHeading(profile, meeting.committee?.replace(/\s+(?:d\.|den)\s+.*$/u, '').trim(), date ?? undefined);
-  // The house's form only where the grammar reads it as a decision.
-  const decisionHeading = classifySection(decision, profile).kind === 'beslutning' ? decision : decisionName(profile);
+  const meetingCommittee = meeting.committee?.replace(/\s+(?:d\.|den)\s+.*$/u, '').trim();
   const out = text.split('\n');
   const drop = new Set<number>();
   for (const item of meeting.items) {
-    // One section the import split in two: a second heading of the same kind right after the
-    // first is merged into it; text the import put under a heading of its own before the item's
-    // first real section of that kind stays as the item's opening text (as published).
     const level3 = item.sections.filter((s) => s.node.heading.level === 3);
-    level3.forEach((s, i) => {
-      if (s.kind === 'unknown' || s.kind === 'beslutning' || s.kind === 'earlier-decision') return;
-      const again = level3.findIndex((o, j) => j > i && o.kind === s.kind);
-      if (again < 0) return;
-      if (again === i + 1) drop.add(level3[again]!.node.heading.range.start.line);
-      else if (i === 0) drop.add(s.node.heading.range.start.line);
-    });
-    for (const s of item.sections) {
-      if (s.node.heading.level !== 3) continue;
+    for (const i of splitHeadings(level3.map((s) => s.kind))) {
+      drop.add(level3[i]!.node.heading.range.start.line);
+      if (i === 0) openingLines(out, level3[0]!);
+    }
+    for (const s of level3) {
       const line = s.node.heading.range.start.line;
       const raw = out[line];
       if (raw === undefined || !/^###\s/.test(raw)) continue;
       if (s.kind === 'beslutning') {
+        // The published heading: this one, or the bold line the import kept under a plain "Beslutning".
+        let boldAt = line + 1;
+        while (boldAt < out.length && !out[boldAt]!.trim()) boldAt++;
+        const bold = /^\*\*(.+)\*\*$/.exec(out[boldAt]?.trim() ?? '')?.[1];
+        const boldParts = bold ? parseDecisionHeading(bold, profile) : undefined;
+        const parts = (s.decisionBody ? parseDecisionHeading(s.node.title, profile) : undefined) ?? (boldParts?.parsedDate ? boldParts : undefined);
         // Only this meeting's decision: a heading dated another day is an earlier committee's.
-        const when = s.decisionBody && parseDanishDate(s.decisionBody.date);
-        if (when && date && (when.year !== date.year || when.month !== date.month || when.day !== date.day)) continue;
-        out[line] = `### ${decisionHeading}`;
+        if (parts?.parsedDate && date && !sameDay(parts.parsedDate, date)) continue;
+        const heading = buildDecisionHeading(profile, parts?.committee ?? meetingCommittee, parts?.parsedDate ?? date ?? undefined);
+        // The house's form only where the grammar reads it as a decision.
+        const readable = classifySection(heading, profile).kind === 'beslutning';
+        out[line] = `### ${readable ? heading : decisionName(profile)}`;
+        if (readable && heading !== decisionName(profile) && boldParts?.parsedDate) drop.add(boldAt);
         continue;
       }
       const def = profile.sections.find((d) => d.kind === s.kind);
