@@ -20,7 +20,7 @@
 import { escapeCommentOpen, type ImportResult, type ImportWarning } from './text.js';
 import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber.js';
 import { furniture, headerLabel, SECTION_WORDS } from './vocabulary.js';
-import { parseDecisionHeading } from '../model/vocabulary.js';
+import { CASE_COMPANION_FIELDS, parseDecisionHeading } from '../model/vocabulary.js';
 
 export interface GenericStats {
   readonly items: number;
@@ -341,10 +341,10 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
     ctx.drop.add(found.at);
     if (found.labelAt !== undefined) ctx.drop.add(found.labelAt);
     if (closed) out.push('Lukket: ja');
-    if (c.rest) (out.blank(), out.push('### Sagsfremstilling'), out.blank(), out.push(body(c.rest)));
+    if (c.rest) writeCompanions(c.rest, out);
   } else if (closed) out.push('Lukket: ja');
   const decision = decisionPick(ctx);
-  let inSection = Boolean(found && caseOf(lines[found.at]!.text)!.rest);
+  let inSection = false;
   for (; k < ctx.to; k++) {
     if (ctx.drop.has(k)) continue;
     const t = lines[k]!.text.trim();
@@ -382,6 +382,12 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
       continue;
     }
     if (!inSection) {
+      // Text before the first section stays in the item's preamble where it cannot read as a
+      // field; otherwise (and once a section has begun) it is the case presentation.
+      if (!FIELD_LIKE.test(t) && !noSectionLater(ctx, k)) {
+        out.push(body(t));
+        continue;
+      }
       out.blank();
       out.push('### Sagsfremstilling');
       out.blank();
@@ -389,6 +395,42 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
     }
     out.push(body(t));
   }
+}
+
+/** A line the grammar would read as a `Name: value` field. */
+const FIELD_LIKE = /^\p{Lu}[\p{L}\p{M}-]*(?: [\p{L}\p{M}-]+){0,3}[ \t]*:(?=[ \t]|$)/u;
+
+/** Whether the item has no section heading after line k (then its text is the case presentation). */
+function noSectionLater(ctx: ItemCtx, k: number): boolean {
+  for (let j = k + 1; j < ctx.to; j++) {
+    const t = ctx.lines[j]!.text.trim();
+    if (t && (sectionName(t) || splitRunIn(t))) return false;
+  }
+  return true;
+}
+
+/**
+ * What follows the case number on its line (`Sagsbehandler: …`, `, Sagsinitialer: …`,
+ * `J.nr.: … Dokumentnr.: …`): the companions the vocabulary knows become item fields; other
+ * text stays in the item's preamble, unless it would read as a field.
+ */
+function writeCompanions(rest: string, out: Out): void {
+  const parts = rest.split(/\s*,\s*(?=\p{Lu}[\p{L}-]*\s*:)/u).map((p) => p.trim()).filter(Boolean);
+  const known = new Set(CASE_COMPANION_FIELDS.map((f) => f.toLowerCase()));
+  const fields = parts.map((p) => /^(\p{Lu}[\p{L}-]*)\s*:\s*(.*)$/u.exec(p));
+  if (fields.every((m) => m && known.has(m[1]!.toLowerCase()))) {
+    for (const m of fields) out.push(`${m![1]}: ${m![2]}`);
+    return;
+  }
+  if (!FIELD_LIKE.test(rest)) {
+    out.blank();
+    out.push(body(rest));
+    return;
+  }
+  out.blank();
+  out.push('### Sagsfremstilling');
+  out.blank();
+  out.push(body(rest));
 }
 
 /**

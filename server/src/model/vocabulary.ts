@@ -48,6 +48,13 @@ export const ITEM_FIELD_WORDS: readonly FieldWord[] = [
   { key: 'fravaerende', name: 'Fraværende', aliases: [], published: ['Ikke til stede'], synonyms: ['fravær', 'deltog ikke'] },
 ];
 
+/**
+ * Companions of the case number in published minutes (spec §10: `Sagsbehandler: …`,
+ * `Sagsinitialer: …`): accepted as item fields (kept, published as written), not listed
+ * among the markup's own item fields.
+ */
+export const CASE_COMPANION_FIELDS: readonly string[] = ['Sagsbehandler', 'Sagsinitialer'];
+
 export const HEADER_FIELD_NAMES: readonly string[] = HEADER_FIELD_WORDS.map((f) => f.name);
 export const ITEM_FIELD_NAMES: readonly string[] = ITEM_FIELD_WORDS.map((f) => f.name);
 
@@ -84,10 +91,11 @@ export function headerAliasIndex(profile?: Profile): Map<string, string> {
   return m;
 }
 
-/** Lower-cased accepted label → canonical name, for item fields. */
-export function itemAliasIndex(): Map<string, string> {
+/** Lower-cased accepted label → canonical name, for item fields (with the case-number companions unless told otherwise). */
+export function itemAliasIndex(withCompanions = true): Map<string, string> {
   const m = new Map<string, string>();
   for (const w of ITEM_FIELD_WORDS) for (const l of itemLabels(w.key)) m.set(lower(l), w.name);
+  if (withCompanions) for (const c of CASE_COMPANION_FIELDS) m.set(lower(c), c);
   return m;
 }
 
@@ -249,16 +257,16 @@ export interface DecisionHeadingParts {
 const COMMITTEE = String.raw`(\p{Lu}[\p{L}\p{N}\- &.,]*?)`;
 /** The decision-heading forms of spec §10 that name a committee and a date (whatever the profile). */
 const GENERAL_FORMS = [
-  '{committee} den {date}',
-  '{committee}, {date}',
-  '{committee} d. {date}',
+  'Beslutning i {committee} den {date}',
+  'Beslutning {committee} den {date}',
+  'Beslutning i {committee}, {date}',
+  'Beslutning {committee}, {date}',
+  'Beslutning {committee} d. {date}',
   '{committee}s møde den {date}',
   '{committee}s møde {date}',
-  'Beslutning {committee} den {date}',
-  'Beslutning i {committee} den {date}',
-  'Beslutning {committee}, {date}',
-  'Beslutning i {committee}, {date}',
-  'Beslutning {committee} d. {date}',
+  '{committee} den {date}',
+  '{committee} d. {date}',
+  '{committee}, {date}',
 ];
 
 function escapeRe(s: string): string {
@@ -294,7 +302,7 @@ function groupsOf(template: string, m: RegExpExecArray): DecisionHeadingParts {
   let committee: string | undefined;
   let date: string | undefined;
   order.forEach((name, i) => {
-    if (name === 'committee') committee = m[i + 1]?.trim().replace(/[,]$/, '');
+    if (name === 'committee') committee = m[i + 1]?.trim().replace(/[,]$/, '').replace(/^beslutning\s+(?:i\s+)?/iu, '');
     else date = m[i + 1]?.trim();
   });
   return { committee, date, parsedDate: date ? parseDanishDate(date) : undefined };

@@ -124,13 +124,15 @@ function fieldName(f: Field): string {
 }
 
 /** The first block under the heading, if it is a one-line paragraph holding just a case number. */
-function bareCaseNumber(blocks: readonly Block[]): { value: string; start: number; end: number } | undefined {
+function bareCaseNumber(blocks: readonly Block[], profile: Profile): { value: string; start: number; end: number } | undefined {
   const first = blocks.find((b) => b.type !== 'comment');
   if (!first || first.type !== 'paragraph') return undefined;
   if (first.range.start.line !== first.range.end.line) return undefined;
   const { start, end } = trimmedSpan(first.content.text);
   const text = first.content.text.slice(start, end);
-  if (!caseNumberForm(text) && !caseNumberForm(normalizeCaseNumber(text))) return undefined;
+  const form = caseNumberMatcher(profile.caseNumber);
+  const known = (v: string) => caseNumberForm(v) !== undefined || form.test(v);
+  if (!known(text) && !known(normalizeCaseNumber(text))) return undefined;
   const span = sourceSpan(first.content, start, end);
   return { value: text, ...span };
 }
@@ -140,7 +142,7 @@ function reportMissing(
   item: ItemModel,
   common: Record<string, string>,
 ): void {
-  const bare = item.node.fields.length === 0 ? bareCaseNumber(item.node.preamble) : undefined;
+  const bare = item.node.fields.length === 0 ? bareCaseNumber(item.node.preamble, ctx.profile) : undefined;
   if (bare) {
     ctx.report({
       messageId: 'bare',

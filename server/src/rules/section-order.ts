@@ -25,7 +25,7 @@ const rule: Rule = {
     tags: ['house-style'],
   },
   check(ctx) {
-    // A house with no fixed order (sectionOrder "none") has nothing to check.
+    // A house style without a fixed order (`sectionOrder: "none"`) is not checked.
     if (ctx.profile.sectionOrder === 'none') return;
     const order = ctx.profile.sections.map((s) => s.name).join(', ');
     for (const item of ctx.meeting.items) {

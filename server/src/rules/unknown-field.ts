@@ -24,7 +24,7 @@ function aliasesOnly(index: Map<string, string>, canonical: readonly string[]): 
   const own = new Set(canonical.map((c) => c.toLocaleLowerCase('da')));
   return Object.fromEntries([...index].filter(([k]) => !own.has(k)));
 }
-const ITEM_ALIASES: Readonly<Record<string, string>> = aliasesOnly(itemAliasIndex(), ITEM_FIELDS);
+const ITEM_ALIASES: Readonly<Record<string, string>> = aliasesOnly(itemAliasIndex(false), ITEM_FIELDS);
 const HEADER_SYNONYMS = synonymIndex(HEADER_FIELD_WORDS);
 const ITEM_SYNONYMS = synonymIndex(ITEM_FIELD_WORDS);
 
@@ -95,7 +95,7 @@ const rule: Rule = {
     const headerIndex = headerAliasIndex(ctx.profile);
     const HEADER_ALIASES = aliasesOnly(headerIndex, HEADER_FIELDS);
     const headerKnown = new Set(headerIndex.keys());
-    const itemKnown = new Set([...ITEM_FIELDS.map(lower), ...Object.keys(ITEM_ALIASES)]);
+    const itemKnown = new Set(itemAliasIndex().keys());
     for (const field of ctx.meeting.document.fields) {
       const key = lower(field.name.text);
       if (headerKnown.has(key)) continue;

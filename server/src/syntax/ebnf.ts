@@ -97,7 +97,7 @@ The lexer is line-oriented. Markers are recognised only at the start of a line:
 | token | what it matches |
 | --- | --- |
 | \`H1\` … \`H4\` | \`#\`, \`##\`, \`###\`, and \`####\` to \`######\`, followed by a space or the end of the line |
-| \`"Punkt"\`, \`ITEM_NUMBER\`, \`":"\` | only right after \`##\`: \`Punkt 123:\` (numbers may be alphanumeric: \`1.a\`) |
+| \`"Punkt"\`, \`ITEM_NUMBER\`, \`":"\` | only right after \`##\`: \`Punkt 123:\` (numbers may be alphanumeric: \`1.a\`); the house styles' \`Punkt 123 Titel\`, \`Punkt 123. Titel\` and \`123. Titel\` too (the \`":"\` is then \`.\`, \`)\` or absent) |
 | \`TITLE_KEYWORD\` | only right after \`#\`: \`REFERAT\` or \`DAGSORDEN\` |
 | \`FIELD_NAME\` | \`Name:\` at the start of a line: a capitalised word and up to three more, then a colon |
 | \`BULLET_MARKER\` | \`-\`, \`*\`, \`+\` or \`•\` followed by a space (indentation gives nesting) |

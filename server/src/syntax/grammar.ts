@@ -2,7 +2,7 @@
  * The block grammar (Chevrotain CST parser). One instance, reused; error recovery on.
  *
  *   document   ::= ( item | heading | section | subheading | field | list | table | paragraph | NL )*
- *   item       ::= H2 "Punkt" NUMBER ":" inline* NL? ( field | commentLine | NL )* ( section | subheading | list | table | paragraph | NL )*
+ *   item       ::= H2 "Punkt"? NUMBER ":"? inline* NL? ( field | commentLine | NL )* ( section | subheading | list | table | paragraph | NL )*
  *   commentLine ::= COMMENT+ NL?
  *   section    ::= H3 inline* NL? ( subheading | list | table | paragraph | NL )*
  *   heading    ::= ( H1 TITLE_KEYWORD? | H2 ) inline* NL?
@@ -67,9 +67,10 @@ export class ReferatGrammar extends CstParser {
 
   item = this.RULE('item', () => {
     this.CONSUME(H2);
-    this.CONSUME(PunktKeyword);
+    // The markup's `Punkt 12:`, and the house styles' `Punkt 12 Titel`, `12. Titel` (spec §10).
+    this.OPTION2(() => this.CONSUME(PunktKeyword));
     this.CONSUME(ItemNumber);
-    this.CONSUME(ItemColon);
+    this.OPTION3(() => this.CONSUME(ItemColon));
     this.MANY(() => this.CONSUME(Inline));
     this.OPTION(() => this.CONSUME(Newline));
     // Comment lines among the fields (an internal note under the heading) do not end them.

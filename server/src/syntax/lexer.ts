@@ -148,18 +148,30 @@ export const Indent = createToken({
 export const PunktKeyword = createToken({
   name: 'PunktKeyword',
   pattern: custom((text, offset, tokens) =>
-    lastToken(tokens)?.tokenType === H2 ? stickyAt(/Punkt(?=[ \t]+[0-9](?:(?!<!--)[^\s:])*[ \t]*:)/y, text, offset) : null,
+    lastToken(tokens)?.tokenType === H2 ? stickyAt(/Punkt(?=[ \t]+[0-9])/y, text, offset) : null,
   ),
   line_breaks: false,
   start_chars_hint: ['P'],
 });
 
-/** An item number (`12`, `1.a`); a `<!--` in it starts a comment, as everywhere else. */
+/** `12` in `Punkt 12:` (alphanumeric: `1.a`); a `<!--` in it starts a comment, as everywhere else. */
+const NUMBER_BEFORE_COLON = /[0-9](?:(?!<!--)[^\s:])*(?=[ \t]*:)/y;
+/** `12` in `Punkt 12 Titel` / `Punkt 12. Titel` (a full stop after the number is not part of it). */
+const NUMBER_IN_PUNKT = /[0-9](?:(?!<!--)[^\s:])*?(?=\.?(?:[ \t]|\r|\n|$))/y;
+/** `12` in `## 12. Titel`, `## 12) Titel`, `## 12 Titel` (house styles that publish no "Punkt", spec §10). */
+const NUMBER_ALONE = /[0-9]{1,4}(?:\.[0-9]{1,3}[a-z]?|[a-z])?(?=[.):]?[ \t]+\S|[.):][ \t]*(?:\r|\n|$))/y;
+
+/**
+ * An item number: after `Punkt` (`Punkt 12:`, `Punkt 12 Titel`, `Punkt 12. Titel`), or right
+ * after `##` where a house style writes no keyword (`## 12. Titel`).
+ */
 export const ItemNumber = createToken({
   name: 'ItemNumber',
-  pattern: custom((text, offset, tokens) =>
-    lastToken(tokens)?.tokenType === PunktKeyword ? stickyAt(/[0-9](?:(?!<!--)[^\s:])*/y, text, offset) : null,
-  ),
+  pattern: custom((text, offset, tokens) => {
+    const last = lastToken(tokens)?.tokenType;
+    if (last === PunktKeyword) return stickyAt(NUMBER_BEFORE_COLON, text, offset) ?? stickyAt(NUMBER_IN_PUNKT, text, offset);
+    return last === H2 ? stickyAt(NUMBER_ALONE, text, offset) : null;
+  }),
   line_breaks: false,
   start_chars_hint: DIGITS,
 });
@@ -167,7 +179,7 @@ export const ItemNumber = createToken({
 export const ItemColon = createToken({
   name: 'ItemColon',
   pattern: custom((text, offset, tokens) =>
-    lastToken(tokens)?.tokenType === ItemNumber ? stickyAt(/:/y, text, offset) : null,
+    lastToken(tokens)?.tokenType === ItemNumber ? stickyAt(/[:.)]/y, text, offset) : null,
   ),
   line_breaks: false,
   start_chars_hint: [':'],

@@ -497,9 +497,10 @@ class TreeBuilder {
 
   item(node: CstNode): Item {
     const marker = tokensOf(node, 'H2')[0]!;
-    const kw = tokensOf(node, 'PunktKeyword')[0]!;
     const num = tokensOf(node, 'ItemNumber')[0]!;
-    const colon = tokensOf(node, 'ItemColon')[0]!;
+    // `Punkt` and the colon are optional (`## 12. Titel`, `## Punkt 12 Titel`).
+    const kw = tokensOf(node, 'PunktKeyword')[0] ?? num;
+    const colon = tokensOf(node, 'ItemColon')[0] ?? num;
     const headingTokens: IToken[] = [];
     pushInline(node, headingTokens);
     const headingContent = this.inlineText(headingTokens, tokenEnd(colon));
