@@ -93,6 +93,7 @@ it('import --profile auto infers the house style from the document; --config FIL
   expect(auto.status, auto.stderr).toBe(0);
   expect(auto.stdout).toMatch(/^Profil: /m);
   expect(auto.stdout).toContain('### Beslutning i Byudvalget den 12-02-2024');
+  expect(auto.stdout).toContain('## Punkt 4 Sag nummer 4 om vejene');
   // The configuration written above defines "byen"; an explicit --config selects it.
   const named = run(['import', '--config', '.referatrc.json', '-o', 'm2.referat', 'm2.txt']);
   expect(named.status, named.stderr).toBe(0);

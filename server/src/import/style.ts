@@ -5,16 +5,16 @@
  * meeting's decision heading takes the profile's form (`Beslutning i Byrådet den 01-09-2021`)
  * where the grammar reads that form as a decision, else the plain `Beslutning`; a section the
  * import split in two (a second heading of the same kind right after the first, or the import's
- * own heading over an item's opening text before the real one) is one again. Item headings
- * stay `## Punkt {n}: {title}`: the markup has one item heading (the exports write the house's).
- * Pure.
+ * own heading over an item's opening text before the real one) is one again; item headings take
+ * the profile's form (`## 12. Titel`) where the grammar reads them back as the same items, else
+ * they stay `## Punkt {n}: {title}`. Pure.
  */
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { Profile } from '../config/schema.js';
 import { analyze } from '../engine.js';
 import { classifySection } from '../model/build.js';
 import type { SectionModel } from '../model/types.js';
-import { buildDecisionHeading, decisionName, parseDecisionHeading } from '../model/vocabulary.js';
+import { buildDecisionHeading, buildItemHeading, decisionName, parseDecisionHeading } from '../model/vocabulary.js';
 
 /** Replaces or adds the header's `Profil:` line. */
 function withProfileField(lines: string[], name: string): void {
@@ -112,9 +112,29 @@ export function restyleMarkup(markup: string, config: ResolvedConfig, name: stri
       if (def && s.kind !== 'unknown') out[line] = `### ${def.name}`;
     }
   }
-  return out
+  const styled = out
     .filter((_, k) => !drop.has(k))
     .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/\n/g, eol);
+    .replace(/\n{3,}/g, '\n\n');
+  return withItemHeadings(styled, forced).replace(/\n/g, eol);
+}
+
+/**
+ * Item headings in the profile's form (`## 12. Titel`, `## Punkt 12 Titel`) where the grammar
+ * reads every one of them back as the same item; else the markup's `## Punkt 12: Titel` stays.
+ */
+function withItemHeadings(text: string, config: ResolvedConfig): string {
+  const profile = config.profile;
+  if (profile.itemHeading === 'Punkt {n}: {title}') return text;
+  const before = analyze(text, config).meeting.items;
+  const out = text.split('\n');
+  for (const item of before) {
+    const line = item.node.heading.range.start.line;
+    if (!/^## /.test(out[line] ?? '')) return text;
+    out[line] = `## ${buildItemHeading(profile, item.number, item.title)}`;
+  }
+  const candidate = out.join('\n');
+  const after = analyze(candidate, config).meeting.items;
+  const same = after.length === before.length && after.every((it, k) => it.number === before[k]!.number && it.title === before[k]!.title && it.closed === before[k]!.closed);
+  return same ? candidate : text;
 }
