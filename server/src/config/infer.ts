@@ -731,13 +731,14 @@ function inferAttendance(facts: readonly DocFacts[]): { placement: AttendancePla
   const style = majority(styles)?.value ?? 'sentences';
   const label = style === 'line' ? majority(labels)?.value : undefined;
   const where = placement.join(', ');
+  const whereDa = placement.map((p) => ({ header: 'i mødehovedet', 'first-item': 'under første punkt', 'every-decision': 'under hver beslutning' })[p]).join(', ');
   const line: InferLine = best
     ? {
         key: 'attendance',
         agree: best.count,
         of: votes.length,
         ...both(
-          `fremmøde: ${where}, ${style === 'line' ? `linje "${label ?? 'Fraværende'}:"` : 'sætninger'} (${best.count} af ${votes.length} dokumenter er enige)`,
+          `fremmøde: ${whereDa}, ${style === 'line' ? `linje "${label ?? 'Fraværende'}:"` : 'sætninger'} (${best.count} af ${votes.length} dokumenter er enige)`,
           `attendance: ${where}, ${style === 'line' ? `a "${label ?? 'Fraværende'}:" line` : 'sentences'} (${best.count} of ${votes.length} documents agree)`,
         ),
       }

@@ -164,7 +164,12 @@ export function profileCommand(ctx: CliContext, setExit: (code: number) => void)
     .action(async (files: string[], o: ProfileInferOptions) => {
       setExit(await runProfileInfer(files, o, ctx));
     });
-  return new Command('profile')
+  const profile: Command = new Command('profile')
     .description(da ? 'Husstilsprofiler: udled en profil af offentliggjorte referater' : 'House-style profiles: infer one from published minutes')
-    .addCommand(infer);
+    .addCommand(infer)
+    // Without a subcommand: the help, on standard output.
+    .action(() => {
+      ctx.stdout.write(profile.helpInformation());
+    });
+  return profile;
 }
