@@ -179,6 +179,20 @@ describe('inferProfile on invented minutes', () => {
     expect(r.profile.attendance).toMatchObject({ placement: ['every-decision'], style: 'sentences' });
   });
 
+  it('reads the other decision-heading forms: no committee, a trailing item reference, an abbreviated month', () => {
+    const mk = (h: string) => `Referat\nByrådet\nMødedato: 5. marts 2024\n\nPunkt 1: Godkendelse af dagsorden\nSagsnr.: 24/1\n\nResumé\n\nTekst om sagen.\n\n${h}\n\nGodkendt.\n`;
+    const cases: [string, string, string][] = [
+      ['Beslutning den 05-03-2024', 'Beslutning den {date}', 'dd-mm-yyyy'],
+      ['Byrådet, 5. marts 2024, pkt. 12:', '{committee}, {date}:', 'd. MMMM yyyy'],
+      ['Beslutning i Byrådet den 5. mar. 2024', 'Beslutning i {committee} den {date}', 'd. MMM. yyyy'],
+    ];
+    for (const [heading, template, format] of cases) {
+      const source = mk(heading);
+      const r = inferProfile([{ name: 'a.txt', source, markup: importReferat(source).markup }]);
+      expect([r.profile.decisionHeading, r.profile.dateFormat], heading).toEqual([template, format]);
+    }
+  });
+
   it('the documents disagreeing on the order gives sectionOrder none, and says how many agree', () => {
     const a = docs(styleA, [{ committee: 'Teknisk Udvalg', date: [2024, 3, 5], first: 1, titles: TITLES.slice(0, 2) }]);
     const swapped = styleA({ committee: 'Teknisk Udvalg', date: [2024, 4, 9], first: 1, titles: TITLES.slice(0, 2) }).replace(

@@ -75,7 +75,7 @@ const DATE_IN_HEADING = String.raw`\d{1,2}[-./]\d{1,2}[-./ ](?:\d{4}|\d{2})|\d{1
  * Byrådet den 01-09-2021`, `Byrådet, 16.12.2014`, `Hovedudvalgets møde den 28. april 2021:`.
  */
 const DECISION_LINE = new RegExp(
-  String.raw`^(?<pre>Beslutning(?:\s+i)?\s+)?(?<committee>\p{Lu}[\p{L}\-–& ]{1,70}?)(?<gen>s\s+møde)?(?<sep>\s+den|\s+d\.|,)\s+(?<date>${DATE_IN_HEADING})(?<post>\s*:)?$`,
+  String.raw`^(?<pre>Beslutning(?:\s+i)?\s+)?(?<committee>\p{Lu}[\p{L}\-–& ]{1,70}?)(?<gen>s\s+møde)?(?<sep>\s+den|\s+d\.|,)\s+(?<date>${DATE_IN_HEADING})(?<pkt>\s*,\s*pkt\.\s*\d+)?(?<post>\s*:)?$`,
   'iu',
 );
 /** The same heading with the decision's text run in after the date (`Byrådet, 16.12.2014 Godkendt.`). */
@@ -254,7 +254,9 @@ function factsOf(doc: InferDocument): DocFacts {
     if (!ours) continue;
     const sep = g.sep!.trim() === ',' ? ',' : ` ${g.sep!.trim()}`;
     const pre = g.pre ? g.pre.replace(/\s+/g, ' ').replace(/^beslutning/i, 'Beslutning') : '';
-    const template = `${pre}{committee}${g.gen ? 's møde' : ''}${sep} {date}${g.post ? ':' : ''}`;
+    // `Beslutning den 01-09-2021`: a dated decision heading without a committee.
+    const who = /^beslutning$/iu.test(g.committee!.trim()) && !pre ? 'Beslutning' : `${pre}{committee}${g.gen ? 's møde' : ''}`;
+    const template = `${who}${sep} {date}${g.post ? ':' : ''}`;
     decisions.push({ template, date: g.date! });
   }
   let plainDecisions = 0;
