@@ -155,9 +155,18 @@ interface DocFacts {
   readonly closedNumbers: number[];
 }
 
+/** Lines that begin with an item number (after an optional word), by that number: where item headings may stand. */
+function numberedLines(plain: readonly string[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  plain.forEach((t, k) => {
+    const n = /^(?:[\p{L}]{1,15}\.?\s*)?(\d{1,4}[a-z]?)\s*[.:)]?\s/u.exec(t)?.[1];
+    if (n) m.set(n, [...(m.get(n) ?? []), k]);
+  });
+  return m;
+}
+
 /** The title as written in a published line, where the line holds the item's number before it. */
-function itemTemplateOf(line: string, number: string, title: string): string | undefined {
-  const t = plainLine(line);
+function itemTemplateOf(t: string, number: string, title: string): string | undefined {
   const head = title.replace(/\s+/g, ' ').trim().slice(0, 40);
   if (head.length < 3) return undefined;
   const at = t.indexOf(head);
@@ -209,6 +218,7 @@ function factsOf(doc: InferDocument): DocFacts {
   const isReferat = doc.source === undefined;
   const src = lines(doc.source ?? doc.markup);
   const plain = src.map(plainLine);
+  const numbered = numberedLines(plain);
 
   // Item headings as published: the last line holding the item's number and title (a table of contents comes first).
   const itemTemplates: string[] = [];
@@ -219,8 +229,9 @@ function factsOf(doc: InferDocument): DocFacts {
       continue;
     }
     if (!item.title || item.title === '(uden titel)') continue;
-    for (let k = src.length - 1; k >= 0; k--) {
-      const tpl = itemTemplateOf(src[k]!, item.number, item.title);
+    const at = numbered.get(item.number) ?? [];
+    for (let j = at.length - 1; j >= 0; j--) {
+      const tpl = itemTemplateOf(plain[at[j]!]!, item.number, item.title);
       if (tpl) {
         itemTemplates.push(tpl);
         shownNumbers.add(item.number);
@@ -230,7 +241,7 @@ function factsOf(doc: InferDocument): DocFacts {
   }
 
   // Decision headings of this meeting (its date, else its committee), below the first item (the title is no decision).
-  const firstItemLine = meeting.items.length && !isReferat ? firstItemAt(src, meeting) : Math.min(src.length, 60);
+  const firstItemLine = meeting.items.length && !isReferat ? firstItemAt(plain, numbered, meeting) : Math.min(src.length, 60);
   const fromMarkup = doc.source === undefined || /^\s*[[{]/.test(doc.source);
   const markupLines = lines(doc.markup);
   const decisionSource = fromMarkup ? markupLines.slice(Math.max(0, markupLines.findIndex((l) => /^## /.test(l)))).map(plainLine) : plain.slice(firstItemLine);
@@ -308,21 +319,18 @@ function factsOf(doc: InferDocument): DocFacts {
 }
 
 /** The line where the first item starts in the published text: its heading, its case number, or its first section heading. */
-function firstItemAt(src: readonly string[], meeting: Meeting): number {
+function firstItemAt(plain: readonly string[], numbered: Map<string, number[]>, meeting: Meeting): number {
   const first = meeting.items[0]!;
+  // A table of contents names the items first: the heading is the last line that does.
+  const headings = first.title && first.title !== '(uden titel)' ? (numbered.get(first.number) ?? []).filter((k) => itemTemplateOf(plain[k]!, first.number, first.title)) : [];
   const section = first.sections[0]?.node.title.replace(/\s*:$/, '').trim();
-  for (let k = 0; k < src.length; k++) {
-    const t = plainLine(src[k]!);
-    if (first.title && first.title !== '(uden titel)' && itemTemplateOf(src[k]!, first.number, first.title)) {
-      // A table of contents names the items first: the heading is the last line that does.
-      let last = k;
-      for (let j = src.length - 1; j > k; j--) if (itemTemplateOf(src[j]!, first.number, first.title)) ((last = j), (j = 0));
-      return last;
-    }
-    if (first.caseNumber && t.includes(first.caseNumber.text)) return k;
-    if (section && lowerKey(t) === lowerKey(section) && k > 0) return k;
+  let other = plain.length;
+  for (let k = 0; k < plain.length && other === plain.length; k++) {
+    const t = plain[k]!;
+    if ((first.caseNumber && t.includes(first.caseNumber.text)) || (section && k > 0 && lowerKey(t) === lowerKey(section))) other = k;
   }
-  return Math.min(src.length, 10);
+  if (headings.length && headings[0]! <= other) return headings[headings.length - 1]!;
+  return other === plain.length ? Math.min(plain.length, 10) : other;
 }
 
 // ───────────────────────────── across documents ─────────────────────────────
