@@ -19,7 +19,7 @@ import { CASE_NUMBER_FORMS } from '../model/casenumbers.js';
 import { parseDanishDate } from '../model/dates.js';
 import { HEADER_FIELD_WORDS, parseDecisionHeading, SECTION_WORDS, sectionWordFor } from '../model/vocabulary.js';
 import type { Meeting } from '../model/types.js';
-import { splitHeadings } from '../import/style.js';
+import { companionsOnly, splitHeadings } from '../import/style.js';
 import { parseConfig, resolveConfig } from './resolve.js';
 import type { AttendancePlacement, ConfigInput, HeaderFieldDef, NumberingScheme, ProfileInput, SectionDef } from './schema.js';
 
@@ -417,6 +417,8 @@ function inferSections(facts: readonly DocFacts[]): SectionFacts {
       for (const s of item.sections) {
         const title = s.node.title.replace(/\s*:$/, '').trim();
         if (!title) continue;
+        // The import's heading over the case number's companions (Sagsbehandler: …) is no section of the house.
+        if (seen.length === 0 && s.kind !== 'beslutning' && companionsOnly(s, f.meeting.source)) continue;
         // An earlier committee's decision in the item's chain is no section of the house.
         if (s.kind === 'earlier-decision' || (s.kind !== 'beslutning' && parseDecisionHeading(title)?.parsedDate)) continue;
         const decision = s.kind === 'beslutning' && (s.decisionBody || /^beslutning\b/iu.test(title) || parseDecisionHeading(title) !== undefined);

@@ -14,7 +14,7 @@ import type { Profile } from '../config/schema.js';
 import { analyze } from '../engine.js';
 import { classifySection } from '../model/build.js';
 import type { SectionModel } from '../model/types.js';
-import { buildDecisionHeading, buildItemHeading, decisionName, parseDecisionHeading } from '../model/vocabulary.js';
+import { buildDecisionHeading, buildItemHeading, CASE_COMPANION_FIELDS, decisionName, parseDecisionHeading } from '../model/vocabulary.js';
 
 /** Replaces or adds the header's `Profil:` line. */
 function withProfileField(lines: string[], name: string): void {
@@ -67,6 +67,17 @@ function openingLines(out: string[], section: SectionModel): void {
   }
 }
 
+/**
+ * Whether a section holds nothing but case-number companions (`Sagsbehandler: …`,
+ * `Sagsinitialer: …`): the import's own heading over what are the item's fields.
+ */
+export function companionsOnly(section: SectionModel, source: string): boolean {
+  const body = source.slice(section.node.heading.range.end.offset, section.node.range.end.offset);
+  const lines = body.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const companion = new RegExp(`^(?:${CASE_COMPANION_FIELDS.join('|')})\\.?\\s*:`, 'iu');
+  return lines.length > 0 && lines.every((l) => companion.test(l));
+}
+
 const sameDay = (a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }) => a.year === b.year && a.month === b.month && a.day === b.day;
 
 /** Markup in the profile's house style. `config.profile` is the profile; `name` is written in `Profil:`. */
@@ -84,6 +95,7 @@ export function restyleMarkup(markup: string, config: ResolvedConfig, name: stri
   const drop = new Set<number>();
   for (const item of meeting.items) {
     const level3 = item.sections.filter((s) => s.node.heading.level === 3);
+    if (level3[0] && level3[0].kind !== 'beslutning' && companionsOnly(level3[0], text)) drop.add(level3[0].node.heading.range.start.line);
     for (const i of splitHeadings(level3.map((s) => s.kind))) {
       drop.add(level3[i]!.node.heading.range.start.line);
       if (i === 0) openingLines(out, level3[0]!);
