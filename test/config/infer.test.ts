@@ -298,7 +298,7 @@ describe.runIf(corpus !== undefined)(needsShared('inferProfile on each kommune o
       const shipped = builtinProfiles[kommune];
       if (shipped) {
         compared++;
-        const diffs = agreementWith(r.profile, shipped);
+        const diffs = agreementWith(r, shipped);
         if (diffs.length === 0) agreeing++;
         agreement = diffs.length ? `; differs from shipped ${shipped.name}: ${diffs.join(', ')}` : `; agrees with shipped ${shipped.name}`;
       }
@@ -307,6 +307,8 @@ describe.runIf(corpus !== undefined)(needsShared('inferProfile on each kommune o
     console.log(`Inferred profiles on the corpus: ${clean} of ${kommuner} kommuner lint clean; ${agreeing} of ${compared} agree with a shipped profile\n${rows.join('\n')}`);
     expect(kommuner).toBeGreaterThan(15);
     expect(clean).toBeGreaterThanOrEqual(11);
+    // Shipped profiles draw on more minutes than the corpus holds; most must still agree.
+    if (compared > 0) expect(agreeing).toBeGreaterThanOrEqual(Math.ceil(compared / 2));
   });
 });
 
@@ -335,19 +337,21 @@ describe.runIf(seeds !== undefined)(needsShared('inferProfile on the Randers see
   });
 });
 
-/** Where an inferred profile and a shipped one differ on item heading, decision heading, section order or numbering. */
-function agreementWith(inferred: ReturnType<typeof inferProfile>['profile'], shipped: (typeof builtinProfiles)[string]): string[] {
+/**
+ * Where an inferred profile and a shipped one differ on item heading, decision heading, section
+ * order (the relative order of the kinds both name) and numbering. A part the documents do not
+ * show (no item title in the text, no item number) says nothing and is not compared.
+ */
+function agreementWith(inferred: ReturnType<typeof inferProfile>, shipped: (typeof builtinProfiles)[string]): string[] {
   const diffs: string[] = [];
-  // An item heading the text does not show says nothing.
-  if (inferred.itemHeading !== shipped.itemHeading) diffs.push(`itemHeading ${inferred.itemHeading} ≠ ${shipped.itemHeading}`);
-  const forms = [shipped.decisionHeading, ...shipped.decisionHeadingAliases];
-  if (!forms.includes(inferred.decisionHeading!)) diffs.push(`decisionHeading ${inferred.decisionHeading} ≠ ${shipped.decisionHeading}`);
-  if (inferred.sectionOrder !== shipped.sectionOrder) diffs.push(`sectionOrder ${inferred.sectionOrder} ≠ ${shipped.sectionOrder}`);
-  else if (shipped.sectionOrder === 'strict') {
-    const rank = new Map(shipped.sections.map((s, i) => [s.kind, i]));
-    const kinds = inferred.sections!.map((s) => s.kind).filter((k) => rank.has(k));
-    if (kinds.some((k, i) => i > 0 && rank.get(kinds[i - 1]!)! > rank.get(k)!)) diffs.push('section order');
-  }
-  if (inferred.numbering!.scheme !== shipped.numbering.scheme) diffs.push(`numbering ${inferred.numbering!.scheme} ≠ ${shipped.numbering.scheme}`);
+  const p = inferred.profile;
+  const shown = (key: string) => (inferred.report.find((l) => l.key === key)?.agree ?? 0) > 0;
+  if (shown('itemHeading') && p.itemHeading !== shipped.itemHeading) diffs.push(`itemHeading ${p.itemHeading} ≠ ${shipped.itemHeading}`);
+  if (shown('decisionHeading') && ![shipped.decisionHeading, ...shipped.decisionHeadingAliases].includes(p.decisionHeading!)) diffs.push(`decisionHeading ${p.decisionHeading} ≠ ${shipped.decisionHeading}`);
+  if (p.sectionOrder !== shipped.sectionOrder) diffs.push(`sectionOrder ${p.sectionOrder} ≠ ${shipped.sectionOrder}`);
+  const rank = new Map(shipped.sections.map((s, i) => [s.kind, i]));
+  const kinds = p.sections!.map((s) => s.kind).filter((k) => rank.has(k));
+  if (kinds.some((k, i) => i > 0 && rank.get(kinds[i - 1]!)! > rank.get(k)!)) diffs.push(`section order ${kinds.join(',')} ≠ ${shipped.sections.map((s) => s.kind).join(',')}`);
+  if (shown('numbering') && p.numbering!.scheme !== shipped.numbering.scheme) diffs.push(`numbering ${p.numbering!.scheme} ≠ ${shipped.numbering.scheme}`);
   return diffs;
 }

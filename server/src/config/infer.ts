@@ -153,6 +153,7 @@ interface DocFacts {
   readonly headerLabels: { field: string; label: string }[];
   readonly kommune?: string;
   readonly closedNumbers: number[];
+  readonly headerDates: string[];
 }
 
 /** Lines that begin with an item number (after an optional word), by that number: where item headings may stand. */
@@ -256,6 +257,20 @@ function factsOf(doc: InferDocument): DocFacts {
     if (g.rest && !g.pre && !sameCommittee(g.committee!, committee)) continue;
     candidates.push({ m, g, parsed: parseDanishDate(g.date!) });
   }
+  // A page that lost its line breaks runs the decision heading into the text around it
+  // ("… dagsorden. Byrådet, 16.12.2014 A var fraværende."): with none at a line's start, the
+  // meeting's own committee and a date inside a line are one.
+  if (candidates.length === 0 && committee && committee.length >= 4) {
+    const name = committee.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const inline = new RegExp(
+      String.raw`(?:^|[.!?]\s+)(?<pre>Beslutning(?:\s+i)?\s+)?(?<committee>${name})(?<gen>s\s+møde)?(?<sep>\s+den|\s+d\.|,)\s+(?<date>${DATE_IN_HEADING})(?<post>\s*:)?(?=\s+\p{Lu}|\s*$)`,
+      'iu',
+    );
+    for (const t of decisionSource) {
+      const m = inline.exec(t);
+      if (m) candidates.push({ m, g: m.groups!, parsed: parseDanishDate(m.groups!.date!) });
+    }
+  }
   // Without a meeting date, this meeting's date is the one most decision headings carry.
   const isoKey = (d?: { year: number; month: number; day: number }) => (d ? `${d.year}-${d.month}-${d.day}` : '');
   const usual = date ? undefined : majority(candidates.map((c) => isoKey(c.parsed)).filter(Boolean))?.value;
@@ -284,6 +299,8 @@ function factsOf(doc: InferDocument): DocFacts {
     else if (/^(?:Sagsnr|Sagsnummer|Sagsid|Sags-id)\.?\s*:?$/iu.test(t)) caseLabels.push(t.replace(/\s*:$/, ''));
   }
 
+  // Dates as the opening lines write them (the date format where no decision heading shows one).
+  const headerDates = plain.slice(0, Math.max(0, firstItemLine)).flatMap((t) => [...t.matchAll(new RegExp(`(?<![\\d.])(?:${DATE_IN_HEADING})(?![\\d])`, 'giu'))].map((m) => m[0]));
   // Header labels: the opening lines up to the first item heading.
   const headerLabels: { field: string; label: string }[] = [];
   for (const t of plain.slice(0, Math.max(0, firstItemLine))) {
@@ -315,7 +332,7 @@ function factsOf(doc: InferDocument): DocFacts {
     const m = /^lukket\s+(?:punkt\s+)?(\d{1,4})\b/iu.exec(t) ?? /^(\d{1,4})\.?\s+.*\((?:lukket)\)\s*$/iu.exec(t) ?? /^(\d{1,4})\.?\s+lukket\b/iu.exec(t);
     if (m) closedNumbers.push(Number(m[1]));
   }
-  return { name: doc.name, meeting, committee, date: date ?? undefined, itemTemplates, shownNumbers, decisions, plainDecisions, caseLabels, headerLabels, kommune, closedNumbers };
+  return { name: doc.name, meeting, committee, date: date ?? undefined, itemTemplates, shownNumbers, decisions, plainDecisions, caseLabels, headerLabels, kommune, closedNumbers, headerDates };
 }
 
 /** The line where the first item starts in the published text: its heading, its case number, or its first section heading. */
@@ -375,7 +392,9 @@ function inferDecision(facts: readonly DocFacts[]): { heading: string; aliases: 
   const all = facts.flatMap((f) => f.decisions);
   const aliases = [...new Set(all.map((d) => d.template))].filter((t) => t !== heading);
   // Date format: the form most decision headings of the chosen template show; a day below 10 tells d from dd.
-  const dates = all.filter((d) => d.template === heading).map((d) => dateFormatOf(d.date)).filter((d): d is NonNullable<typeof d> => !!d);
+  let dates = all.filter((d) => d.template === heading).map((d) => dateFormatOf(d.date)).filter((d): d is NonNullable<typeof d> => !!d);
+  // No dated decision heading: the dates of the meetings' opening lines.
+  if (dates.length === 0) dates = facts.flatMap((f) => f.headerDates).map(dateFormatOf).filter((d): d is NonNullable<typeof d> => !!d);
   let dateFormat = majority(dates.map((d) => d.format))?.value ?? 'dd-mm-yyyy';
   if (/^dd/.test(dateFormat) && dates.some((d) => d.dayPadded === false) && !dates.some((d) => d.dayPadded === true)) dateFormat = dateFormat.replace(/^dd/, 'd');
   if (/^d(?!d)/.test(dateFormat) && dates.some((d) => d.dayPadded === true)) dateFormat = dateFormat.replace(/^d/, 'dd');
@@ -469,8 +488,11 @@ function inferSections(facts: readonly DocFacts[]): SectionFacts {
   for (const s of seqs) {
     s.kinds.forEach((k, i) => {
       if (!firstSeen.includes(k)) firstSeen.push(k);
-      posSum.set(k, (posSum.get(k) ?? 0) + i / Math.max(1, s.kinds.length - 1));
-      posN.set(k, (posN.get(k) ?? 0) + 1);
+      // A section alone in its item says nothing about where it stands.
+      if (s.kinds.length > 1) {
+        posSum.set(k, (posSum.get(k) ?? 0) + i / (s.kinds.length - 1));
+        posN.set(k, (posN.get(k) ?? 0) + 1);
+      }
       for (const later of s.kinds.slice(i + 1)) before.set(`${k}\u0000${later}`, (before.get(`${k}\u0000${later}`) ?? 0) + 1);
     });
   }
@@ -480,7 +502,8 @@ function inferSections(facts: readonly DocFacts[]): SectionFacts {
   while (remaining.length) {
     // The kind that the fewest remaining kinds precede (by majority), then the earliest on average.
     const score = (k: string) => remaining.filter((o) => o !== k && b(o, k) > b(k, o)).length;
-    const avg = (k: string) => (posSum.get(k) ?? 0) / (posN.get(k) ?? 1);
+    // Without evidence of its place: a decision concludes its item (attachments come after it); another section stands midway.
+    const avg = (k: string) => (posN.get(k) ? posSum.get(k)! / posN.get(k)! : k === 'bilag' ? 1.1 : k === 'beslutning' ? 1.05 : 0.5);
     remaining.sort((x, y) => score(x) - score(y) || avg(x) - avg(y) || firstSeen.indexOf(x) - firstSeen.indexOf(y));
     order.push(remaining.shift()!);
   }
