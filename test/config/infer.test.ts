@@ -213,6 +213,11 @@ describe('inferProfile on invented minutes', () => {
     expect(r.profile.caseNumber!.patterns.join()).toContain('\\d{');
   });
 
+  it('reads the item heading of .referat files written in the house form', () => {
+    const text = '# REFERAT Udvalget\n\nMødedato: 2024-03-05\n\n## 7. Vejene\nSagsnr: 24/1\n\n### Beslutning\n\nGodkendt.\n\n## 8. Stierne\nSagsnr: 24/2\n\n### Beslutning\n\nGodkendt.\n';
+    expect(inferProfile([{ name: 'a.referat', markup: text }]).profile.itemHeading).toBe('{n}. {title}');
+  });
+
   it('learns from .referat files too, and the result is a valid configuration that selects the profile', () => {
     const text = '# REFERAT Udvalget\n\nMødedato: 2024-03-05\n\n## Punkt 7: A\nSagsnr: 24/1\n\n### Resumé\n\nTekst.\n\n### Beslutning\n\nGodkendt.\n';
     const r = inferProfile([{ name: 'a.referat', markup: text }], { name: 'mit' });
@@ -320,7 +325,8 @@ describe.runIf(seeds !== undefined)(needsShared('inferProfile on the Randers see
       .filter((f) => /\.(txt|json)$/.test(f))
       .map((f) => {
         const source = readFileSync(path.join(seeds!, f), 'utf8');
-        return { name: f, source: source.trimStart().startsWith('{') || source.trimStart().startsWith('[') ? undefined : source, markup: importReferat(source).markup };
+        const portal = source.trimStart().startsWith('{') || source.trimStart().startsWith('[');
+        return { name: f, ...(portal ? { imported: true } : { source }), markup: importReferat(source).markup };
       });
     const r = inferProfile(d);
     const randers = builtinProfiles.randers!;

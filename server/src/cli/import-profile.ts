@@ -38,12 +38,14 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
   const explicit = opts.config ? path.resolve(ctx.cwd, opts.config) : undefined;
   const finder = guard(() => new ConfigFinder(nodeConfigFs, { profile: auto ? undefined : opts.profile, lang: ctx.lang }, explicit));
   if (auto) {
-    const { inferProfile } = await import('../config/infer.js');
+    const [{ inferProfile }, { looksLikePortal }] = await Promise.all([import('../config/infer.js'), import('../import/index.js')]);
     return (source, markup, file) => {
       const base = guard(() => finder.configFor(file === '-' ? path.join(ctx.cwd, '-') : file).config);
       let inferred;
       try {
-        inferred = inferProfile([{ name: file === '-' ? '-' : path.relative(ctx.cwd, file), markup, source }]);
+        // A portal record has no published layout to read forms from: its markup is all there is.
+        const portal = source !== undefined && looksLikePortal(source);
+        inferred = inferProfile([{ name: file === '-' ? '-' : path.basename(file), markup, ...(portal || !source?.trim() ? { imported: true } : { source }) }]);
       } catch (e) {
         throw new CliError(`${file === '-' ? '-' : path.relative(ctx.cwd, file)}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }

@@ -30,6 +30,8 @@ export interface InferDocument {
   readonly markup: string;
   /** The published text the markup was imported from; undefined for a `.referat` file or a portal record. */
   readonly source?: string;
+  /** The markup is an import without published text (a portal record): its item headings are the importer's, not the kommune's. */
+  readonly imported?: boolean;
 }
 
 /** One line of the report: what was inferred, and how many documents agree. */
@@ -212,7 +214,9 @@ function sameCommittee(written: string, committee: string | undefined): boolean 
   return w === c || w.endsWith(` ${c}`) || c.endsWith(` ${w}`);
 }
 
-function factsOf(doc: InferDocument): DocFacts {
+function factsOf(given: InferDocument): DocFacts {
+  // No published text (a reader that gives markup only, e.g. a PDF's): the markup is all there is.
+  const doc: InferDocument = given.source !== undefined && !given.source.trim() ? { name: given.name, markup: given.markup, imported: true } : given;
   const { meeting } = analyze(doc.markup);
   const date = meeting.date?.valid ? meeting.date : meeting.titleDate;
   const committee = meeting.committee?.replace(/\s+(?:d\.|den)\s+.*$/u, '').replace(/s?\s+møde$/u, '').trim();
@@ -225,11 +229,9 @@ function factsOf(doc: InferDocument): DocFacts {
   const itemTemplates: string[] = [];
   const shownNumbers = new Set<string>();
   for (const item of meeting.items) {
-    if (isReferat) {
-      shownNumbers.add(item.number);
-      continue;
-    }
-    if (!item.title || item.title === '(uden titel)') continue;
+    // A .referat file writes its item headings as the house does (`## 12. Titel`); an imported portal record does not.
+    if (isReferat) shownNumbers.add(item.number);
+    if (doc.imported || !item.title || item.title === '(uden titel)') continue;
     const at = numbered.get(item.number) ?? [];
     for (let j = at.length - 1; j >= 0; j--) {
       const tpl = itemTemplateOf(plain[at[j]!]!, item.number, item.title);

@@ -74,7 +74,7 @@ async function readDocument(file: string, ctx: CliContext): Promise<InferDocumen
       throw new CliError(`${shown}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
     // A portal record has no published layout to read forms from: its markup is all there is.
-    doc = looksLikePortal(text) && !/^## Punkt /m.test(text) ? { name, markup } : { name, markup, source: text };
+    doc = looksLikePortal(text) && !/^## Punkt /m.test(text) ? { name, markup, imported: true } : { name, markup, source: text };
   }
   if (!/^## Punkt /m.test(doc.markup)) throw new CliError(`${shown}: ${T.noMeeting[ctx.lang]}`);
   return doc;
