@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inferProfile, generalisedPattern, type InferDocument } from '../../server/src/config/infer.js';
+import { inferProfile, generalisedPattern, slugOf, type InferDocument } from '../../server/src/config/infer.js';
 import { builtinProfiles } from '../../server/src/config/profiles.js';
 import { parseConfig, resolveConfig } from '../../server/src/config/resolve.js';
 import { lint } from '../../server/src/engine.js';
@@ -202,6 +202,10 @@ describe('inferProfile on invented minutes', () => {
     const r = inferProfile([...a, { name: 'b.txt', source: swapped, markup: importReferat(swapped).markup }]);
     expect(r.profile.sectionOrder).toBe('none');
     expect(r.report.find((l) => l.key === 'sectionOrder')!.en).toBe('section order: none (1 of 2 documents agree on one order; 2 of 4 items)');
+  });
+
+  it('names the profile after the kommune', () => {
+    expect(['Bornholms Regionskommune', 'Lyngby-Taarbæk Kommune', 'Køge Kommune', 'Høje-Taastrup Kommune'].map(slugOf)).toEqual(['bornholm', 'lyngby-taarbaek', 'koege', 'hoeje-taastrup']);
   });
 
   it('generalises a case number no preset knows into a pattern, never the number itself', () => {

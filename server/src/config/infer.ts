@@ -98,11 +98,12 @@ function plainLine(raw: string): string {
     .trim();
 }
 
-/** `viborg`, `lyngby-taarbaek`: a profile name from a kommune name. */
+/** `viborg`, `lyngby-taarbaek`, `bornholm` (Bornholms Regionskommune): a profile name from a kommune name. */
 export function slugOf(text: string): string {
   return text
     .toLocaleLowerCase('da')
-    .replace(/\s+(?:regions)?kommune$/u, '')
+    .replace(/s?\s+regionskommune$/u, '')
+    .replace(/\s+kommune$/u, '')
     .replace(/æ/g, 'ae')
     .replace(/ø/g, 'oe')
     .replace(/å/g, 'aa')

@@ -18,12 +18,12 @@ export interface ProfileInferOptions {
   readonly output?: string;
 }
 
-/** The inputs a folder gives: published minutes (text, HTML, portal records) and `.referat` files. */
-const INPUT_EXT = /\.(txt|json|html?|referat)$/i;
+/** The inputs a folder gives: what `referat import` reads from a folder (published text, portal records) and `.referat` files. */
+const INPUT_EXT = /\.(txt|json|referat)$/i;
 
 const T = {
   noFiles: { da: 'referat profile infer: ingen filer angivet', en: 'referat profile infer: no files given' },
-  noneInFolder: { da: 'ingen referater (.txt, .json, .html, .referat) i mappen', en: 'no minutes (.txt, .json, .html, .referat) in folder' },
+  noneInFolder: { da: 'ingen referater (.txt, .json, .referat) i mappen', en: 'no minutes (.txt, .json, .referat) in folder' },
   cannotRead: { da: 'kan ikke læse', en: 'cannot read' },
   empty: { da: 'filen er tom', en: 'the file is empty' },
   binary: { da: 'ikke en tekstfil (binære data)', en: 'not a text file (binary data)' },
@@ -155,7 +155,7 @@ export function profileCommand(ctx: CliContext, setExit: (code: number) => void)
         ? 'Udled en husstilsprofil af en kommunes offentliggjorte referater og skriv en .referatrc.json, der definerer og vælger den'
         : "Infer a house-style profile from a kommune's published minutes and write a .referatrc.json that defines and selects it",
     )
-    .argument('[files...]', da ? 'referater (.txt, .json, .html, .referat) eller mapper med dem' : 'minutes (.txt, .json, .html, .referat) or folders of them')
+    .argument('[files...]', da ? 'referater (.txt, .json, .referat) eller mapper med dem' : 'minutes (.txt, .json, .referat) or folders of them')
     .option('--name <name>', da ? 'profilens navn (standard: kommunens, fx viborg)' : "the profile's name (default: the kommune's, e.g. viborg)")
     .option('-o, --output <file>', da ? 'skriv konfigurationen hertil (standard: standardoutput); en eksisterende fils øvrige indstillinger bevares' : 'write the configuration here (default: standard output); an existing file keeps its other settings')
     .option('--lang <lang>', da ? 'sprog for meddelelser: da eller en' : 'language of messages: da or en')
