@@ -204,6 +204,12 @@ describe('inferProfile on invented minutes', () => {
     expect(r.report.find((l) => l.key === 'sectionOrder')!.en).toBe('section order: none (1 of 2 documents agree on one order; 2 of 4 items)');
   });
 
+  it('reads an item heading whose number stands alone on its line, the title on the next', () => {
+    const one = styleA({ committee: 'Teknisk Udvalg', date: [2024, 3, 5], first: 1, titles: TITLES.slice(0, 3) });
+    const source = one.replace(/^(Punkt \d+) /gm, '$1\n');
+    expect(inferProfile([{ name: 'a.txt', source, markup: importReferat(one).markup }]).profile.itemHeading).toBe('Punkt {n} {title}');
+  });
+
   it('names the profile after the kommune', () => {
     expect(['Bornholms Regionskommune', 'Lyngby-Taarbæk Kommune', 'Køge Kommune', 'Høje-Taastrup Kommune'].map(slugOf)).toEqual(['bornholm', 'lyngby-taarbaek', 'koege', 'hoeje-taastrup']);
   });

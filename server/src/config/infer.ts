@@ -163,19 +163,20 @@ interface DocFacts {
 function numberedLines(plain: readonly string[]): Map<string, number[]> {
   const m = new Map<string, number[]>();
   plain.forEach((t, k) => {
-    const n = /^(?:[\p{L}]{1,15}\.?\s*)?(\d{1,4}[a-z]?)\s*[.:)]?\s/u.exec(t)?.[1];
+    const n = /^(?:[\p{L}]{1,15}\.?\s*)?(\d{1,4}[a-z]?)\s*[.:)]?(?:\s|$)/u.exec(t)?.[1];
     if (n) m.set(n, [...(m.get(n) ?? []), k]);
   });
   return m;
 }
 
 /** The title as written in a published line, where the line holds the item's number before it. */
-function itemTemplateOf(t: string, number: string, title: string): string | undefined {
+function itemTemplateOf(t: string, number: string, title: string, next?: string): string | undefined {
   const head = title.replace(/\s+/g, ' ').trim().slice(0, 40);
   if (head.length < 3) return undefined;
   const at = t.indexOf(head);
-  if (at <= 0) return undefined;
-  const prefix = t.slice(0, at);
+  // The number alone on its line (`Punkt 12`), the title on the next one: one heading.
+  const prefix = at > 0 ? t.slice(0, at) : at < 0 && next?.startsWith(head) ? `${t} ` : undefined;
+  if (prefix === undefined) return undefined;
   // The prefix: an optional word (Punkt, Pkt., Sag …), the number, optional punctuation.
   const m = /^(?<word>[\p{L}]{1,15}\.?\s*)?(?<n>\d{1,4}[a-z]?)(?<punct>\s*[.:)]?)\s*$/u.exec(prefix);
   if (!m || m.groups!.n !== number) return undefined;
@@ -235,7 +236,8 @@ function factsOf(given: InferDocument): DocFacts {
     if (doc.imported || !item.title || item.title === '(uden titel)') continue;
     const at = numbered.get(item.number) ?? [];
     for (let j = at.length - 1; j >= 0; j--) {
-      const tpl = itemTemplateOf(plain[at[j]!]!, item.number, item.title);
+      const k = at[j]!;
+      const tpl = itemTemplateOf(plain[k]!, item.number, item.title, plain.slice(k + 1, k + 3).find((x) => x));
       if (tpl) {
         itemTemplates.push(tpl);
         shownNumbers.add(item.number);
