@@ -13,8 +13,8 @@ describe('section-order', () => {
     expect(fs[0]!.message.en).toBe('"Indstilling" should come before "Sagsfremstilling" in item 1. The house style (randers) orders sections: Resumé, Indstilling, Beslutning, Sagsfremstilling, Økonomi, Høring, Bilag.');
   });
 
-  it('follows the Sønderborg-like order, where the decision comes after the case presentation', () => {
-    const t = HEAD.replace('Mødedato', 'Profil: sonderborg\nMødedato') + item(1, 'A', '### Sagsresumé\nA.\n\n### Sagsfremstilling\nB.\n\n### Indstilling\n1. at a.\n\n### Beslutning Udvalg den 03-12-2024\n1. at godkendt.\n', '23/64938');
+  it('follows the Sønderborg order, where the decision comes after the case presentation', () => {
+    const t = HEAD.replace('Mødedato', 'Profil: sonderborg\nMødedato') + item(1, 'A', '### Sagsresumé\nA.\n\n### Indstilling\n1. at a.\n\n### Sagsfremstilling\nB.\n\n### Beslutning Udvalg den 03-12-2024\n1. at godkendt.\n', '23/64938');
     expect(of('section-order', t)).toEqual([]);
     const randersOrder = t.replace('Profil: sonderborg\n', '');
     expect(of('section-order', randersOrder).length).toBeGreaterThan(0);

@@ -9,6 +9,24 @@ import { upgradeLegacyProfile } from './legacy.js';
 import { profilePatchSchema, profileSchema, type Profile, type ProfilePatch } from './schema.js';
 import randers from '../../../profiles/randers.json';
 import sonderborg from '../../../profiles/sonderborg.json';
+import aabenraa from '../../../profiles/aabenraa.json';
+import bornholm from '../../../profiles/bornholm.json';
+import fredericia from '../../../profiles/fredericia.json';
+import hedensted from '../../../profiles/hedensted.json';
+import herning from '../../../profiles/herning.json';
+import horsens from '../../../profiles/horsens.json';
+import hvidovre from '../../../profiles/hvidovre.json';
+import ishoej from '../../../profiles/ishoej.json';
+import kalundborg from '../../../profiles/kalundborg.json';
+import koege from '../../../profiles/koege.json';
+import kolding from '../../../profiles/kolding.json';
+import mariagerfjord from '../../../profiles/mariagerfjord.json';
+import middelfart from '../../../profiles/middelfart.json';
+import naestved from '../../../profiles/naestved.json';
+import stevns from '../../../profiles/stevns.json';
+import svendborg from '../../../profiles/svendborg.json';
+import syddjurs from '../../../profiles/syddjurs.json';
+import viborg from '../../../profiles/viborg.json';
 
 export const DEFAULT_PROFILE = 'randers';
 
@@ -16,6 +34,24 @@ export const DEFAULT_PROFILE = 'randers';
 export const shippedProfileFiles: Readonly<Record<string, unknown>> = Object.freeze({
   randers,
   sonderborg,
+  aabenraa,
+  bornholm,
+  fredericia,
+  hedensted,
+  herning,
+  horsens,
+  hvidovre,
+  ishoej,
+  kalundborg,
+  koege,
+  kolding,
+  mariagerfjord,
+  middelfart,
+  naestved,
+  stevns,
+  svendborg,
+  syddjurs,
+  viborg,
 });
 
 /** An invalid profile or a broken `extends` chain; `path` is the JSON path (e.g. `profiles.x.caseNumber`). */

@@ -152,6 +152,10 @@ export const attendanceSchema = z
       .enum(['line', 'sentences'])
       .describe('line: a "Fraværende: A, B" line; sentences: prose ("A deltog ikke i sagens behandling.", "Der var afbud fra A.").'),
     label: z.string().min(1).optional().describe('The label of the line style, e.g. "Fraværende" or "Ikke til stede".'),
+    membersListed: z
+      .enum(['all', 'present'])
+      .optional()
+      .describe('all (default): the header\'s member list names every member; present: it names those present, and the absent (Afbud/Fraværende) are members too.'),
   })
   .strict()
   .describe('Where and how attendance is noted.');
@@ -198,6 +202,9 @@ const profileFields = {
     .enum(['strict', 'none'])
     .describe('strict: sections follow the order of "sections" (section-order checks it); none: the house has no fixed order.'),
   requiredSections: z.array(z.string()).describe('Kinds every open item should have (besides the decision).'),
+  emptySections: z
+    .enum(['warn', 'allowed'])
+    .describe('warn: empty-section reports a section with no content; allowed: the house\'s template prints every heading, also with nothing under it.'),
   caseNumber: caseNumberSchema,
   numbering: numberingSchema,
   attendance: attendanceSchema,
@@ -215,6 +222,7 @@ export const profileSchema = z
     dateFormat: profileFields.dateFormat.default('dd-mm-yyyy'),
     sectionOrder: profileFields.sectionOrder.default('strict'),
     requiredSections: profileFields.requiredSections.default([]),
+    emptySections: profileFields.emptySections.default('warn'),
     header: profileFields.header.default([]),
   })
   .strict();

@@ -8,7 +8,7 @@
  *   the profile (`Beslutning <udvalg> den <DD-MM-YYYY>` for `committee-date`);
  * - the `Fraværende:` item field is printed as `<names> deltog ikke i sagens behandling.`
  */
-import { buildDecisionHeading } from '../model/vocabulary.js';
+import { buildDecisionHeading, buildItemHeading, headerLabel } from '../model/vocabulary.js';
 import type { Profile } from '../config/schema.js';
 import type { ItemModel, Meeting, SectionModel } from '../model/types.js';
 import type { Block, Field, Inline, InlineText, List, Table } from '../syntax/ast.js';
@@ -196,20 +196,31 @@ function formatShort(d: { year: number; month: number; day: number }): string {
   return `${pad(d.day)}-${pad(d.month)}-${d.year}`;
 }
 
-/** The heading a section is published under. */
-function sectionHeading(section: SectionModel, meeting: Meeting, profile: Profile, shortDate?: string): string {
+/** The meeting's day: its Mødedato when valid, else the date in its title. */
+function meetingDay(meeting: Meeting): { year: number; month: number; day: number } | undefined {
+  return meeting.date && meeting.date.valid ? meeting.date : meeting.titleDate;
+}
+
+/**
+ * The heading a section is published under: the profile's name of its kind; this meeting's
+ * decision in the profile's decision-heading form (`Beslutning i Byrådet den 01-09-2021`,
+ * `Kommunalbestyrelsen den 20. august 2020:`); an earlier decision of the chain as written.
+ */
+function sectionHeading(section: SectionModel, meeting: Meeting, profile: Profile): string {
   if (section.kind === 'beslutning') {
-    const def = profile.sections.find((s) => s.kind === 'beslutning');
-    const base = def?.name ?? 'Beslutning';
-    if (section.decisionBody) return `${base} ${section.decisionBody.committee} den ${section.decisionBody.date}`;
-    return buildDecisionHeading(profile, meeting.committee, meeting.date);
+    const plain = buildDecisionHeading(profile, undefined, undefined);
+    const styled = buildDecisionHeading(profile, meeting.committee, meetingDay(meeting));
+    // A plain house style keeps a committee and date the writer gave (`Beslutning X den …`).
+    if (styled === plain && section.decisionBody) return `${plain} ${section.decisionBody.committee} den ${section.decisionBody.date}`;
+    return styled;
   }
-  if (section.kind === 'unknown') return normalizeSpace(stripComments(section.node.title)).trim() || section.displayName;
+  if (section.kind === 'unknown' || section.kind === 'earlier-decision') return normalizeSpace(stripComments(section.node.title)).trim() || section.displayName;
   return section.displayName;
 }
 
 /** Sections in profile order; unknown sections stay after the section they followed. */
 function orderSections(sections: readonly SectionModel[], profile: Profile): SectionModel[] {
+  if (profile.sectionOrder === 'none') return [...sections];
   const keyed: { s: SectionModel; key: number; idx: number }[] = [];
   let last = -1;
   sections.forEach((s, idx) => {
@@ -261,7 +272,7 @@ function buildItem(
   const caseNumber = item.caseNumber ? normalizeSpace(stripComments(item.caseNumber.text)).trim() || undefined : undefined;
   const anchor = anchorFor(number, used);
   if (item.closed && edition === 'public') {
-    return { number, title, caseNumber, closed: true, redacted: true, anchor, preamble: [], sections: [], attachments: [], line: item.node.range.start.line };
+    return { number, heading: buildItemHeading(profile, number, title), title, caseNumber, closed: true, redacted: true, anchor, preamble: [], sections: [], attachments: [], line: item.node.range.start.line };
   }
   const sections: DocSection[] = [];
   let attachments: DocAttachment[] = [];
@@ -271,7 +282,7 @@ function buildItem(
     if (s.kind === 'bilag') attachments = attachments.concat(attachmentsOf(blocks));
     sections.push({
       kind: s.kind,
-      heading: sectionHeading(s, meeting, profile, shortDate),
+      heading: sectionHeading(s, meeting, profile),
       portalClass: def?.portalClass,
       blocks,
       line: s.node.range.start.line,
@@ -280,16 +291,17 @@ function buildItem(
   // The structured `Fraværende:` field is published as the sentence (spec §6).
   const absentField = item.attendance.absentField;
   if (absentField && absentField.names.names.length > 0) {
-    const sentence: DocBlock = {
-      type: 'paragraph',
-      content: [{ type: 'text', text: `${joinNames(absentField.names.names.map((n) => n.name))} deltog ikke i sagens behandling.` }],
-    };
+    const names = joinNames(absentField.names.names.map((n) => n.name));
+    // The house style's wording: a `Fraværende: …` line, or the sentence (spec §6).
+    const { style, label } = profile.attendance;
+    const text = style === 'line' ? `${label ?? 'Fraværende'}: ${names}` : `${names} deltog ikke i sagens behandling.`;
+    const sentence: DocBlock = { type: 'paragraph', content: [{ type: 'text', text }] };
     const decision = sections.find((s) => s.kind === 'beslutning');
     if (decision) {
       sections[sections.indexOf(decision)] = { ...decision, blocks: [...decision.blocks, sentence] };
     } else {
       const def = profile.sections.find((d) => d.kind === 'beslutning');
-      const heading = buildDecisionHeading(profile, meeting.committee, meeting.date);
+      const heading = buildDecisionHeading(profile, meeting.committee, meetingDay(meeting));
       const at = profile.sections.findIndex((d) => d.kind === 'beslutning');
       const newSection: DocSection = { kind: 'beslutning', heading, portalClass: def?.portalClass, blocks: [sentence] };
       // Insert in profile order.
@@ -306,6 +318,7 @@ function buildItem(
   }
   return {
     number,
+    heading: buildItemHeading(profile, number, title),
     title,
     caseNumber,
     closed: item.closed,
@@ -351,13 +364,16 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
   const add = (label: string, value: string | undefined) => {
     if (value) header.push({ label, value });
   };
-  add('Mødedato', longDate);
-  add('Mødested', meeting.place ? normalizeSpace(stripComments(meeting.place)).trim() : fieldValue(meeting.fields, 'Mødested'));
-  add('Mødedeltagere', participants.length ? participants.join(', ') : fieldValue(meeting.fields, 'Mødedeltagere'));
-  add('Stedfortrædere', fieldValue(meeting.fields, 'Stedfortrædere'));
-  add('Afbud', absent.length ? joinNames(absent) : fieldValue(meeting.fields, 'Afbud'));
-  add('Formand', meeting.chair ? normalizeSpace(stripComments(meeting.chair)).trim() : undefined);
-  add('Referent', meeting.secretary ? normalizeSpace(stripComments(meeting.secretary)).trim() : undefined);
+  // Header labels as the house style publishes them (the profile's `header`), else the markup's.
+  const label = (key: string) => headerLabel(key, profile);
+  const place = meeting.place ? normalizeSpace(stripComments(meeting.place)).trim() : fieldValue(meeting.fields, 'Mødested');
+  add(label('moededato'), longDate);
+  add(label('moedested'), place);
+  add(label('moededeltagere'), participants.length ? participants.join(', ') : fieldValue(meeting.fields, 'Mødedeltagere'));
+  add(label('stedfortraedere'), fieldValue(meeting.fields, 'Stedfortrædere'));
+  add(label('afbud'), absent.length ? joinNames(absent) : fieldValue(meeting.fields, 'Afbud'));
+  add(label('formand'), meeting.chair ? normalizeSpace(stripComments(meeting.chair)).trim() : undefined);
+  add(label('referent'), meeting.secretary ? normalizeSpace(stripComments(meeting.secretary)).trim() : undefined);
 
   const used = new Set<string>();
   const items = meeting.items.map((it) => buildItem(it, meeting, profile, edition, used, shortDate));
@@ -372,7 +388,7 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
     shortDate,
     longDate,
     time,
-    place: header.find((h) => h.label === 'Mødested')?.value,
+    place,
     participants,
     absent,
     chair: meeting.chair,

@@ -83,6 +83,8 @@ export interface DocAttachment {
 export interface DocItem extends SourceLine {
   /** The item number as written (`123`, `1.a`). */
   readonly number: string;
+  /** The item heading in the house style (`Punkt 123: Title`, `123. Title`), from the profile's itemHeading. */
+  readonly heading?: string;
   readonly title: string;
   readonly caseNumber?: string;
   /** Treated behind closed doors. */
@@ -144,9 +146,9 @@ export function inlineText(nodes: readonly InlineNode[]): string {
   return out;
 }
 
-/** `Punkt 123: Title`. */
+/** The item heading as the house style writes it (`Punkt 123: Title` when the document has none). */
 export function itemHeading(item: DocItem): string {
-  return `Punkt ${item.number}: ${item.title}`;
+  return item.heading ?? `Punkt ${item.number}: ${item.title}`;
 }
 
 /** The running header line: `Beskæftigelsesudvalget 03-12-2024`. */

@@ -46,7 +46,7 @@ const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
   { id: 'spaced', re: /^(\d{1,4})\s{2,}(\p{Lu}.*)$/u },
 ];
 
-const DATE = String.raw`(\d{1,2})[-./](\d{1,2})[-./](\d{2,4})|(\d{1,2})\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})`;
+const DATE = String.raw`(\d{1,2})[-./](\d{1,2})[-./](\d{2,4})|(\d{1,2})\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+(\d{4})`;
 /** A decision heading naming a committee and a date, in any form of spec §10 (the vocabulary's): its date as ISO, or undefined. */
 function decisionHeadingDate(text: string): string | undefined {
   const d = parseDecisionHeading(text)?.parsedDate;
@@ -62,7 +62,7 @@ function clean(raw: string): string {
 function isoOf(m: RegExpExecArray, offset: number): string | undefined {
   const [d, mo, y, ld, lm, ly] = m.slice(offset, offset + 6);
   if (d && mo && y) return `${y.length === 2 ? `20${y}` : y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  if (ld && lm && ly) return `${ly}-${String(MONTHS.indexOf(lm.toLowerCase()) + 1).padStart(2, '0')}-${ld.padStart(2, '0')}`;
+  if (ld && lm && ly) return `${ly}-${String(MONTHS.findIndex((m) => m.startsWith(lm.toLowerCase())) + 1).padStart(2, '0')}-${ld.padStart(2, '0')}`;
   return undefined;
 }
 
@@ -280,10 +280,15 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
   return { title: committee ? `${keyword} ${committee}` : keyword, committee: committee || undefined };
 }
 
-function writeHeader(head: readonly Line[], out: Out, date: string | undefined, agenda: boolean): void {
+/**
+ * The title, the header fields (with `Profil`) and then the header's other text: a field
+ * written after a line of text would continue that paragraph and be lost as a field.
+ */
+function writeHeader(head: readonly Line[], out: Out, date: string | undefined, agenda: boolean, profile: string): void {
   out.push(`# ${titleOf(head, agenda).title}`);
   out.push('');
   if (date) out.push(`Mødedato: ${date}`);
+  const texts: string[] = [];
   for (let k = 0; k < head.length; k++) {
     const t = head[k]!.text.trim();
     if (!t) continue;
@@ -301,8 +306,11 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
         continue;
       }
     }
-    out.push(body(t.replace(/^([\p{L} .]+):\s*$/u, '$1')).replace(/^([\p{L} .]+):(\s|$)/u, '$1 –$2'));
+    texts.push(body(t.replace(/^([\p{L} .]+):\s*$/u, '$1')).replace(/^([\p{L} .]+):(\s|$)/u, '$1 –$2'));
   }
+  out.push(`Profil: ${profile}`);
+  if (texts.length) out.blank();
+  for (const t of texts) out.push(t);
 }
 
 interface ItemCtx {
@@ -335,16 +343,17 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
   out.push(`## Punkt ${start.number}: ${title}`);
   let k = ctx.from;
   const found = start.caseAt !== undefined ? { at: start.caseAt } : findCaseLine(lines, ctx.from, ctx.to);
+  let opened = false;
   if (found) {
     const c = caseOf(lines[found.at]!.text)!;
     out.push(`Sagsnr: ${c.value}`);
     ctx.drop.add(found.at);
     if (found.labelAt !== undefined) ctx.drop.add(found.labelAt);
     if (closed) out.push('Lukket: ja');
-    if (c.rest) writeCompanions(c.rest, out);
+    if (c.rest) opened = writeCompanions(c.rest, out);
   } else if (closed) out.push('Lukket: ja');
   const decision = decisionPick(ctx);
-  let inSection = false;
+  let inSection = opened;
   for (; k < ctx.to; k++) {
     if (ctx.drop.has(k)) continue;
     const t = lines[k]!.text.trim();
@@ -381,6 +390,15 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
       out.blank();
       continue;
     }
+    // `Kompetenceudvalg: Byrådet`: a section name with its content on the same line.
+    if (labelledSection(t, out)) {
+      inSection = true;
+      continue;
+    }
+    if (!inSection && COMPANION_LINE.test(t)) {
+      out.push(t.replace(/\s+/g, ' '));
+      continue;
+    }
     if (!inSection) {
       // Text before the first section stays in the item's preamble where it cannot read as a
       // field; otherwise (and once a section has begun) it is the case presentation.
@@ -396,6 +414,21 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number }): void {
     out.push(body(t));
   }
 }
+
+/** `Kompetenceudvalg: Byrådet`: a section name and its content on one line, written as that section; false when the line is not one. */
+function labelledSection(text: string, out: Out): boolean {
+  const m = /^([\p{L}][\p{L} &]{2,40}?)\s*:\s+(\S.*)$/u.exec(text);
+  const name = m ? sectionName(m[1]!) : undefined;
+  if (!m || !name || /^beslutning$/iu.test(m[1]!)) return false;
+  out.blank();
+  out.push(`### ${name}`);
+  out.blank();
+  out.push(body(m[2]!));
+  return true;
+}
+
+/** A case-number companion on its own line (`Sagsbehandler: Hanne Thouber`): an item field. */
+const COMPANION_LINE = new RegExp(`^(?:${CASE_COMPANION_FIELDS.join('|')})\\s*:`, 'iu');
 
 /** A line the grammar would read as a `Name: value` field. */
 const FIELD_LIKE = /^\p{Lu}[\p{L}\p{M}-]*(?: [\p{L}\p{M}-]+){0,3}[ \t]*:(?=[ \t]|$)/u;
@@ -414,23 +447,25 @@ function noSectionLater(ctx: ItemCtx, k: number): boolean {
  * `J.nr.: … Dokumentnr.: …`): the companions the vocabulary knows become item fields; other
  * text stays in the item's preamble, unless it would read as a field.
  */
-function writeCompanions(rest: string, out: Out): void {
+function writeCompanions(rest: string, out: Out): boolean {
   const parts = rest.split(/\s*,\s*(?=\p{Lu}[\p{L}-]*\s*:)/u).map((p) => p.trim()).filter(Boolean);
   const known = new Set(CASE_COMPANION_FIELDS.map((f) => f.toLowerCase()));
   const fields = parts.map((p) => /^(\p{Lu}[\p{L}-]*)\s*:\s*(.*)$/u.exec(p));
   if (fields.every((m) => m && known.has(m[1]!.toLowerCase()))) {
     for (const m of fields) out.push(`${m![1]}: ${m![2]}`);
-    return;
+    return false;
   }
   if (!FIELD_LIKE.test(rest)) {
     out.blank();
     out.push(body(rest));
-    return;
+    return false;
   }
+  if (labelledSection(rest, out)) return true;
   out.blank();
   out.push('### Sagsfremstilling');
   out.blank();
   out.push(body(rest));
+  return true;
 }
 
 /**
@@ -449,8 +484,7 @@ export function importGeneric(input: string, profile: string): ImportResult & { 
   const stats = { furniture: 0 };
   const firstAt = Math.min(...items.map((i) => Math.min(i.at, i.caseAt ?? i.at)), lines.length);
   const head = lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture));
-  writeHeader(head, out, date, agenda);
-  out.push(`Profil: ${profile}`);
+  writeHeader(head, out, date, agenda, profile);
   const drop = new Set<number>();
   for (const [n, it] of items.entries()) {
     const next = items[n + 1];

@@ -377,6 +377,11 @@ export function buildMeeting(parsed: ParseResult, source: string, profile: Profi
   let members: Member[] | undefined;
   if (membersField) {
     members = membersField.names.names.map((n) => ({ name: n.name, party: n.party, declaration: n }));
+    // A house whose member list names those present lists the absent apart: they are members too.
+    if (profile.attendance.membersListed === 'present') {
+      const listed = new Set(members.map((m) => m.name.toLowerCase()));
+      for (const n of afbudField?.names.names ?? []) if (!listed.has(n.name.toLowerCase())) members.push({ name: n.name, party: n.party, declaration: n });
+    }
     const known = new Set(members.map((m) => m.name.toLowerCase()));
     const addSubstitute = (p: PersonName) => {
       if (known.has(p.name.toLowerCase())) return;

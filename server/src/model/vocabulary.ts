@@ -53,7 +53,7 @@ export const ITEM_FIELD_WORDS: readonly FieldWord[] = [
  * `Sagsinitialer: …`): accepted as item fields (kept, published as written), not listed
  * among the markup's own item fields.
  */
-export const CASE_COMPANION_FIELDS: readonly string[] = ['Sagsbehandler', 'Sagsinitialer'];
+export const CASE_COMPANION_FIELDS: readonly string[] = ['Sagsbehandler', 'Sagsinitialer', 'Øvrige sagsbehandlere'];
 
 export const HEADER_FIELD_NAMES: readonly string[] = HEADER_FIELD_WORDS.map((f) => f.name);
 export const ITEM_FIELD_NAMES: readonly string[] = ITEM_FIELD_WORDS.map((f) => f.name);

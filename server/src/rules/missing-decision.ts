@@ -5,6 +5,10 @@
  * (`1. at godkendt.` for `1. at … godkendes.`). It is offered as a suggestion, never applied
  * by `--fix` or "fix all": only the committee decides, and a tool must not record a decision
  * nobody made without the writer looking at it.
+ *
+ * Profile: the heading inserted is the profile's `decisionHeading`; where the profile notes
+ * attendance under the first item (`attendance.placement` has `first-item`), a first item
+ * without proposals is the attendance item and needs no decision.
  */
 import { answerFor, buildDecisionHeading } from '../model/vocabulary.js';
 import type { ItemModel, Meeting } from '../model/types.js';
@@ -70,8 +74,12 @@ const rule: Rule = {
   },
   check(ctx) {
     if (ctx.meeting.kind === 'DAGSORDEN') return;
+    const attendanceItem = ctx.profile.attendance.placement.includes('first-item') ? ctx.meeting.items[0] : undefined;
     for (const item of ctx.meeting.items) {
       if (item.closed) continue;
+      // Where the house notes attendance as its own first item ("Fraværende og bemærkninger"),
+      // that item decides nothing unless it proposes something.
+      if (item === attendanceItem && item.proposals.length === 0 && !item.proposalSection) continue;
       const decisions = item.sections.filter((s) => s.kind === 'beslutning');
       if (decisions.length > 0 && decisions.some((s) => !s.empty)) continue;
       const heading = decisionHeading(ctx.meeting, ctx);
