@@ -83,6 +83,18 @@ const DECISION_LINE = new RegExp(
 /** The same heading with the decision's text run in after the date (`Byrådet, 16.12.2014 Godkendt.`). */
 const DECISION_RUN_IN = new RegExp(DECISION_LINE.source.replace(/\$$/, String.raw`\s+(?<rest>\p{Lu}.*)$`), 'iu');
 
+/**
+ * The usual order of the sections of published minutes (spec §10), for kinds the documents do
+ * not order against each other: what the case is, its presentation and background, its
+ * consequences and hearings, the proposal, the decision, the attachments. Evidence in the
+ * documents always wins over it.
+ */
+const USUAL_ORDER = [
+  'resume', 'beslutningstema', 'sagstype', 'anledning', 'praesentation', 'sagsfremstilling', 'historik', 'sagsgang', 'behandling', 'kompetence',
+  'lovgrundlag', 'vurdering', 'oekonomi', 'konsekvenser', 'klima', 'bemaerkninger', 'hoering', 'kommunikation', 'tidsplan', 'personale',
+  'indstilling', 'beslutning', 'bilag',
+];
+
 // ───────────────────────────── small helpers ─────────────────────────────
 
 const lowerKey = (s: string) => s.toLocaleLowerCase('da').normalize('NFC').replace(/[:.]+$/, '').replace(/\s+/g, ' ').trim();
@@ -505,11 +517,13 @@ function inferSections(facts: readonly DocFacts[]): SectionFacts {
   const remaining = [...firstSeen];
   const order: string[] = [];
   while (remaining.length) {
-    // The kind that the fewest remaining kinds precede (by majority), then the earliest on average.
+    // Next: a kind no remaining kind precedes (by majority of the items where both stand). Among
+    // those the documents do not order, the usual order of published minutes decides; a kind of
+    // the house's own goes by where it stands on average.
     const score = (k: string) => remaining.filter((o) => o !== k && b(o, k) > b(k, o)).length;
-    // Without evidence of its place: a decision concludes its item (attachments come after it); another section stands midway.
-    const avg = (k: string) => (posN.get(k) ? posSum.get(k)! / posN.get(k)! : k === 'bilag' ? 1.1 : k === 'beslutning' ? 1.05 : 0.5);
-    remaining.sort((x, y) => score(x) - score(y) || avg(x) - avg(y) || firstSeen.indexOf(x) - firstSeen.indexOf(y));
+    const avg = (k: string) => (posN.get(k) ? posSum.get(k)! / posN.get(k)! : 0.5);
+    const usual = (k: string) => (USUAL_ORDER.includes(k) ? USUAL_ORDER.indexOf(k) : avg(k) * USUAL_ORDER.length);
+    remaining.sort((x, y) => score(x) - score(y) || usual(x) - usual(y) || firstSeen.indexOf(x) - firstSeen.indexOf(y));
     order.push(remaining.shift()!);
   }
   const rank = new Map(order.map((k, i) => [k, i]));
