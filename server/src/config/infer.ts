@@ -738,6 +738,10 @@ function inferCaseNumber(facts: readonly DocFacts[]): { patterns: string[]; requ
 }
 
 const LINE_NOTE = /^\**\s*(Fraværende med afbud|Fraværende|Ikke til stede|Afbud)\s*:/iu;
+/** The label alone on its line (`Fraværende`), the names on the next. */
+const LABEL_ALONE = /^(?:#{1,6}\s*)?\**\s*(Fraværende med afbud|Fraværende|Ikke til stede|Afbud)\s*:?\s*\**$/iu;
+/** Absence from this item (spec §6.1): noted under the item's decision wherever the house notes it. */
+const ITEM_ABSENCE = /\b(?:sagens behandling|behandlingen af (?:dette )?punkt(?:et)?|under punktet|inhabil|forlod mødet)\b/iu;
 const SENTENCE_NOTE = /\b(?:deltog ikke|var fraværende|havde forfald|der var afbud fra|mødte som stedfortræder|som (?:suppleant|stedfortræder)(?:er)? (?:deltog|er indkaldt)|i stedet deltog|forlod mødet|inhabil)\b/iu;
 
 function inferAttendance(facts: readonly DocFacts[]): { placement: AttendancePlacement[]; style: 'line' | 'sentences'; label?: string; line: InferLine } {
@@ -750,20 +754,25 @@ function inferAttendance(facts: readonly DocFacts[]): { placement: AttendancePla
     if (m.afbud.length > 0 || m.afbudField) placement.add('header');
     const src = m.source;
     const itemNotes: number[] = [];
+    // A note of absence from one item says the house notes attendance per item, not once.
+    let itemLevel = false;
     for (const [k, item] of m.items.entries()) {
       const start = item.node.range.start.offset;
       const end = m.items[k + 1]?.node.range.start.offset ?? src.length;
       let noted = false;
-      for (const raw of src.slice(start, end).split(/\r\n?|\n/)) {
-        const t = raw.trim();
+      const rows = src.slice(start, end).split(/\r\n?|\n/).map((r) => r.trim());
+      for (const [j, t] of rows.entries()) {
         const line = LINE_NOTE.exec(t);
-        if (line && t.replace(LINE_NOTE, '').replace(/\*\*/g, '').trim()) {
+        const alone = LABEL_ALONE.exec(t);
+        const next = rows.slice(j + 1).find((r) => r);
+        if ((line && t.replace(LINE_NOTE, '').replace(/\*\*/g, '').trim()) || (alone && next && /^\p{Lu}/u.test(next) && !next.startsWith('#'))) {
           noted = true;
           styles.push('line');
-          labels.push(line[1]!);
+          labels.push((line ?? alone)![1]!);
         } else if (SENTENCE_NOTE.test(t)) {
           noted = true;
           styles.push('sentences');
+          if (ITEM_ABSENCE.test(t)) itemLevel = true;
         }
       }
       if (item.node.fields.some((fl) => /^fraværende$/iu.test(fl.name.text.replace(/:\s*$/, '').trim()))) {
@@ -775,7 +784,7 @@ function inferAttendance(facts: readonly DocFacts[]): { placement: AttendancePla
     }
     const open = m.items.filter((i) => !i.closed).length;
     if (itemNotes.length >= 2 && itemNotes.length >= Math.ceil(open / 2)) placement.add('every-decision');
-    else if (itemNotes.length >= 1 && itemNotes[0] === 0) placement.add('first-item');
+    else if (itemNotes.length >= 1 && itemNotes[0] === 0 && !itemLevel) placement.add('first-item');
     else if (itemNotes.length >= 1) placement.add('every-decision');
     if (placement.size) votes.push([...placement]);
   }
