@@ -248,6 +248,7 @@ describe('inferProfile on invented minutes', () => {
       for (const doc of d) {
         const styled = restyleMarkup(doc.markup, config, 'hus');
         expect(styled).toMatch(/^Profil: hus$/m);
+        expect(lint(styled).meeting.profileField?.text.trim(), style.name).toBe('hus');
         // Item headings in the house's form where the grammar reads them back (style B: "## 14. Title").
         if (style === styleB) expect(styled).toMatch(/^## \d+\. \S/m);
         if (style === styleA) expect(styled).toMatch(/^## Punkt \d+ \S/m);

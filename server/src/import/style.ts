@@ -16,20 +16,19 @@ import { classifySection } from '../model/build.js';
 import type { SectionModel } from '../model/types.js';
 import { buildDecisionHeading, buildItemHeading, CASE_COMPANION_FIELDS, decisionName, parseDecisionHeading } from '../model/vocabulary.js';
 
-/** Replaces or adds the header's `Profil:` line. */
+/**
+ * Writes the header's `Profil:` line as its first field, right under the title (a field after
+ * the header's free text would be text): any other `Profil:` line of the header goes.
+ */
 function withProfileField(lines: string[], name: string): void {
   const firstItem = lines.findIndex((l) => /^## /.test(l));
   const end = firstItem < 0 ? lines.length : firstItem;
-  const at = lines.slice(0, end).findIndex((l) => /^Profil\s*:/iu.test(l));
-  if (at >= 0) {
-    lines[at] = `Profil: ${name}`;
-    return;
-  }
-  // After the last header field (a `Name: value` line), else right after the title.
-  let last = -1;
-  for (let k = 0; k < end; k++) if (/^[\p{L}][\p{L} ]{0,30}:\s/u.test(lines[k]!)) last = k;
-  if (last < 0) last = Math.max(0, lines.findIndex((l) => /^# /.test(l)));
-  lines.splice(last + 1, 0, `Profil: ${name}`);
+  for (let k = end - 1; k >= 0; k--) if (/^Profil\s*:/iu.test(lines[k]!)) lines.splice(k, 1);
+  const title = lines.findIndex((l) => /^# /.test(l));
+  let at = title + 1;
+  while (at < lines.length && !lines[at]!.trim()) at++;
+  lines.splice(at, 0, `Profil: ${name}`);
+  if (title >= 0 && at === title + 1) lines.splice(at, 0, '');
 }
 
 /**
