@@ -22,7 +22,9 @@ function lineOf(raw: string): string {
 
 /** A score of how well the lines read in the profile's house style. */
 function score(lines: readonly string[], profile: Profile): number {
-  const item = itemHeadingRegex(profile.itemHeading);
+  // Only an item heading with words of its own (`Punkt {n}: …`) tells a house apart: a bare
+  // `{n}. {title}` also reads every numbered list line.
+  const item = /\p{L}/u.test(profile.itemHeading.replace(/\{\w+\}/g, '')) ? itemHeadingRegex(profile.itemHeading) : undefined;
   const names = new Map<string, number>();
   for (const s of profile.sections) {
     for (const a of s.aliases) names.set(normaliseSectionHeading(a), 0.5);
@@ -32,7 +34,7 @@ function score(lines: readonly string[], profile: Profile): number {
   let total = 0;
   for (const l of lines) {
     if (l.length > 120) continue;
-    if (item.test(l)) total += 2;
+    if (item?.test(l)) total += 2;
     if (isProfileDecisionHeading(l, profile) && !/^beslutning:?$/i.test(l)) total += 3;
     total += names.get(normaliseSectionHeading(l)) ?? 0;
     const cn = caseNumberOf(l);

@@ -302,7 +302,7 @@ function groupsOf(template: string, m: RegExpExecArray): DecisionHeadingParts {
   let committee: string | undefined;
   let date: string | undefined;
   order.forEach((name, i) => {
-    if (name === 'committee') committee = m[i + 1]?.trim().replace(/[,]$/, '').replace(/^beslutning\s+(?:i\s+)?/iu, '');
+    if (name === 'committee') committee = m[i + 1]?.trim().replace(/[,]$/, '').replace(/^beslutning\s+(?:i\s+)?/iu, '').replace(/^i\s+/u, '');
     else date = m[i + 1]?.trim();
   });
   return { committee, date, parsedDate: date ? parseDanishDate(date) : undefined };

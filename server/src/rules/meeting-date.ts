@@ -207,7 +207,8 @@ const DECISION_LONG = /(\d{1,2})\.\s*(\p{L}+)\s+(\d{4})/u;
  */
 function checkDecisionHeadings(ctx: RuleContext, item: ItemModel, date: Ymd): void {
   for (const s of item.sections) {
-    if (!s.decisionBody) continue;
+    // An earlier decision of the item's chain (another committee, another day) has its own date.
+    if (!s.decisionBody || s.kind === 'earlier-decision') continue;
     const content = s.node.heading.content;
     const text = content.text;
     let found: { index: number; text: string; written: Ymd; fixed: string } | undefined;
