@@ -94,6 +94,7 @@ it('import --profile auto infers the house style from the document; --config FIL
   expect(auto.stdout).toMatch(/^Profil: /m);
   expect(auto.stdout).toContain('### Beslutning i Byudvalget den 12-02-2024');
   expect(auto.stdout).toContain('## Punkt 4 Sag nummer 4 om vejene');
+  expect(auto.stderr).toMatch(/inferred from the document; keep it for lint with: referat profile infer m2\.txt --name \S+ -o \.referatrc\.json/);
   // The configuration written above defines "byen"; an explicit --config selects it.
   const named = run(['import', '--config', '.referatrc.json', '-o', 'm2.referat', 'm2.txt']);
   expect(named.status, named.stderr).toBe(0);

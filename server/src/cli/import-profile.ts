@@ -39,6 +39,7 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
   const finder = guard(() => new ConfigFinder(nodeConfigFs, { profile: auto ? undefined : opts.profile, lang: ctx.lang }, explicit));
   if (auto) {
     const [{ inferProfile }, { looksLikePortal }] = await Promise.all([import('../config/infer.js'), import('../import/index.js')]);
+    let hinted = false;
     return (source, markup, file) => {
       const base = guard(() => finder.configFor(file === '-' ? path.join(ctx.cwd, '-') : file).config);
       let inferred;
@@ -50,6 +51,16 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
         throw new CliError(`${file === '-' ? '-' : path.relative(ctx.cwd, file)}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }
       const own = resolveConfig(parseConfig(inferred.config));
+      // A profile no configuration defines is the file's own until it is kept: say how, once.
+      if (!hinted && !base.profiles[inferred.name]) {
+        hinted = true;
+        const shown = file === '-' ? 'FILE' : path.relative(ctx.cwd, file);
+        ctx.stderr.write(
+          ctx.lang === 'da'
+            ? `referat: husstilen "${inferred.name}" er udledt af dokumentet; gem den, så lint finder den: referat profile infer ${shown} --name ${inferred.name} -o .referatrc.json\n`
+            : `referat: the house style "${inferred.name}" is inferred from the document; keep it for lint with: referat profile infer ${shown} --name ${inferred.name} -o .referatrc.json\n`,
+        );
+      }
       const config: ResolvedConfig = { ...base, profile: own.profile, profiles: { ...base.profiles, [inferred.name]: own.profile } };
       return { markup: restyleMarkup(markup, config, inferred.name), profile: inferred.name };
     };
