@@ -234,7 +234,8 @@ function factsOf(given: InferDocument): DocFacts {
   const { meeting } = analyze(doc.markup);
   const date = meeting.date?.valid ? meeting.date : meeting.titleDate;
   const committee = meeting.committee?.replace(/\s+(?:d\.|den)\s+.*$/u, '').replace(/s?\s+møde$/u, '').trim();
-  const isReferat = doc.source === undefined;
+  // Only markup (a .referat file, a portal record): its item numbers are as published.
+  const markupOnly = doc.source === undefined;
   const src = lines(doc.source ?? doc.markup);
   const plain = src.map(plainLine);
   const numbered = numberedLines(plain);
@@ -244,7 +245,7 @@ function factsOf(given: InferDocument): DocFacts {
   const shownNumbers = new Set<string>();
   for (const item of meeting.items) {
     // A .referat file writes its item headings as the house does (`## 12. Titel`); an imported portal record does not.
-    if (isReferat) shownNumbers.add(item.number);
+    if (markupOnly) shownNumbers.add(item.number);
     if (doc.imported || !item.title || item.title === '(uden titel)') continue;
     const at = numbered.get(item.number) ?? [];
     for (let j = at.length - 1; j >= 0; j--) {
@@ -259,7 +260,7 @@ function factsOf(given: InferDocument): DocFacts {
   }
 
   // Decision headings of this meeting (its date, else its committee), below the first item (the title is no decision).
-  const firstItemLine = meeting.items.length && !isReferat ? firstItemAt(plain, numbered, meeting) : Math.min(src.length, 60);
+  const firstItemLine = meeting.items.length && !markupOnly ? firstItemAt(plain, numbered, meeting) : Math.min(src.length, 60);
   const fromMarkup = doc.source === undefined || /^\s*[[{]/.test(doc.source);
   const markupLines = lines(doc.markup);
   const decisionSource = fromMarkup ? markupLines.slice(Math.max(0, markupLines.findIndex((l) => /^## /.test(l)))).map(plainLine) : plain.slice(firstItemLine);
