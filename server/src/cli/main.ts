@@ -12,6 +12,7 @@ import { lintCommand } from './commands/lint.js';
 import { importCommand } from './commands/import.js';
 import { lspCommand } from './commands/lsp.js';
 import { publishCommand } from './commands/publish.js';
+import { profileCommand } from './commands/profile.js';
 import type { CliContext } from './context.js';
 import { CliError, cleanUpOnSignals } from './files.js';
 import type { ConfigFinder } from '../config/discover.js';
@@ -63,7 +64,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     exitCode = c;
   };
   const program = new Command('referat')
-    .description(lang === 'da' ? 'Værktøjer til kommunale referater: tjek, eksport, udgivelse, import og sprogserver' : 'Tools for municipal minutes: lint, export, publish, import and a language server')
+    .description(lang === 'da' ? 'Værktøjer til kommunale referater: tjek, eksport, udgivelse, import, husstilsprofiler og sprogserver' : 'Tools for municipal minutes: lint, export, publish, import, house-style profiles and a language server')
     .version(ctx.version, '-v, --version', lang === 'da' ? 'vis versionsnummeret' : 'output the version number')
     .helpCommand(lang === 'da' ? 'help [kommando]' : 'help [command]', lang === 'da' ? 'vis hjælp til en kommando' : 'display help for command')
     .option('--lang <lang>', lang === 'da' ? 'sprog for meddelelser: da eller en' : 'language of messages: da or en')
@@ -95,6 +96,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   program.addCommand(quiet(exportCommand({ configFor, exit: setExit, lang })));
   program.addCommand(quiet(publishCommand({ configFor, exit: setExit, lang })));
   program.addCommand(quiet(importCommand(ctx, setExit)));
+  program.addCommand(quiet(profileCommand(ctx, setExit)));
   program.addCommand(quiet(lspCommand(ctx)));
   localiseHelp(program, lang);
   try {

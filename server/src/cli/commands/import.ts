@@ -1,5 +1,5 @@
 /**
- * `referat import FILE… [-o OUT|-] [--from auto|text|portal] [--profile NAME]`: published
+ * `referat import FILE… [-o OUT|-] [--from auto|text|portal] [--config FILE] [--profile NAME|auto]`: published
  * minutes (a PDF, a Word document, text extracted from them, or the portal's record) →
  * `.referat` files. The format is told by the content (`import/document.ts`); `--from` chooses
  * between text and portal record for the rest. A folder imports every `.txt`, `.json`, `.pdf`
@@ -16,11 +16,13 @@ import { isBinaryText } from '../../syntax/binary.js';
 import type { CliContext } from '../context.js';
 import { localize } from '../../i18n.js';
 import { CliError, errorCode, textStyle, withTextStyle, writeAtomic, yieldToEvents } from '../files.js';
+import { importStyler } from '../import-profile.js';
 
 export interface ImportCliOptions {
   readonly output?: string;
   readonly from?: ImportFormat;
   readonly profile?: string;
+  readonly config?: string;
   readonly report?: 'json';
 }
 
@@ -75,6 +77,8 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
   }
   if (opts.output === '-' && files.length > 1) throw new CliError(ctx.lang === 'da' ? '-o - kan kun bruges med én fil' : '-o - works with one file only');
   const reports: object[] = [];
+  // --profile NAME|auto and --config: the house style the imports are written in.
+  const styler = await importStyler(opts, ctx);
   for (const file of files) {
     await yieldToEvents();
     let bytes: Buffer;
@@ -88,7 +92,7 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
     let result;
     let document;
     try {
-      document = await importDocument(bytes, { profile: opts.profile });
+      document = await importDocument(bytes, { profile: opts.profile?.toLowerCase() === 'auto' ? undefined : opts.profile });
     } catch (e) {
       if (e instanceof ImportRefusal) throw new CliError(`${shown}: ${localize(e.text, ctx.lang)}`);
       throw new CliError(`${shown}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
@@ -99,7 +103,7 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
       if (!text.replace(/^\uFEFF/, '').trim()) throw new CliError(ctx.lang === 'da' ? `${shown}: filen er tom` : `${shown}: the file is empty`);
       if (isBinaryText(text)) throw new CliError(ctx.lang === 'da' ? `${shown}: ikke en tekstfil (binære data)` : `${shown}: not a text file (binary data)`);
       try {
-        result = importReferat(text, { from: opts.from, profile: opts.profile });
+        result = importReferat(text, { from: opts.from, profile: opts.profile?.toLowerCase() === 'auto' ? undefined : opts.profile });
       } catch (e) {
         throw new CliError(`${path.relative(ctx.cwd, file)}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }
@@ -112,6 +116,7 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
           : `${shown}: no meeting recognised (no agenda items found); nothing written`,
       );
     }
+    if (styler) result = { ...result, ...styler(text || undefined, result.markup, file) };
     if (opts.report === 'json') {
       const r = result as typeof result & { furnitureDropped?: number; furnitureWords?: number; guesses?: string[] };
       const kept = (result.markup.replace(/<!--[\s\S]*?-->/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -155,10 +160,11 @@ export function importCommand(ctx: CliContext, setExit: (code: number) => void):
     .argument('<inputs...>', da ? 'filer eller mapper (.pdf, .docx, .txt, .json)' : 'files or folders (.pdf, .docx, .txt, .json)')
     .option('-o, --output <file>', da ? 'outputfil, mappe (med /) eller - for standardoutput' : 'output file, folder (ending in /) or - for standard output')
     .addOption(new Option('--from <format>', da ? 'inputformat' : 'input format').choices(['auto', 'text', 'portal']).default('auto'))
-    .option('--profile <name>', da ? 'husstil (ellers genkendt)' : 'house style (detected otherwise)')
+    .option('-c, --config <file>', da ? 'skriv i husstilen fra denne konfigurationsfil (ellers den nærmeste .referatrc.json)' : 'write in the house style of this configuration file (else the nearest .referatrc.json)')
+    .option('--profile <name>', da ? 'husstil at skrive i: en profils navn, eller auto (udledt af dokumentet selv); ellers genkendt' : 'house style to write in: a profile name, or auto (inferred from the document itself); detected otherwise')
     .addOption(new Option('--report <format>', da ? 'rapport pr. dokument på standardoutput: punkter, ord bevaret, sidetekst fjernet, gæt' : 'per-document report on standard output: items, words kept, page furniture dropped, guesses').choices(['json']))
     .option('--lang <lang>', da ? 'sprog for meddelelser: da eller en' : 'language of messages: da or en')
-    .action(async (inputs: string[], o: { output?: string; from?: ImportFormat; profile?: string; report?: 'json' }) => {
+    .action(async (inputs: string[], o: { output?: string; from?: ImportFormat; profile?: string; config?: string; report?: 'json' }) => {
       setExit(await runImport(inputs, o, ctx));
     });
 }

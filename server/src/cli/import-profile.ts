@@ -1,0 +1,88 @@
+/**
+ * `referat import --config FILE --profile NAME|auto`: the house style an import is written in.
+ * A name is looked up as `lint` does (the `--config` file, else the nearest `.referatrc.json`
+ * above the source, and the shipped profiles); `auto` infers the profile from the document
+ * itself (config/infer.ts, as `referat profile infer` does); `--config` alone uses the profile
+ * that file selects. Without either, the import is written as before.
+ */
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/resolve.js';
+import type { CliContext } from './context.js';
+import { CliError } from './files.js';
+import { nodeConfigFs } from './lint-run.js';
+
+export interface ImportStyleOptions {
+  readonly config?: string;
+  readonly profile?: string;
+}
+
+/** Restyles one imported document: its published text (if any), its markup, its file. */
+export type ImportStyler = (source: string | undefined, markup: string, file: string) => { markup: string; profile: string };
+
+export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): Promise<ImportStyler | undefined> {
+  if (!opts.config && !opts.profile) return undefined;
+  const [{ ConfigFinder }, { ConfigError, parseConfig, resolveConfig }, { restyleMarkup }] = await Promise.all([
+    import('../config/discover.js'),
+    import('../config/resolve.js'),
+    import('../import/style.js'),
+  ]);
+  const guard = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof ConfigError) throw new CliError(e.message.split('\n')[0]!);
+      throw e;
+    }
+  };
+  const auto = opts.profile?.toLowerCase() === 'auto';
+  const explicit = opts.config ? path.resolve(ctx.cwd, opts.config) : undefined;
+  const finder = guard(() => new ConfigFinder(nodeConfigFs, { profile: auto ? undefined : opts.profile, lang: ctx.lang }, explicit));
+  if (auto) {
+    const [{ inferProfile }, { looksLikePortal }] = await Promise.all([import('../config/infer.js'), import('../import/index.js')]);
+    let hinted = false;
+    return (source, markup, file) => {
+      const base = guard(() => finder.configFor(file === '-' ? path.join(ctx.cwd, '-') : file).config);
+      let inferred;
+      try {
+        // A portal record has no published layout to read forms from: its markup is all there is.
+        const portal = source !== undefined && looksLikePortal(source);
+        inferred = inferProfile([{ name: file === '-' ? '-' : path.basename(file), markup, ...(portal || !source?.trim() ? { imported: true } : { source }) }]);
+      } catch (e) {
+        throw new CliError(`${file === '-' ? '-' : path.relative(ctx.cwd, file)}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      }
+      const own = resolveConfig(parseConfig(inferred.config));
+      // A profile no configuration defines is the file's own until it is kept: say how, once.
+      if (!hinted && !base.profiles[inferred.name]) {
+        hinted = true;
+        const shown = file === '-' ? 'FILE' : path.relative(ctx.cwd, file);
+        ctx.stderr.write(
+          ctx.lang === 'da'
+            ? `referat: husstilen "${inferred.name}" er udledt af dokumentet; gem den, så lint finder den: referat profile infer ${shown} --name ${inferred.name} -o .referatrc.json\n`
+            : `referat: the house style "${inferred.name}" is inferred from the document; keep it for lint with: referat profile infer ${shown} --name ${inferred.name} -o .referatrc.json\n`,
+        );
+      }
+      const config: ResolvedConfig = { ...base, profile: own.profile, profiles: { ...base.profiles, [inferred.name]: own.profile } };
+      return { markup: restyleMarkup(markup, config, inferred.name), profile: inferred.name };
+    };
+  }
+  return (_source, markup, file) => {
+    const found = guard(() => finder.configFor(file === '-' ? path.join(ctx.cwd, '-') : file));
+    // --config alone: the profile that file selects (none selected: the import is left as it is).
+    const name = opts.profile ?? (found.file ? readSelected(found.file) : undefined);
+    if (!name) return { markup, profile: found.config.profile.name };
+    return { markup: restyleMarkup(markup, found.config, found.config.profile.name), profile: found.config.profile.name };
+  };
+}
+
+/** The `profile` a configuration file selects, if it names one. */
+function readSelected(file: string): string | undefined {
+  try {
+    const text = nodeConfigFs.readFile(file);
+    const raw = text ? (JSON.parse(text.replace(/^\uFEFF/, '')) as { profile?: unknown }) : undefined;
+    return typeof raw?.profile === 'string' ? raw.profile : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export type { ResolvedConfig };
