@@ -85,12 +85,12 @@ const DECISION_RUN_IN = new RegExp(DECISION_LINE.source.replace(/\$$/, String.ra
 
 /**
  * The usual order of the sections of published minutes (spec §10), for kinds the documents do
- * not order against each other: what the case is, its presentation and background, its
+ * not order against each other: what the case is (who decides it, the decision asked for), its presentation and background, its
  * consequences and hearings, the proposal, the decision, the attachments. Evidence in the
  * documents always wins over it.
  */
 const USUAL_ORDER = [
-  'resume', 'beslutningstema', 'sagstype', 'anledning', 'praesentation', 'sagsfremstilling', 'historik', 'sagsgang', 'behandling', 'kompetence',
+  'resume', 'kompetence', 'beslutningstema', 'sagstype', 'anledning', 'praesentation', 'sagsfremstilling', 'historik', 'sagsgang', 'behandling',
   'lovgrundlag', 'vurdering', 'oekonomi', 'konsekvenser', 'klima', 'bemaerkninger', 'hoering', 'kommunikation', 'tidsplan', 'personale',
   'indstilling', 'beslutning', 'bilag',
 ];

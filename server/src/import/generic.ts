@@ -21,7 +21,7 @@ import { escapeCommentOpen, type ImportResult, type ImportWarning } from './text
 import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber.js';
 import { furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
-import { CASE_COMPANION_FIELDS, parseDecisionHeading } from '../model/vocabulary.js';
+import { parseDecisionHeading } from '../model/vocabulary.js';
 import type { Profile } from '../config/schema.js';
 
 export interface GenericStats {
@@ -553,6 +553,8 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
   const committee = c
     .replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*/iu, '')
     .split(/\s+(?=\d|(?:Mødetidspunkt|Mødedato|Mødested|Mødeafholdelse|Dato|Tidspunkt|Sted|Type)\b)/u)[0]!
+    // `… d. 13-08-2024`, `… den 1. marts`: the word before the date goes with it.
+    .replace(/\s+(?:den|d\.)$/u, '')
     .trim();
   return { title: committee ? `${keyword} ${committee}` : keyword, committee: committee || undefined };
 }
@@ -709,11 +711,6 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
       opening = false;
       continue;
     }
-    // A case-number companion on its own line (`Sagsbehandler: …`) before any section: an item field.
-    if (!inSection && COMPANION_LINE.test(t)) {
-      out.push(t.replace(/\s+/g, ' '));
-      continue;
-    }
     // A heading the layout marks that names no section: a sub-heading of the item.
     if (ctx.hints?.has(k) && t.length < 150 && !/[.;,!?]$/.test(t)) {
       if (!inSection) (out.blank(), out.push('### Sagsfremstilling'));
@@ -745,9 +742,6 @@ function labelledSection(text: string, out: Out): boolean {
   out.push(body(m[2]!));
   return true;
 }
-
-/** A case-number companion on its own line (`Sagsbehandler: Hanne Thouber`): an item field. */
-const COMPANION_LINE = new RegExp(`^(?:${CASE_COMPANION_FIELDS.join('|')})\\s*:`, 'iu');
 
 /**
  * The width the layout wrapped the text at, where it did: many lines end close to one longest
@@ -789,6 +783,36 @@ export function joinWrapped(lines: readonly Line[]): Line[] {
     }
     out.push(l);
     p = t;
+  }
+  return out;
+}
+
+/**
+ * A decision heading of this meeting run into a line of text (a flipbook's text runs an item
+ * into one paragraph: `Godkendelse af dagsorden. Byrådet, 16.12.2014 A var fraværende.
+ * Godkendt.`): after a sentence's end, the committee and this meeting's date, then text. The
+ * line is split there (also where the line begins with the heading, or the word Beslutning
+ * follows a case number), so that the heading opens
+ * the decision. Only this meeting's date: a
+ * committee and a date inside a sentence is no heading.
+ */
+function splitRunOnDecisions(lines: readonly Line[], date: string | undefined): Line[] {
+  if (!date) return [...lines];
+  const re = new RegExp(String.raw`(?:(?<=^|[.!?:]\s+)|(?<=\s)(?=Beslutning\s))((?:Beslutning(?:\s+i)?\s+)?\p{Lu}[\p{L}\-]*(?:\s[\p{L}\-&]+){0,3}(?:,|\s+den|\s+d\.)\s+(?:${DATE}))(?::)?\s+(?=\p{Lu})`, 'gu');
+  const out: Line[] = [];
+  for (const l of lines) {
+    let at = 0;
+    let split = false;
+    for (const m of l.text.matchAll(re)) {
+      // The date groups begin after the heading's group.
+      if (isoOf(m as RegExpExecArray, 2) !== date) continue;
+      const before = l.text.slice(at, m.index).trimEnd();
+      if (before) out.push({ no: l.no, text: before });
+      out.push({ no: l.no, text: m[1]! });
+      at = m.index + m[0].length;
+      split = true;
+    }
+    out.push(split ? { no: l.no, text: l.text.slice(at) } : l);
   }
   return out;
 }
@@ -858,7 +882,7 @@ export function importGeneric(
   const raw: Line[] = text.split('\n').map((t, no) => ({ no, text: clean(t) }));
   // A PDF's or Word document's lines come joined from their layout, and their heading hints
   // name lines by their place: only plain text is joined here.
-  const lines: Line[] = hints?.size ? raw : joinWrapped(raw);
+  const lines: Line[] = hints?.size ? raw : splitRunOnDecisions(joinWrapped(raw), meetingDate(raw));
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
   const { items, tocLines, pages } = findItems(lines, guesses, hints);
