@@ -1,6 +1,6 @@
 // Writes schemas/referatrc.schema.json and schemas/profile.schema.json (run by scripts/build.mjs).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { configJsonSchema, profileJsonSchema } from '../server/src/config/json-schema.js';
+import { configJsonSchema, profileJsonSchema } from '../server/src/rules/json-schema.js';
 
 mkdirSync('schemas', { recursive: true });
 writeFileSync('schemas/referatrc.schema.json', JSON.stringify(configJsonSchema(), null, 2) + '\n');

@@ -16,20 +16,8 @@ import { isBinaryText, NOT_TEXT } from './syntax/binary.js';
 import { reparse } from './syntax/incremental.js';
 import { LintMemo, noteSuccession, type RunRule } from './engine/incremental.js';
 
-export type FindingSeverity = Exclude<Severity, 'off'>;
-
-export interface Finding {
-  /** The rule id, or `syntax` for a syntax diagnostic. */
-  readonly ruleId: string;
-  readonly messageId: string;
-  readonly severity: FindingSeverity;
-  /** The rendered message in both languages. */
-  readonly message: Localized;
-  readonly range: Range;
-  readonly fix?: Fix;
-  readonly suggestions?: readonly Fix[];
-  readonly related?: readonly RelatedInfo[];
-}
+export type { Finding, FindingSeverity } from './engine/finding.js';
+import type { Finding, FindingSeverity } from './engine/finding.js';
 
 export interface LintOptions {
   readonly config?: ResolvedConfig;
@@ -119,7 +107,39 @@ export function lintAnalyzed(
   }
 
   const rules: readonly Rule[] = options.only ? options.only.map((id) => ruleById(id)).filter((r): r is Rule => !!r) : allRules;
-  const runRule: RunRule = (rule, severity, view) => {
+  const runRule = ruleRunner(text, parsed, config, options);
+  const active: { rule: Rule; severity: FindingSeverity }[] = [];
+  for (const rule of rules) {
+    const severity = config.severities[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (severity !== 'off') active.push({ rule, severity });
+  }
+  // The item-scoped rules through the memo (only the edited items are checked again), the others on the whole meeting.
+  const memoised = memo?.run(
+    active.filter((r) => r.rule.meta.scope === 'item'),
+    text,
+    parsed,
+    meeting,
+    config,
+    runRule,
+  );
+  for (const { rule, severity } of active) {
+    if (memoised && rule.meta.scope === 'item') continue;
+    const found = runRule(rule, severity, meeting);
+    if (!Array.isArray(found)) {
+      // A rule must never take the whole lint down; report the failure where the user sees it.
+      findings.push(internalError(rule, found.error, parsed));
+      continue;
+    }
+    for (const f of found) if (keep(rule.meta.id, f.range)) findings.push(f);
+  }
+  if (memoised) for (const f of memoised) if (keep(f.ruleId, f.range)) findings.push(f);
+  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
+  return { parse: parsed, meeting, config, findings };
+}
+
+/** Runs one rule on a meeting (or a view of it) and renders its reports as findings. */
+function ruleRunner(text: string, parsed: ParseResult, config: ResolvedConfig, options: LintOptions): RunRule {
+  return (rule, severity, view) => {
     const reports: Report[] = [];
     try {
       rule.check({
@@ -156,43 +176,19 @@ export function lintAnalyzed(
       };
     });
   };
-  const active: { rule: Rule; severity: FindingSeverity }[] = [];
-  for (const rule of rules) {
-    const severity = config.severities[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (severity !== 'off') active.push({ rule, severity });
-  }
-  // The item-scoped rules through the memo (only the edited items are checked again), the others on the whole meeting.
-  const memoised = memo?.run(
-    active.filter((r) => r.rule.meta.scope === 'item'),
-    text,
-    parsed,
-    meeting,
-    config,
-    runRule,
-  );
-  for (const { rule, severity } of active) {
-    if (memoised && rule.meta.scope === 'item') continue;
-    const found = runRule(rule, severity, meeting);
-    if (!Array.isArray(found)) {
-      const error = found.error;
-      // A rule must never take the whole lint down; report the failure where the user sees it.
-      findings.push({
-        ruleId: rule.meta.id,
-        messageId: 'internal-error',
-        severity: 'error',
-        message: {
-          da: `Intern fejl i reglen ${rule.meta.id}: ${String(error)}`,
-          en: `Internal error in rule ${rule.meta.id}: ${String(error)}`,
-        },
-        range: parsed.ast.range,
-      });
-      continue;
-    }
-    for (const f of found) if (keep(rule.meta.id, f.range)) findings.push(f);
-  }
-  if (memoised) for (const f of memoised) if (keep(f.ruleId, f.range)) findings.push(f);
-  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.ruleId.localeCompare(b.ruleId));
-  return { parse: parsed, meeting, config, findings };
+}
+
+function internalError(rule: Rule, error: unknown, parsed: ParseResult): Finding {
+  return {
+    ruleId: rule.meta.id,
+    messageId: 'internal-error',
+    severity: 'error',
+    message: {
+      da: `Intern fejl i reglen ${rule.meta.id}: ${String(error)}`,
+      en: `Internal error in rule ${rule.meta.id}: ${String(error)}`,
+    },
+    range: parsed.ast.range,
+  };
 }
 
 // ─── Inline control comments ────────────────────────────────────────────────

@@ -1,5 +1,5 @@
 /**
- * Profile inference (config/infer.ts) on invented minutes in three clearly different house
+ * Profile inference (infer/profile.ts) on invented minutes in three clearly different house
  * styles, several meetings each, and on each kommune's real minutes in ../shared/corpus/
  * (read from there, never copied): the inferred profile is valid, the documents imported lint
  * without house-style warnings under it, and it agrees with a shipped profile of the kommune.
@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inferProfile, generalisedPattern, slugOf, type InferDocument } from '../../server/src/config/infer.js';
+import { inferProfile, generalisedPattern, slugOf, type InferDocument } from '../../server/src/infer/profile.js';
 import { builtinProfiles } from '../../server/src/config/profiles.js';
 import { parseConfig, resolveConfig } from '../../server/src/config/resolve.js';
 import { lint } from '../../server/src/engine.js';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { profileJsonSchema } from '../../server/src/config/json-schema.js';
+import { profileJsonSchema } from '../../server/src/rules/json-schema.js';
 import { builtinProfiles, resolveProfiles, shippedProfileFiles } from '../../server/src/config/profiles.js';
 import { ConfigError, parseConfig, resolveConfig } from '../../server/src/config/resolve.js';
 import { profileSchema } from '../../server/src/config/schema.js';

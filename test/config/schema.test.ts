@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configJsonSchema } from '../../server/src/config/json-schema.js';
+import { configJsonSchema } from '../../server/src/rules/json-schema.js';
 import { allRules } from '../../server/src/rules/index.js';
 
 describe('JSON Schema of .referatrc.json', () => {

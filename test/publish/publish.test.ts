@@ -14,7 +14,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExport } from '../../server/src/cli/commands/export.js';
 import { runPublish } from '../../server/src/cli/commands/publish.js';
-import { foldDanish } from '../../server/src/publish/fold.js';
+import { foldDanish } from '../../server/src/export/fold.js';
 import { hasTool, root } from '../export/helpers.js';
 import { BODY_WORD, CLOSED_WORD, COMMENT_WORD, GENERATED, SHARED_CASE, writeGenerated } from './helpers.js';
 

@@ -2,7 +2,7 @@
  * `referat import --config FILE --profile NAME|auto`: the house style an import is written in.
  * A name is looked up as `lint` does (the `--config` file, else the nearest `.referatrc.json`
  * above the source, and the shipped profiles); `auto` infers the profile from the document
- * itself (config/infer.ts, as `referat profile infer` does); `--config` alone uses the profile
+ * itself (infer/profile.ts, as `referat profile infer` does); `--config` alone uses the profile
  * that file selects. Without either, the import is written as before.
  */
 import path from 'node:path';
@@ -38,7 +38,7 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
   const explicit = opts.config ? path.resolve(ctx.cwd, opts.config) : undefined;
   const finder = guard(() => new ConfigFinder(nodeConfigFs, { profile: auto ? undefined : opts.profile, lang: ctx.lang }, explicit));
   if (auto) {
-    const [{ inferProfile }, { looksLikePortal }] = await Promise.all([import('../config/infer.js'), import('../import/index.js')]);
+    const [{ inferProfile }, { looksLikePortal }] = await Promise.all([import('../infer/profile.js'), import('../import/index.js')]);
     let hinted = false;
     return (source, markup, file) => {
       const base = guard(() => finder.configFor(file === '-' ? path.join(ctx.cwd, '-') : file).config);

@@ -1,7 +1,7 @@
 /**
  * `.referatrc.json` and house-style profiles, as zod schemas. The JSON Schemas shipped
  * for editor completion (`schemas/referatrc.schema.json`, `schemas/profile.schema.json`)
- * are generated from these (config/json-schema.ts).
+ * are generated from these (rules/json-schema.ts, which knows the rule ids).
  *
  * A profile is data: the shipped ones are JSON files in the top-level `profiles/` folder,
  * a kommune can write its own (a file, or an entry under `profiles` in `.referatrc.json`),

@@ -17,7 +17,7 @@
  * test/fuzz/incremental-analysis.property.test.ts checks that the result equals a fresh lint.
  */
 import type { ResolvedConfig } from '../config/resolve.js';
-import type { Finding, FindingSeverity } from '../engine.js';
+import type { Finding, FindingSeverity } from './finding.js';
 import type { Meeting } from '../model/types.js';
 import type { Fix, RelatedInfo, Rule, TextEdit } from '../rules/types.js';
 import { allSubstitutions } from '../rules/util/attendance.js';

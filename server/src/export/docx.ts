@@ -155,7 +155,8 @@ class DocxWriter {
   }
 }
 
-export async function renderDocx(doc: ExportDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+/** The document's paragraphs and tables: title, header, table of contents, the items. */
+function docxBody(doc: ExportDocument): (Paragraph | Table | TableOfContents)[] {
   const w = new DocxWriter();
   const children: (Paragraph | Table | TableOfContents)[] = [];
   children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: clean(doc.title || 'Referat') })] }));
@@ -195,6 +196,11 @@ export async function renderDocx(doc: ExportDocument, options: DocxOptions = {})
     }
   });
 
+  return children;
+}
+
+export async function renderDocx(doc: ExportDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+  const children = docxBody(doc);
   const ordered = [0, 1, 2].map((level) => ({
     level,
     format: LevelFormat.DECIMAL,

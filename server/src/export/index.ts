@@ -100,7 +100,7 @@ export async function renderDocument(doc: ExportDocument, options: ExportOptions
         if (!options.analysis) {
           throw new ExportError({ da: 'Akoma Ntoso-eksport kræver mødemodellen', en: 'Akoma Ntoso export needs the meeting model' });
         }
-        const { renderAknFromModel } = await import('../publish/akn.js');
+        const { renderAknFromModel } = await import('./akn.js');
         const a = options.analysis;
         return wrap(renderAknFromModel({ file: '', meeting: a.meeting, profile: a.config.profile }, doc.edition));
       }

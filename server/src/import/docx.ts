@@ -160,7 +160,7 @@ export function headingStyleMap(stylesXml: string): string[] {
 
 export async function importDocx(bytes: Uint8Array, options: ImportOptions = {}): Promise<LayoutResult> {
   const mammoth = await import('mammoth');
-  const { zipEntries, zipRead } = await import('./document.js');
+  const { zipEntries, zipRead } = await import('./zip.js');
   const stylesEntry = zipEntries(bytes).find((e) => e.name === 'word/styles.xml');
   const stylesXml = stylesEntry ? zipRead(bytes, stylesEntry) : undefined;
   let html: string;

@@ -5,8 +5,8 @@
  * for the same minutes.
  */
 import { itemHeading } from '../export/model.js';
-import { escapeXml } from './akn.js';
-import { meetingDateTime, type Corpus, type PublishedMeeting } from './corpus.js';
+import { escapeXml } from '../export/akn.js';
+import { meetingDateTime, type Corpus, type PublishedMeeting } from '../export/corpus.js';
 
 export const FEED_FILE = 'feed.atom';
 

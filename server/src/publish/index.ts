@@ -9,10 +9,10 @@
  */
 import { renderPdf, type PdfFonts } from '../export/pdf.js';
 import type { Edition } from '../export/model.js';
-import { renderAkn } from './akn.js';
+import { renderAkn } from '../export/akn.js';
 import { FEED_FILE, renderAtom } from './atom.js';
-import { buildCorpus, type Corpus, type CorpusInput } from './corpus.js';
-export { corpusBuilder, type Corpus, type CorpusInput } from './corpus.js';
+import { buildCorpus, type Corpus, type CorpusInput } from '../export/corpus.js';
+export { corpusBuilder, type Corpus, type CorpusInput } from '../export/corpus.js';
 import { buildOparl } from './oparl.js';
 import { buildSearchIndex, searchClientScript, searchDocuments } from './search.js';
 import { SEARCH_INDEX_FILE } from './search-options.js';

@@ -11,7 +11,7 @@
  * drawn from several meetings has the earliest and the latest of them. A closed item is an AgendaItem with `public: false` and no
  * result or resolution text in the public edition: the export document holds none.
  */
-import { attendanceOf, blocksPlainText, meetingDateTime, span, type CaseInfo, type CommitteeInfo, type Corpus, type PersonInfo, type PublishedItem, type PublishedMeeting } from './corpus.js';
+import { attendanceOf, blocksPlainText, meetingDateTime, span, type CaseInfo, type CommitteeInfo, type Corpus, type PersonInfo, type PublishedItem, type PublishedMeeting } from '../export/corpus.js';
 
 const SCHEMA = 'https://schema.oparl.org/1.1/';
 type Json = Record<string, unknown>;

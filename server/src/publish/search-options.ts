@@ -3,7 +3,7 @@
  * the script on the search page (search-client.ts): the same fields and the same Danish
  * folding of every term, at index and at query time.
  */
-import { foldDanish } from './fold.js';
+import { foldDanish } from '../export/fold.js';
 
 export const SEARCH_FIELDS = ['title', 'text', 'caseNumber', 'meeting'] as const;
 export const STORE_FIELDS = ['title', 'meeting', 'committee', 'date', 'caseNumber', 'url'] as const;

@@ -8,7 +8,7 @@
 import MiniSearch from 'minisearch';
 import path from 'node:path';
 import { itemHeading } from '../export/model.js';
-import { itemPlainText, type Corpus } from './corpus.js';
+import { itemPlainText, type Corpus } from '../export/corpus.js';
 import { SEARCH_OPTIONS, type SearchDocument } from './search-options.js';
 
 declare const REFERAT_SEARCH_CLIENT: string | undefined;

@@ -10,7 +10,7 @@
  */
 import { renderHtml, escapeHtml } from '../export/html.js';
 import { itemHeading } from '../export/model.js';
-import { attendanceOf, type CaseInfo, type CommitteeInfo, type Corpus, type PersonInfo, type PublishedMeeting } from './corpus.js';
+import { attendanceOf, type CaseInfo, type CommitteeInfo, type Corpus, type PersonInfo, type PublishedMeeting } from '../export/corpus.js';
 import { FEED_FILE } from './atom.js';
 import { decisionOf } from './oparl.js';
 

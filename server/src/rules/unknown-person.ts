@@ -3,7 +3,7 @@
  * absent side of a substitution that is not a member of the meeting.
  */
 import type { PersonName } from '../syntax/ast.js';
-import type { Fix, RelatedInfo, Rule } from './types.js';
+import type { Fix, RelatedInfo, Rule, RuleContext } from './types.js';
 import { allSubstitutions, memberList } from './util/attendance.js';
 import { allNameLists, listsByName, removeNameEdits } from './util/name-lists.js';
 import { normalizeName, suggestMembers } from './util/names.js';
@@ -133,33 +133,41 @@ const rule: Rule = {
       }
     }
 
-    // A `mødte som stedfortræder` sentence must agree with the header's Stedfortrædere (spec §6),
-    // where the header has that field; without it, the sentence itself introduces the substitute.
-    const subsField = meeting.fields.find((f) => f.name.text.trim().toLowerCase().startsWith('stedfortræder'));
-    if (!subsField) return;
-    const header = meeting.attendance.header;
-    const declared = [...meeting.substitutions, ...header.substitutes].map((s) => s.substitute.name).concat(header.unpairedSubstitutes.map((n) => n.name));
-    const declaredKeys = new Set(declared.map(normalizeName));
-    for (const item of meeting.items) {
-      for (const s of item.attendance.substitutes) {
-        if (declaredKeys.has(normalizeName(s.substitute.name))) continue;
-        const found = suggestMembers(s.substitute.name, declared);
-        const n = s.substitute;
-        const fieldRelated: RelatedInfo[] = [{ range: subsField.range, message: { da: 'Stedfortræderne står her.', en: 'The substitutes are listed here.' } }];
-        if (found.length === 1) {
-          ctx.report({
-            messageId: 'substituteNotDeclaredDidYouMean',
-            data: { name: n.name, for: s.for.name, suggestion: found[0]! },
-            range: n.nameRange,
-            fix: { title: { da: `Erstat med "${found[0]}"`, en: `Replace with "${found[0]}"` }, edits: [{ start: n.nameRange.start.offset, end: n.nameRange.end.offset, newText: found[0]! }] },
-            related: fieldRelated,
-          });
-        } else {
-          ctx.report({ messageId: 'substituteNotDeclared', data: { name: n.name, for: s.for.name }, range: n.nameRange, related: fieldRelated });
-        }
-      }
-    }
+    checkSubstitutes(ctx);
   },
 };
 
 export default rule;
+
+/**
+ * A `mødte som stedfortræder` sentence must agree with the header's Stedfortrædere (spec §6),
+ * where the header has that field; without it, the sentence itself introduces the substitute.
+ */
+function checkSubstitutes(ctx: RuleContext): void {
+  const { meeting } = ctx;
+  const subsField = meeting.fields.find((f) => f.name.text.trim().toLowerCase().startsWith('stedfortræder'));
+  if (!subsField) return;
+  const header = meeting.attendance.header;
+  const declared = [...meeting.substitutions, ...header.substitutes].map((s) => s.substitute.name).concat(header.unpairedSubstitutes.map((n) => n.name));
+  const declaredKeys = new Set(declared.map(normalizeName));
+  for (const item of meeting.items) {
+    for (const s of item.attendance.substitutes) {
+      if (declaredKeys.has(normalizeName(s.substitute.name))) continue;
+      const found = suggestMembers(s.substitute.name, declared);
+      const n = s.substitute;
+      const fieldRelated: RelatedInfo[] = [{ range: subsField.range, message: { da: 'Stedfortræderne står her.', en: 'The substitutes are listed here.' } }];
+      if (found.length === 1) {
+        ctx.report({
+          messageId: 'substituteNotDeclaredDidYouMean',
+          data: { name: n.name, for: s.for.name, suggestion: found[0]! },
+          range: n.nameRange,
+          fix: { title: { da: `Erstat med "${found[0]}"`, en: `Replace with "${found[0]}"` }, edits: [{ start: n.nameRange.start.offset, end: n.nameRange.end.offset, newText: found[0]! }] },
+          related: fieldRelated,
+        });
+      } else {
+        ctx.report({ messageId: 'substituteNotDeclared', data: { name: n.name, for: s.for.name }, range: n.nameRange, related: fieldRelated });
+      }
+    }
+  }
+}
+

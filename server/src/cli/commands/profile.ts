@@ -8,7 +8,7 @@
 import { Command } from 'commander';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { InferDocument } from '../../config/infer.js';
+import type { InferDocument } from '../../infer/profile.js';
 import { isBinaryText } from '../../syntax/binary.js';
 import type { CliContext } from '../context.js';
 import { CliError, errorCode, writeAtomic } from '../files.js';
@@ -120,7 +120,7 @@ export async function runProfileInfer(inputs: readonly string[], opts: ProfileIn
   const files = expand(inputs, ctx);
   const docs: InferDocument[] = [];
   for (const f of files) docs.push(await readDocument(f, ctx));
-  const [{ inferProfile }, { parseConfig, resolveConfig, ConfigError }] = await Promise.all([import('../../config/infer.js'), import('../../config/resolve.js')]);
+  const [{ inferProfile }, { parseConfig, resolveConfig, ConfigError }] = await Promise.all([import('../../infer/profile.js'), import('../../config/resolve.js')]);
   let inferred;
   try {
     inferred = inferProfile(docs, { name: opts.name });

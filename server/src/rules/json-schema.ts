@@ -4,9 +4,9 @@
  * schemas/referatrc.schema.json and schemas/profile.schema.json for editors.
  */
 import { z } from 'zod';
-import { allRules } from '../rules/index.js';
-import { builtinProfiles } from './profiles.js';
-import { configSchema, profilePatchSchema } from './schema.js';
+import { allRules } from './index.js';
+import { builtinProfiles } from '../config/profiles.js';
+import { configSchema, profilePatchSchema } from '../config/schema.js';
 
 export function configJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(configSchema, { target: 'draft-7', io: 'input' }) as { properties: Record<string, Record<string, unknown>> };

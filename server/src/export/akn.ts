@@ -12,7 +12,7 @@
  *   of the public edition has its number, heading and case number only: the export document
  *   it is drawn from holds nothing else.
  */
-import type { DocBlock, DocList, InlineNode } from '../export/model.js';
+import type { DocBlock, DocList, InlineNode } from './model.js';
 import { attendanceOf, buildCorpus, type CorpusInput, type PublishedMeeting } from './corpus.js';
 import { slugify } from './fold.js';
 

@@ -20,8 +20,8 @@ import { parseDanishDate } from '../model/dates.js';
 import { HEADER_FIELD_WORDS, parseDecisionHeading, SECTION_WORDS, sectionWordFor } from '../model/vocabulary.js';
 import type { Meeting } from '../model/types.js';
 import { companionsOnly, splitHeadings } from '../import/style.js';
-import { parseConfig, resolveConfig } from './resolve.js';
-import type { AttendancePlacement, ConfigInput, HeaderFieldDef, NumberingScheme, ProfileInput, SectionDef } from './schema.js';
+import { parseConfig, resolveConfig } from '../config/resolve.js';
+import type { AttendancePlacement, ConfigInput, HeaderFieldDef, NumberingScheme, ProfileInput, SectionDef } from '../config/schema.js';
 
 export interface InferDocument {
   /** The file (for the report). */

@@ -6,9 +6,9 @@
  * and attendance notes are part of its body and stay out of the public edition).
  */
 import type { Profile } from '../config/schema.js';
-import { buildExportDocument } from '../export/document.js';
-import type { DocBlock, DocItem, DocList, Edition, ExportDocument } from '../export/model.js';
-import { inlineText } from '../export/model.js';
+import { buildExportDocument } from './document.js';
+import type { DocBlock, DocItem, DocList, Edition, ExportDocument } from './model.js';
+import { inlineText } from './model.js';
 import type { Meeting } from '../model/types.js';
 import { SlugRegistry } from './fold.js';
 
