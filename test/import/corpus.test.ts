@@ -10,9 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/engine.js';
 import { exportReferat } from '../../server/src/export/index.js';
 import { importText } from '../../server/src/import/index.js';
+import { SHARED_DIR } from '../helpers/shared.js';
 import { sequenceSimilarity, similarity, words } from '../helpers/similarity.js';
 
-const corpus = path.resolve(__dirname, '..', '..', '../shared/corpus');
+const corpus = path.join(SHARED_DIR, 'corpus');
 const present = existsSync(corpus);
 
 interface TruthItem {
