@@ -54,6 +54,20 @@ function two(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+/** Where completion was asked, and the list it fills. */
+interface Ctx {
+  readonly a: Analysis;
+  readonly position: lsp.Position;
+  readonly offset: number;
+  /** The line up to the cursor. */
+  readonly prefix: string;
+  readonly item?: ItemModel;
+  readonly section?: ItemModel['sections'][number];
+  readonly da: boolean;
+  readonly items: lsp.CompletionItem[];
+  replace(from: number): lsp.Range;
+}
+
 export function provideCompletion(
   a: Analysis,
   position: lsp.Position,
@@ -64,152 +78,168 @@ export function provideCompletion(
   const result = (): lsp.CompletionList => ({ isIncomplete: false, items });
   if (token.isCancellationRequested) return result();
   const offset = a.lines.offsetAt(position.line, position.character);
-  const lineStart = a.lines.lineStart(position.line);
-  const prefix = a.text.slice(lineStart, offset);
   const item = itemAt(a, offset);
-  const inHeader = !item;
-  const section = item ? sectionAt(item, offset) : undefined;
-  const da = a.lang === 'da';
-  const replace = (from: number) => rangeOf(a, from, offset);
-
-  // `### ` → sections missing from the item, in house-style order.
-  const h = /^(#{2,3})[ \t]*([^#]*)$/.exec(prefix);
-  if (h) {
-    const from = offset - h[2]!.length;
-    if (h[1] === '###' && item) {
-      const present = new Set(item.sections.map((s) => s.kind));
-      a.config.profile.sections.forEach((def, i) => {
-        if (present.has(def.kind)) return;
-        let label = def.name;
-        if (def.kind === 'beslutning') label = decisionHeadingFor(a.config.profile, a.meeting.committee, a.meeting.date);
-        items.push({
-          label,
-          kind: CK.Module,
-          detail: da ? 'Manglende afsnit' : 'Missing section',
-          sortText: String(i).padStart(3, '0'),
-          textEdit: { range: replace(from), newText: label },
-        });
-      });
-    } else if (h[1] === '##') {
-      const nums = a.meeting.items.map((it) => it.numeric).filter((n): n is number => n !== undefined);
-      const next = nums.length ? nums.reduce((m, n) => Math.max(m, n)) + 1 : 1;
-      items.push({
-        label: `Punkt ${next}: `,
-        kind: CK.Snippet,
-        insertTextFormat: 2,
-        sortText: 'a',
-        textEdit: { range: replace(from), newText: `Punkt ${next}: \${1:titel}` },
-      });
-      // The whole item with the house style's sections, in its order.
-      const eol = a.parse.ast.eol;
-      const profile = a.config.profile;
-      let tab = 2;
-      const body: string[] = [`Punkt ${next}: \${1:titel}`, `Sagsnr: \${${tab++}}`];
-      for (const def of profile.sections) {
-        let heading = def.name;
-        if (def.kind === 'beslutning') heading = decisionHeadingFor(profile, a.meeting.committee, a.meeting.date);
-        const placeholder = def.kind === 'indstilling' ? `1. at \${${tab++}:…}.` : def.kind === 'beslutning' ? `\${${tab++}:Godkendt.}` : `\${${tab++}}`;
-        body.push('', `### ${heading}`, '', placeholder);
-      }
-      items.push({
-        label: da ? `Punkt ${next} med afsnit (${profile.name})` : `Item ${next} with sections (${profile.name})`,
-        kind: CK.Snippet,
-        insertTextFormat: 2,
-        sortText: 'b',
-        filterText: `Punkt ${next}`,
-        detail: profile.sections.map((x) => x.name).join(', '),
-        textEdit: { range: replace(from), newText: body.join(eol) },
-      });
-    }
-    return result();
-  }
-
-  // `Sagsnr: ` → case numbers of the workspace and of this file.
-  const sag = /^Sagsnr[ \t]*:[ \t]*(\S*)$/i.exec(prefix);
-  if (sag) {
-    const from = offset - sag[1]!.length;
-    const known = new Set<string>([...(extra.caseNumbers ?? []), ...a.meeting.items.map((it) => it.caseNumber?.text.trim() ?? '')]);
-    known.delete('');
-    for (const c of [...known].sort()) items.push({ label: c, kind: CK.Value, textEdit: { range: replace(from), newText: c } });
-    return result();
-  }
-
-  // `Lukket: ` → ja / nej.
-  if (/^Lukket[ \t]*:[ \t]*\S*$/i.test(prefix)) {
-    for (const v of ['ja', 'nej']) items.push({ label: v, kind: CK.Value });
-    return result();
-  }
-
-  // Name lists: votes, Afbud, Fraværende, …
-  const lead = NAME_LIST_LEAD.exec(prefix);
-  if (lead) {
-    namesCompletion(a, lead[2]!, offset, items, true);
-    return result();
-  }
-
-  // Field names at the start of a header or item line.
-  const fieldWord = /^([\p{L}]*)$/u.exec(prefix);
-  if (fieldWord && (inHeader || (item && !section))) {
-    const from = offset - fieldWord[1]!.length;
-    const used = new Set((inHeader ? a.parse.ast.fields : item!.node.fields).map((f) => f.name.text.toLowerCase()));
-    // The header fields under the house style's labels (the profile's `header`), the item fields as the markup names them.
-    const names = inHeader ? HEADER_FIELD_WORDS.map((w) => headerLabel(w.key, a.config.profile)) : ITEM_FIELD_NAMES;
-    names.forEach((n, i) => {
-      if (used.has(n.toLowerCase())) return;
-      items.push({ label: n, kind: CK.Field, sortText: String(i).padStart(3, '0'), textEdit: { range: replace(from), newText: `${n}: ` } });
-    });
-    if (inHeader && !a.parse.ast.title && position.line === 0) {
-      items.push({ label: '# REFERAT', kind: CK.Keyword, textEdit: { range: replace(from), newText: '# REFERAT ' } });
-    }
-    return result();
-  }
-
-  if (item && section?.kind === 'beslutning') {
-    // `2. at ` → the answer mirroring proposal 2.
-    const num = /^(\d+)([.)])[ \t]+((?:at\b)?[^\r\n]*)$/.exec(prefix);
-    if (num) {
-      const n = Number(num[1]);
-      const p = item.proposals.find((x) => x.number === n) ?? item.proposals[n - 1];
-      if (p) {
-        const answer = answerPoint(p.text);
-        items.push({ label: answer, kind: CK.Value, detail: p.text.slice(0, 80), textEdit: { range: replace(offset - num[3]!.length), newText: answer } });
-      }
-      return result();
-    }
-    const word = /^([\p{L}]*)$/u.exec(prefix);
-    if (word) {
-      const from = offset - word[1]!.length;
-      DECISION_PHRASES.forEach((phrase, i) =>
-        items.push({ label: phrase, kind: CK.Value, sortText: `a${i}`, textEdit: { range: replace(from), newText: phrase } }),
-      );
-      if (item.proposals.length > 0) {
-        const eol = a.parse.ast.eol;
-        const text = item.proposals.map((p, i) => `${p.number ?? i + 1}. ${answerPoint(p.text)}`).join(eol);
-        items.push({
-          label: da ? `Besvar indstillingerne (${item.proposals.length})` : `Answer the proposals (${item.proposals.length})`,
-          kind: CK.Snippet,
-          sortText: 'a',
-          detail: text.split(eol).join(' / '),
-          filterText: word[1] || 'at',
-          textEdit: { range: replace(from), newText: text },
-        });
-      }
-    }
-    // An attendance sentence under way: member names, then the sentence's end.
-    const names = NAME_WORDS.exec(prefix);
-    if (names) {
-      namesCompletion(a, prefix, offset, items, false);
-      const trimmed = prefix.trimEnd();
-      const list = trimmed.split(/[ \t]*,[ \t]*|[ \t]+og[ \t]+/).map((s) => normalizeName(s.replace(/\([^)]*\)/, '')));
-      const known = new Set(members(a).map((m) => m.key));
-      if (prefix.endsWith(' ') && list.length > 0 && list.every((k) => known.has(k))) {
-        SENTENCE_TAILS.forEach((tail, i) =>
-          items.push({ label: tail, kind: CK.Text, sortText: `b${i}`, textEdit: { range: replace(offset), newText: tail } }),
-        );
-      }
-    }
-  }
+  const ctx: Ctx = {
+    a,
+    position,
+    offset,
+    prefix: a.text.slice(a.lines.lineStart(position.line), offset),
+    item,
+    section: item ? sectionAt(item, offset) : undefined,
+    da: a.lang === 'da',
+    items,
+    replace: (from) => rangeOf(a, from, offset),
+  };
+  // The first kind of place that matches the line answers; a decision's text last.
+  const steps = [headingCompletion, (c: Ctx) => caseNumberCompletion(c, extra), closedCompletion, nameListCompletion, fieldCompletion];
+  if (steps.some((step) => step(ctx))) return result();
+  if (ctx.item && ctx.section?.kind === 'beslutning') decisionCompletion(ctx, ctx.item);
   return result();
+}
+
+/** `### ` → sections missing from the item, in house-style order; `## ` → the next item. */
+function headingCompletion(c: Ctx): boolean {
+  const { a, item, offset } = c;
+  const h = /^(#{2,3})[ \t]*([^#]*)$/.exec(c.prefix);
+  if (!h) return false;
+  const from = offset - h[2]!.length;
+  if (h[1] === '###' && item) {
+    const present = new Set(item.sections.map((s) => s.kind));
+    a.config.profile.sections.forEach((def, i) => {
+      if (present.has(def.kind)) return;
+      let label = def.name;
+      if (def.kind === 'beslutning') label = decisionHeadingFor(a.config.profile, a.meeting.committee, a.meeting.date);
+      c.items.push({
+        label,
+        kind: CK.Module,
+        detail: c.da ? 'Manglende afsnit' : 'Missing section',
+        sortText: String(i).padStart(3, '0'),
+        textEdit: { range: c.replace(from), newText: label },
+      });
+    });
+  } else if (h[1] === '##') nextItemCompletion(c, from);
+  return true;
+}
+
+/** The next item's heading, and the whole item with the house style's sections in its order. */
+function nextItemCompletion(c: Ctx, from: number): void {
+  const { a } = c;
+  const nums = a.meeting.items.map((it) => it.numeric).filter((n): n is number => n !== undefined);
+  const next = nums.length ? nums.reduce((m, n) => Math.max(m, n)) + 1 : 1;
+  c.items.push({
+    label: `Punkt ${next}: `,
+    kind: CK.Snippet,
+    insertTextFormat: 2,
+    sortText: 'a',
+    textEdit: { range: c.replace(from), newText: `Punkt ${next}: \${1:titel}` },
+  });
+  const eol = a.parse.ast.eol;
+  const profile = a.config.profile;
+  let tab = 2;
+  const body: string[] = [`Punkt ${next}: \${1:titel}`, `Sagsnr: \${${tab++}}`];
+  for (const def of profile.sections) {
+    let heading = def.name;
+    if (def.kind === 'beslutning') heading = decisionHeadingFor(profile, a.meeting.committee, a.meeting.date);
+    const placeholder = def.kind === 'indstilling' ? `1. at \${${tab++}:…}.` : def.kind === 'beslutning' ? `\${${tab++}:Godkendt.}` : `\${${tab++}}`;
+    body.push('', `### ${heading}`, '', placeholder);
+  }
+  c.items.push({
+    label: c.da ? `Punkt ${next} med afsnit (${profile.name})` : `Item ${next} with sections (${profile.name})`,
+    kind: CK.Snippet,
+    insertTextFormat: 2,
+    sortText: 'b',
+    filterText: `Punkt ${next}`,
+    detail: profile.sections.map((x) => x.name).join(', '),
+    textEdit: { range: c.replace(from), newText: body.join(eol) },
+  });
+}
+
+/** `Sagsnr: ` → case numbers of the workspace and of this file. */
+function caseNumberCompletion(c: Ctx, extra: CompletionContextExtra): boolean {
+  const sag = /^Sagsnr[ \t]*:[ \t]*(\S*)$/i.exec(c.prefix);
+  if (!sag) return false;
+  const from = c.offset - sag[1]!.length;
+  const known = new Set<string>([...(extra.caseNumbers ?? []), ...c.a.meeting.items.map((it) => it.caseNumber?.text.trim() ?? '')]);
+  known.delete('');
+  for (const n of [...known].sort()) c.items.push({ label: n, kind: CK.Value, textEdit: { range: c.replace(from), newText: n } });
+  return true;
+}
+
+/** `Lukket: ` → ja / nej. */
+function closedCompletion(c: Ctx): boolean {
+  if (!/^Lukket[ \t]*:[ \t]*\S*$/i.test(c.prefix)) return false;
+  for (const v of ['ja', 'nej']) c.items.push({ label: v, kind: CK.Value });
+  return true;
+}
+
+/** Name lists: votes, Afbud, Fraværende, … */
+function nameListCompletion(c: Ctx): boolean {
+  const lead = NAME_LIST_LEAD.exec(c.prefix);
+  if (!lead) return false;
+  namesCompletion(c.a, lead[2]!, c.offset, c.items, true);
+  return true;
+}
+
+/** Field names at the start of a header or item line. */
+function fieldCompletion(c: Ctx): boolean {
+  const { a, item } = c;
+  const inHeader = !item;
+  const fieldWord = /^([\p{L}]*)$/u.exec(c.prefix);
+  if (!fieldWord || !(inHeader || (item && !c.section))) return false;
+  const from = c.offset - fieldWord[1]!.length;
+  const used = new Set((inHeader ? a.parse.ast.fields : item!.node.fields).map((f) => f.name.text.toLowerCase()));
+  // The header fields under the house style's labels (the profile's `header`), the item fields as the markup names them.
+  const names = inHeader ? HEADER_FIELD_WORDS.map((w) => headerLabel(w.key, a.config.profile)) : ITEM_FIELD_NAMES;
+  names.forEach((n, i) => {
+    if (used.has(n.toLowerCase())) return;
+    c.items.push({ label: n, kind: CK.Field, sortText: String(i).padStart(3, '0'), textEdit: { range: c.replace(from), newText: `${n}: ` } });
+  });
+  if (inHeader && !a.parse.ast.title && c.position.line === 0) {
+    c.items.push({ label: '# REFERAT', kind: CK.Keyword, textEdit: { range: c.replace(from), newText: '# REFERAT ' } });
+  }
+  return true;
+}
+
+/** In a decision: the answer mirroring a proposal, decision phrases, an attendance sentence under way. */
+function decisionCompletion(c: Ctx, item: ItemModel): void {
+  const { a, prefix, offset } = c;
+  // `2. at ` → the answer mirroring proposal 2.
+  const num = /^(\d+)([.)])[ \t]+((?:at\b)?[^\r\n]*)$/.exec(prefix);
+  if (num) {
+    const n = Number(num[1]);
+    const p = item.proposals.find((x) => x.number === n) ?? item.proposals[n - 1];
+    if (p) {
+      const answer = answerPoint(p.text);
+      c.items.push({ label: answer, kind: CK.Value, detail: p.text.slice(0, 80), textEdit: { range: c.replace(offset - num[3]!.length), newText: answer } });
+    }
+    return;
+  }
+  const word = /^([\p{L}]*)$/u.exec(prefix);
+  if (word) {
+    const from = offset - word[1]!.length;
+    DECISION_PHRASES.forEach((phrase, i) => c.items.push({ label: phrase, kind: CK.Value, sortText: `a${i}`, textEdit: { range: c.replace(from), newText: phrase } }));
+    if (item.proposals.length > 0) {
+      const eol = a.parse.ast.eol;
+      const text = item.proposals.map((p, i) => `${p.number ?? i + 1}. ${answerPoint(p.text)}`).join(eol);
+      c.items.push({
+        label: c.da ? `Besvar indstillingerne (${item.proposals.length})` : `Answer the proposals (${item.proposals.length})`,
+        kind: CK.Snippet,
+        sortText: 'a',
+        detail: text.split(eol).join(' / '),
+        filterText: word[1] || 'at',
+        textEdit: { range: c.replace(from), newText: text },
+      });
+    }
+  }
+  // An attendance sentence under way: member names, then the sentence's end.
+  if (NAME_WORDS.exec(prefix)) {
+    namesCompletion(a, prefix, offset, c.items, false);
+    const list = prefix.trimEnd().split(/[ \t]*,[ \t]*|[ \t]+og[ \t]+/).map((s) => normalizeName(s.replace(/\([^)]*\)/, '')));
+    const known = new Set(members(a).map((m) => m.key));
+    if (prefix.endsWith(' ') && list.length > 0 && list.every((k) => known.has(k))) {
+      SENTENCE_TAILS.forEach((tail, i) => c.items.push({ label: tail, kind: CK.Text, sortText: `b${i}`, textEdit: { range: c.replace(offset), newText: tail } }));
+    }
+  }
 }
 
 function namesCompletion(a: Analysis, listText: string, offset: number, items: lsp.CompletionItem[], afterLead: boolean) {
