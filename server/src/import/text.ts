@@ -7,8 +7,6 @@
  * line). What the tools generate (table of contents, page artefacts) is dropped; text that
  * cannot be placed is kept as a comment and reported as a warning. Pure: no I/O.
  */
-import { builtinProfiles } from '../config/profiles.js';
-import type { Profile } from '../config/schema.js';
 import { HEADER_FIELD_WORDS, parseDecisionHeading, SECTION_WORDS as SECTION_VOCABULARY } from '../model/vocabulary.js';
 import { detectProfile } from './detect.js';
 
@@ -102,178 +100,185 @@ function tableRow(cells: string[]): string {
   return `| ${cells.map((c) => c.trim().replace(/\|/g, '\\|') || ' ').join(' | ')} |`;
 }
 
-interface State {
-  out: string[];
-  warnings: ImportWarning[];
-}
+const ITEM_RE = /^Punkt\s+(\d+[A-Za-z]?(?:\.[0-9A-Za-z]+)*)\s*:\s*(.*)$/;
+const isItemLine = (l: string) => ITEM_RE.test(bare(cleanInline(l)));
+const isTocHeading = (l: string) => /^Indholdsfortegnelse$/i.test(bare(l));
 
 export function importText(input: string, options: ImportOptions = {}): ImportResult {
   const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
-  const lines = text.split('\n');
-  const st: State = { out: [], warnings: [] };
   const profileName = options.profile ?? detectProfile(text);
-  const profile: Profile | undefined = builtinProfiles[profileName];
-  void profile;
+  const r = new RandersReader(text.split('\n'));
+  r.title();
+  r.header(profileName);
+  r.tableOfContents();
+  r.items();
+  const markup = r.out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '') + '\n';
+  return { markup, warnings: r.warnings, profile: profileName };
+}
 
-  let i = 0;
-  const n = lines.length;
-  const warn = (line: number, da: string, en: string) => st.warnings.push({ line: line + 1, message: { da, en } });
-  const keep = (line: number, what: string) => {
-    st.out.push(`<!-- import: ${what.replace(/--/g, '- -')} -->`);
-    warn(line, `Teksten kunne ikke placeres og er bevaret som kommentar: "${what.slice(0, 60)}"`, `Text could not be placed and is kept as a comment: "${what.slice(0, 60)}"`);
-  };
+/** Reads the published text of a Randers referat line by line into markup. */
+class RandersReader {
+  readonly out: string[] = [];
+  readonly warnings: ImportWarning[] = [];
+  private i = 0;
+  private inItem = false;
+  private pendingBlank = false;
 
-  // ── Title ──
-  // The title keyword as the grammar reads it: not followed by a letter or digit of any script.
-  let titleAt = lines.findIndex((l) => /^(REFERAT|DAGSORDEN)(?![\p{L}\p{N}])/u.test(bare(cleanInline(l))));
-  const before = titleAt < 0 ? [] : lines.slice(0, titleAt);
-  if (titleAt < 0) {
-    warn(0, 'Ingen titel "REFERAT …" fundet; titlen er sat til "REFERAT".', 'No title "REFERAT …" found; the title is set to "REFERAT".');
-    st.out.push('# REFERAT');
-    titleAt = -1;
-  } else {
-    for (const [k, l] of before.entries()) if (l.trim()) keep(k, l.trim());
-    st.out.push(`# ${bare(cleanInline(lines[titleAt]!))}`);
+  constructor(private readonly lines: readonly string[]) {}
+
+  private warn(line: number, da: string, en: string): void {
+    this.warnings.push({ line: line + 1, message: { da, en } });
   }
-  st.out.push('');
-  i = titleAt + 1;
 
-  // ── Header block: fields until the table of contents or the first item ──
-  const itemRe = /^Punkt\s+(\d+[A-Za-z]?(?:\.[0-9A-Za-z]+)*)\s*:\s*(.*)$/;
-  const isItemLine = (l: string) => itemRe.test(bare(cleanInline(l)));
-  const isTocHeading = (l: string) => /^Indholdsfortegnelse$/i.test(bare(l));
-  const headerFields: [string, string][] = [];
-  while (i < n && !isItemLine(lines[i]!) && !isTocHeading(lines[i]!)) {
-    const raw = cleanInline(lines[i]!);
-    const l = raw.trim();
-    if (!l) {
-      i++;
-      continue;
+  private keep(line: number, what: string): void {
+    this.out.push(`<!-- import: ${what.replace(/--/g, '- -')} -->`);
+    this.warn(line, `Teksten kunne ikke placeres og er bevaret som kommentar: "${what.slice(0, 60)}"`, `Text could not be placed and is kept as a comment: "${what.slice(0, 60)}"`);
+  }
+
+  private emit(s: string): void {
+    if (this.pendingBlank && this.out[this.out.length - 1] !== '') this.out.push('');
+    this.pendingBlank = false;
+    this.out.push(s);
+  }
+
+  /** The title keyword as the grammar reads it: not followed by a letter or digit of any script. */
+  title(): void {
+    const lines = this.lines;
+    const titleAt = lines.findIndex((l) => /^(REFERAT|DAGSORDEN)(?![\p{L}\p{N}])/u.test(bare(cleanInline(l))));
+    if (titleAt < 0) {
+      this.warn(0, 'Ingen titel "REFERAT …" fundet; titlen er sat til "REFERAT".', 'No title "REFERAT …" found; the title is set to "REFERAT".');
+      this.out.push('# REFERAT');
+    } else {
+      for (const [k, l] of lines.slice(0, titleAt).entries()) if (l.trim()) this.keep(k, l.trim());
+      this.out.push(`# ${bare(cleanInline(lines[titleAt]!))}`);
     }
-    const m = /^\**\s*([A-ZÆØÅ][\p{L}]+)\s*\**\s*:?\s*\**\s*(.*)$/u.exec(l);
-    const name = m ? HEADER_FIELDS.find((f) => f.toLowerCase() === m[1]!.toLowerCase()) : undefined;
-    if (m && name) {
-      let value = m[2]!.replace(/^[\s:]+/, '').trim();
-      // A value that wraps onto the next lines (no blank line, not another field).
-      while (i + 1 < n && lines[i + 1]!.trim() && !isItemLine(lines[i + 1]!) && !isTocHeading(lines[i + 1]!)) {
-        const next = cleanInline(lines[i + 1]!).trim();
-        const nm = /^\**\s*([A-ZÆØÅ][\p{L}]+)\s*\**\s*:?/u.exec(next);
-        if (nm && HEADER_FIELDS.some((f) => f.toLowerCase() === nm[1]!.toLowerCase())) break;
-        value = `${value.replace(/\s+$/, '')} ${next}`;
-        i++;
+    this.out.push('');
+    this.i = titleAt + 1;
+  }
+
+  /** Header fields until the table of contents or the first item; a value may wrap onto the next lines. */
+  header(profileName: string): void {
+    const { lines } = this;
+    const n = lines.length;
+    const headerFields: [string, string][] = [];
+    while (this.i < n && !isItemLine(lines[this.i]!) && !isTocHeading(lines[this.i]!)) {
+      const l = cleanInline(lines[this.i]!).trim();
+      if (!l) {
+        this.i++;
+        continue;
       }
-      headerFields.push([name, value.replace(/\s+/g, ' ').trim()]);
-    } else keep(i, l);
-    i++;
+      const m = /^\**\s*([A-ZÆØÅ][\p{L}]+)\s*\**\s*:?\s*\**\s*(.*)$/u.exec(l);
+      const name = m ? HEADER_FIELDS.find((f) => f.toLowerCase() === m[1]!.toLowerCase()) : undefined;
+      if (m && name) {
+        let value = m[2]!.replace(/^[\s:]+/, '').trim();
+        // A value that wraps onto the next lines (no blank line, not another field).
+        while (this.i + 1 < n && lines[this.i + 1]!.trim() && !isItemLine(lines[this.i + 1]!) && !isTocHeading(lines[this.i + 1]!)) {
+          const next = cleanInline(lines[this.i + 1]!).trim();
+          const nm = /^\**\s*([A-ZÆØÅ][\p{L}]+)\s*\**\s*:?/u.exec(next);
+          if (nm && HEADER_FIELDS.some((f) => f.toLowerCase() === nm[1]!.toLowerCase())) break;
+          value = `${value.replace(/\s+$/, '')} ${next}`;
+          this.i++;
+        }
+        headerFields.push([name, value.replace(/\s+/g, ' ').trim()]);
+      } else this.keep(this.i, l);
+      this.i++;
+    }
+    for (const [name, value] of headerFields) this.out.push(`${name}: ${value}`);
+    if (!headerFields.some(([k]) => k === 'Profil')) this.out.push(`Profil: ${profileName}`);
   }
-  for (const [name, value] of headerFields) st.out.push(`${name}: ${value}`);
-  if (!headerFields.some(([k]) => k === 'Profil')) st.out.push(`Profil: ${profileName}`);
 
-  // ── Table of contents: dropped (the tools generate it) ──
-  if (i < n && isTocHeading(lines[i]!)) {
-    i++;
-    while (i < n && !isItemLine(lines[i]!)) {
-      const l = lines[i]!.trim();
-      if (l && !/\.{3,}\s*\t?\s*\d+\s*$/.test(l) && !/\t\d+\s*$/.test(l)) keep(i, l);
-      i++;
+  /** The table of contents: dropped (the tools generate it); other text in it is kept. */
+  tableOfContents(): void {
+    const { lines } = this;
+    if (this.i >= lines.length || !isTocHeading(lines[this.i]!)) return;
+    this.i++;
+    while (this.i < lines.length && !isItemLine(lines[this.i]!)) {
+      const l = lines[this.i]!.trim();
+      if (l && !/\.{3,}\s*\t?\s*\d+\s*$/.test(l) && !/\t\d+\s*$/.test(l)) this.keep(this.i, l);
+      this.i++;
     }
   }
 
-  // ── Items ──
-  let inItem = false;
-  let pendingBlank = false;
-  const emit = (s: string) => {
-    if (pendingBlank && st.out[st.out.length - 1] !== '') st.out.push('');
-    pendingBlank = false;
-    st.out.push(s);
-  };
-  while (i < n) {
-    const raw = cleanInline(lines[i]!);
-    const l = raw.trim();
-    if (!l) {
-      pendingBlank = true;
-      i++;
-      continue;
+  items(): void {
+    const { lines } = this;
+    while (this.i < lines.length) {
+      const raw = cleanInline(lines[this.i]!);
+      const l = raw.trim();
+      if (!l) {
+        this.pendingBlank = true;
+        this.i++;
+      } else if (/^Side \d+( af \d+)?$/i.test(l)) this.i++; // page artefact
+      else if (ITEM_RE.test(bare(raw))) this.itemHeading(ITEM_RE.exec(bare(raw))!);
+      else if (!this.inItem) {
+        this.keep(this.i, l);
+        this.i++;
+      } else this.bodyLine(raw);
     }
-    if (/^Side \d+( af \d+)?$/i.test(l)) {
-      i++;
-      continue; // page artefact
+  }
+
+  /** `Punkt N: Title`, and the case number on the first non-empty line after it. */
+  private itemHeading(im: RegExpExecArray): void {
+    const { lines } = this;
+    this.inItem = true;
+    this.out.push('');
+    const title = im[2]!.trim() || '(uden titel)';
+    this.out.push(`## Punkt ${im[1]}: ${title}`);
+    this.pendingBlank = false;
+    this.i++;
+    let j = this.i;
+    while (j < lines.length && !lines[j]!.trim()) j++;
+    const cand = j < lines.length ? bare(cleanInline(lines[j]!)).replace(/\s+-\s*$/, '').trim() : '';
+    if (KLE.test(cand) || KLE_LOOSE.test(cand) || SHORT.test(cand)) {
+      this.out.push(`Sagsnr: ${cand}`);
+      this.i = j + 1;
     }
-    const im = itemRe.exec(bare(raw));
-    if (im) {
-      inItem = true;
-      st.out.push('');
-      const title = im[2]!.trim() || '(uden titel)';
-      st.out.push(`## Punkt ${im[1]}: ${title}`);
-      pendingBlank = false;
-      i++;
-      // The case number is the first non-empty line after the heading.
-      let j = i;
-      while (j < n && !lines[j]!.trim()) j++;
-      const cand = j < n ? bare(cleanInline(lines[j]!)).replace(/\s+-\s*$/, '').trim() : '';
-      if (KLE.test(cand) || KLE_LOOSE.test(cand) || SHORT.test(cand)) {
-        st.out.push(`Sagsnr: ${cand}`);
-        i = j + 1;
-      }
-      if (/^lukket\b/i.test(title)) st.out.push('Lukket: ja');
-      pendingBlank = true;
-      continue;
-    }
-    if (!inItem) {
-      keep(i, l);
-      i++;
-      continue;
-    }
+    if (/^lukket\b/i.test(title)) this.out.push('Lukket: ja');
+    this.pendingBlank = true;
+  }
+
+  /** A line of an item: a section heading, a sub-heading, a table, a list point or text. */
+  private bodyLine(raw: string): void {
     // Section headings: a known name alone on a line (with or without # and **).
     const b = bare(raw);
     const known = SECTIONS.get(b.toLowerCase().replace(/:$/, ''));
     if (known || isDecisionWithBody(b)) {
-      pendingBlank = true;
-      emit(`### ${known ?? b}`);
-      pendingBlank = false;
-      i++;
-      continue;
+      this.pendingBlank = true;
+      this.emit(`### ${known ?? b}`);
+      this.i++;
+      return;
     }
     if (isHeadingLine(raw)) {
-      pendingBlank = true;
-      emit(`#### ${b}`);
-      pendingBlank = true;
-      i++;
-      continue;
+      this.pendingBlank = true;
+      this.emit(`#### ${b}`);
+      this.pendingBlank = true;
+      this.i++;
+      return;
     }
-    // Tab-separated rows: a pipe table.
-    if (raw.includes('\t')) {
-      const rows: string[][] = [];
-      while (i < n && lines[i]!.includes('\t')) {
-        rows.push(cleanInline(lines[i]!).split('\t'));
-        i++;
-      }
-      const width = Math.max(...rows.map((r) => r.length));
-      const pad = (r: string[]) => [...r, ...Array(width - r.length).fill('')];
-      pendingBlank = true;
-      emit(tableRow(pad(rows[0]!)));
-      st.out.push(`|${Array(width).fill('---').join('|')}|`);
-      for (const r of rows.slice(1)) st.out.push(tableRow(pad(r)));
-      pendingBlank = true;
-      continue;
-    }
+    if (raw.includes('\t')) return this.table();
     // Bullets: •, –, -, * at the start of a line.
     const bullet = /^\s*[•●▪◦–-]\s+(.*)$/.exec(raw);
-    if (bullet) {
-      emit(`- ${bullet[1]!.trim()}`);
-      i++;
-      continue;
-    }
     const ordered = /^\s*(\d{1,3})[.)]\s+(.*)$/.exec(raw);
-    if (ordered) {
-      emit(`${ordered[1]}. ${ordered[2]!.trim()}`);
-      i++;
-      continue;
-    }
+    if (bullet) this.emit(`- ${bullet[1]!.trim()}`);
+    else if (ordered) this.emit(`${ordered[1]}. ${ordered[2]!.trim()}`);
     // Markdown hard line breaks (two spaces at the end) join with the next line.
-    emit(escapeBody(raw.replace(/\s+$/, '')));
-    i++;
+    else this.emit(escapeBody(raw.replace(/\s+$/, '')));
+    this.i++;
   }
-  const markup = st.out.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '') + '\n';
-  return { markup, warnings: st.warnings, profile: profileName };
+
+  /** Tab-separated rows: a pipe table. */
+  private table(): void {
+    const { lines } = this;
+    const rows: string[][] = [];
+    while (this.i < lines.length && lines[this.i]!.includes('\t')) {
+      rows.push(cleanInline(lines[this.i]!).split('\t'));
+      this.i++;
+    }
+    const width = Math.max(...rows.map((r) => r.length));
+    const pad = (r: string[]) => [...r, ...Array<string>(width - r.length).fill('')];
+    this.pendingBlank = true;
+    this.emit(tableRow(pad(rows[0]!)));
+    this.out.push(`|${Array(width).fill('---').join('|')}|`);
+    for (const r of rows.slice(1)) this.out.push(tableRow(pad(r)));
+    this.pendingBlank = true;
+  }
 }
