@@ -599,134 +599,170 @@ export function parse(input: string): ParseResult {
   const text = typeof input === 'string' ? input : String(input ?? '');
   const lines = new LineIndex(text);
   const b = new TreeBuilder(text, lines);
-  let cst: CstNode | undefined;
-  try {
-    const lexed = blockLexer.tokenize(text);
-    for (const e of lexed.errors) {
-      b.diag('unexpected-character', e.offset, e.offset + Math.max(1, e.length));
-    }
-    grammar.input = lexed.tokens;
-    cst = grammar.document();
-    for (const e of grammar.errors) {
-      const t = e.token;
-      const start = isNaN(t.startOffset) ? text.length : t.startOffset;
-      b.diag('syntax-error', start, isNaN(t.startOffset) ? start : start + t.image.length, 'error', { detail: e.message });
-    }
-  } catch (error) {
-    // The grammar must never throw; if it does, the tree is empty and the user is told.
-    b.diag('internal-error', 0, 0, 'error', { detail: String(error) });
-    cst = undefined;
-  }
-
-  let title: Title | undefined;
-  const fields: Field[] = [];
-  const headerBlocks: Block[] = [];
-  const items: Item[] = [];
-  let pendingList: ListItem[] = [];
-  const sink = (): Block[] => {
-    if (items.length === 0) return headerBlocks;
-    const item = items[items.length - 1]!;
-    return item.sections.length ? (item.sections[item.sections.length - 1]!.blocks as Block[]) : (item.preamble as Block[]);
-  };
-  const flushLists = () => {
-    if (pendingList.length) append(sink(), b.nestLists(pendingList));
-    pendingList = [];
-  };
-
-  for (const c of cst ? ordered(cst) : []) {
-    if (isToken(c)) continue;
-    if (c.name !== 'list') flushLists();
-    switch (c.name) {
-      case 'item':
-        items.push(b.item(c));
-        break;
-      case 'heading': {
-        const h1 = tokensOf(c, 'H1')[0];
-        const marker = (h1 ?? tokensOf(c, 'H2')[0])!;
-        const heading = b.heading(c, marker);
-        const kw = tokensOf(c, 'TitleKeyword')[0];
-        if (h1 && kw && !title && items.length === 0) {
-          const restStart = tokenEnd(kw);
-          const rest = heading.content.segments.length
-            ? b.textNode(
-                Math.max(restStart, heading.content.range.start.offset),
-                heading.content.range.end.offset,
-              )
-            : undefined;
-          title = {
-            heading: { ...heading, range: b.range(marker.startOffset, Math.max(tokenEnd(kw), heading.range.end.offset)) },
-            kind: kw.image as 'REFERAT' | 'DAGSORDEN',
-            keyword: b.textNode(kw.startOffset, tokenEnd(kw)),
-            rest: rest && rest.text.trim() ? rest : undefined,
-            range: b.range(marker.startOffset, Math.max(tokenEnd(kw), heading.range.end.offset)),
-          };
-        } else if (h1 && kw) {
-          b.diag('duplicate-title', marker.startOffset, heading.range.end.offset);
-          sink().push({ type: 'subheading', level: 1, content: heading.content, range: heading.range });
-        } else {
-          b.diag(h1 ? 'stray-heading-1' : 'stray-heading-2', marker.startOffset, heading.range.end.offset);
-          sink().push({ type: 'subheading', level: marker.image.length, content: heading.content, range: heading.range });
-        }
-        break;
-      }
-      case 'section': {
-        const s = b.section(c);
-        if (items.length === 0) {
-          b.diag('section-outside-item', s.heading.range.start.offset, s.heading.range.end.offset);
-          headerBlocks.push({ type: 'subheading', level: 3, content: s.heading.content, range: s.heading.range });
-          append(headerBlocks, s.blocks);
-        } else {
-          // Cannot happen from the grammar (sections are parsed inside items); kept for safety.
-          (items[items.length - 1]!.sections as Section[]).push(s);
-        }
-        break;
-      }
-      case 'subheading':
-        sink().push(b.subheading(c, tokensOf(c, 'H4')[0]!));
-        break;
-      case 'field':
-        if (items.length === 0) fields.push(b.field(c));
-        else append(sink(), b.paragraphOrComment(c));
-        break;
-      case 'list':
-        append(pendingList, b.listItems(c));
-        break;
-      case 'table':
-        sink().push(b.table(c));
-        break;
-      case 'paragraph':
-        append(sink(), b.paragraphOrComment(c));
-        break;
-      default:
-        break;
-    }
-  }
-  flushLists();
-
-  // Content before the title.
-  if (title) {
-    const before = [...fields.filter((f) => f.range.start.offset < title!.range.start.offset)];
-    if (before.length) b.diag('content-before-title', before[0]!.range.start.offset, before[0]!.range.end.offset, 'warning');
-    const beforeBlocks = headerBlocks.filter((x) => x.type !== 'comment' && x.range.start.offset < title!.range.start.offset);
-    if (beforeBlocks.length) b.diag('content-before-title', beforeBlocks[0]!.range.start.offset, beforeBlocks[0]!.range.end.offset, 'warning');
-  } else {
-    const firstLineEnd = lines.lineEnd(0);
-    b.diag('missing-title', 0, firstLineEnd);
-  }
+  const cst = lexAndParse(text, b);
+  const top = collectTopLevel(cst, b);
+  checkTitle(top, lines, b);
 
   b.comments.sort((x, y) => x.range.start.offset - y.range.start.offset);
   b.diagnostics.sort((x, y) => x.range.start.offset - y.range.start.offset);
   const bom = text.charCodeAt(0) === 0xfeff;
   const ast: Document = {
     type: 'document',
-    title,
-    fields,
-    headerBlocks,
-    items,
+    title: top.title,
+    fields: top.fields,
+    headerBlocks: top.headerBlocks,
+    items: top.items,
     comments: b.comments,
     bom,
     eol: dominantEol(text),
     range: lines.range(0, text.length),
   };
   return { ast, diagnostics: b.diagnostics, lines };
+}
+
+/** Lexes and parses `text` into a CST, reporting lexer and grammar errors; `undefined` if the grammar threw. */
+function lexAndParse(text: string, b: TreeBuilder): CstNode | undefined {
+  try {
+    const lexed = blockLexer.tokenize(text);
+    for (const e of lexed.errors) {
+      b.diag('unexpected-character', e.offset, e.offset + Math.max(1, e.length));
+    }
+    grammar.input = lexed.tokens;
+    const cst = grammar.document();
+    for (const e of grammar.errors) {
+      const t = e.token;
+      const start = isNaN(t.startOffset) ? text.length : t.startOffset;
+      b.diag('syntax-error', start, isNaN(t.startOffset) ? start : start + t.image.length, 'error', { detail: e.message });
+    }
+    return cst;
+  } catch (error) {
+    // The grammar must never throw; if it does, the tree is empty and the user is told.
+    b.diag('internal-error', 0, 0, 'error', { detail: String(error) });
+    return undefined;
+  }
+}
+
+/** What the document's top level collects while the children of its CST are walked in order. */
+interface TopLevel {
+  title: Title | undefined;
+  readonly fields: Field[];
+  readonly headerBlocks: Block[];
+  readonly items: Item[];
+  /** Consecutive list items not yet nested into lists (see `flushLists`). */
+  pendingList: ListItem[];
+}
+
+/** Where the next top-level block goes: the header, or the last item's preamble or last section. */
+function sinkOf(top: TopLevel): Block[] {
+  if (top.items.length === 0) return top.headerBlocks;
+  const item = top.items[top.items.length - 1]!;
+  return item.sections.length ? (item.sections[item.sections.length - 1]!.blocks as Block[]) : (item.preamble as Block[]);
+}
+
+/** Nests the pending list items into lists and appends them where blocks go. */
+function flushLists(top: TopLevel, b: TreeBuilder): void {
+  if (top.pendingList.length) append(sinkOf(top), b.nestLists(top.pendingList));
+  top.pendingList = [];
+}
+
+/** Builds the title, header fields and blocks, and items from the document's CST children. */
+function collectTopLevel(cst: CstNode | undefined, b: TreeBuilder): TopLevel {
+  const top: TopLevel = { title: undefined, fields: [], headerBlocks: [], items: [], pendingList: [] };
+  for (const c of cst ? ordered(cst) : []) {
+    if (isToken(c)) continue;
+    if (c.name !== 'list') flushLists(top, b);
+    switch (c.name) {
+      case 'item':
+        top.items.push(b.item(c));
+        break;
+      case 'heading':
+        addHeading(top, c, b);
+        break;
+      case 'section':
+        addSection(top, c, b);
+        break;
+      case 'subheading':
+        sinkOf(top).push(b.subheading(c, tokensOf(c, 'H4')[0]!));
+        break;
+      case 'field':
+        if (top.items.length === 0) top.fields.push(b.field(c));
+        else append(sinkOf(top), b.paragraphOrComment(c));
+        break;
+      case 'list':
+        append(top.pendingList, b.listItems(c));
+        break;
+      case 'table':
+        sinkOf(top).push(b.table(c));
+        break;
+      case 'paragraph':
+        append(sinkOf(top), b.paragraphOrComment(c));
+        break;
+      default:
+        break;
+    }
+  }
+  flushLists(top, b);
+  return top;
+}
+
+/**
+ * A top-level `#` or `##` heading: the first `# REFERAT`/`# DAGSORDEN` before any item is the
+ * title; any other is kept as a sub-heading and reported (`duplicate-title`, `stray-heading-…`).
+ */
+function addHeading(top: TopLevel, c: CstNode, b: TreeBuilder): void {
+  const h1 = tokensOf(c, 'H1')[0];
+  const marker = (h1 ?? tokensOf(c, 'H2')[0])!;
+  const heading = b.heading(c, marker);
+  const kw = tokensOf(c, 'TitleKeyword')[0];
+  if (h1 && kw && !top.title && top.items.length === 0) {
+    top.title = titleOf(heading, marker, kw, b);
+  } else if (h1 && kw) {
+    b.diag('duplicate-title', marker.startOffset, heading.range.end.offset);
+    sinkOf(top).push({ type: 'subheading', level: 1, content: heading.content, range: heading.range });
+  } else {
+    b.diag(h1 ? 'stray-heading-1' : 'stray-heading-2', marker.startOffset, heading.range.end.offset);
+    sinkOf(top).push({ type: 'subheading', level: marker.image.length, content: heading.content, range: heading.range });
+  }
+}
+
+/** The document's title from its `#` heading: the keyword and the text after it, if any. */
+function titleOf(heading: Heading, marker: IToken, kw: IToken, b: TreeBuilder): Title {
+  const restStart = tokenEnd(kw);
+  const rest = heading.content.segments.length
+    ? b.textNode(Math.max(restStart, heading.content.range.start.offset), heading.content.range.end.offset)
+    : undefined;
+  return {
+    heading: { ...heading, range: b.range(marker.startOffset, Math.max(tokenEnd(kw), heading.range.end.offset)) },
+    kind: kw.image as 'REFERAT' | 'DAGSORDEN',
+    keyword: b.textNode(kw.startOffset, tokenEnd(kw)),
+    rest: rest && rest.text.trim() ? rest : undefined,
+    range: b.range(marker.startOffset, Math.max(tokenEnd(kw), heading.range.end.offset)),
+  };
+}
+
+/** A section at the top level: before any item it is reported and kept as a sub-heading with its blocks. */
+function addSection(top: TopLevel, c: CstNode, b: TreeBuilder): void {
+  const s = b.section(c);
+  if (top.items.length === 0) {
+    b.diag('section-outside-item', s.heading.range.start.offset, s.heading.range.end.offset);
+    top.headerBlocks.push({ type: 'subheading', level: 3, content: s.heading.content, range: s.heading.range });
+    append(top.headerBlocks, s.blocks);
+  } else {
+    // Cannot happen from the grammar (sections are parsed inside items); kept for safety.
+    (top.items[top.items.length - 1]!.sections as Section[]).push(s);
+  }
+}
+
+/** Reports a missing title, or fields and blocks (comments aside) that come before it. */
+function checkTitle(top: TopLevel, lines: LineIndex, b: TreeBuilder): void {
+  const title = top.title;
+  if (title) {
+    const before = top.fields.filter((f) => f.range.start.offset < title.range.start.offset);
+    if (before.length) b.diag('content-before-title', before[0]!.range.start.offset, before[0]!.range.end.offset, 'warning');
+    const beforeBlocks = top.headerBlocks.filter((x) => x.type !== 'comment' && x.range.start.offset < title.range.start.offset);
+    if (beforeBlocks.length) b.diag('content-before-title', beforeBlocks[0]!.range.start.offset, beforeBlocks[0]!.range.end.offset, 'warning');
+  } else {
+    const firstLineEnd = lines.lineEnd(0);
+    b.diag('missing-title', 0, firstLineEnd);
+  }
 }
