@@ -228,6 +228,15 @@ function sameCommittee(written: string, committee: string | undefined): boolean 
   return w === c || w.endsWith(` ${c}`) || c.endsWith(` ${w}`);
 }
 
+type Ymd = { year: number; month: number; day: number };
+
+/** A decision heading found in the text: the match, its named groups, the date it carries. */
+interface DecisionCandidate {
+  readonly m: RegExpExecArray;
+  readonly g: Record<string, string | undefined>;
+  readonly parsed?: Ymd;
+}
+
 function factsOf(given: InferDocument): DocFacts {
   // No published text (a reader that gives markup only, e.g. a PDF's): the markup is all there is.
   const doc: InferDocument = given.source !== undefined && !given.source.trim() ? { name: given.name, markup: given.markup, imported: true } : given;
@@ -239,8 +248,35 @@ function factsOf(given: InferDocument): DocFacts {
   const src = lines(doc.source ?? doc.markup);
   const plain = src.map(plainLine);
   const numbered = numberedLines(plain);
+  const { itemTemplates, shownNumbers } = itemHeadingsShown(doc, meeting, plain, numbered);
 
-  // Item headings as published: the last line holding the item's number and title (a table of contents comes first).
+  // Decision headings of this meeting (its date, else its committee), below the first item (the title is no decision).
+  const firstItemLine = meeting.items.length && !markupOnly ? firstItemAt(plain, numbered, meeting) : Math.min(src.length, 60);
+  const fromMarkup = doc.source === undefined || /^\s*[[{]/.test(doc.source);
+  const markupLines = lines(doc.markup);
+  const decisionSource = fromMarkup ? markupLines.slice(Math.max(0, markupLines.findIndex((l) => /^## /.test(l)))).map(plainLine) : plain.slice(firstItemLine);
+  const decisions = meetingDecisions(decisionCandidates(decisionSource, committee), date, committee);
+  const opening = plain.slice(0, Math.max(0, firstItemLine));
+  return {
+    name: doc.name,
+    meeting,
+    committee,
+    date: date ?? undefined,
+    itemTemplates,
+    shownNumbers,
+    decisions,
+    plainDecisions: plainDecisionCount(meeting),
+    caseLabels: caseLabelsOf(plain),
+    headerLabels: headerLabelsOf(opening),
+    kommune: kommuneOf(meeting, plain),
+    closedNumbers: closedNumbersOf(meeting, plain),
+    headerDates: headerDatesOf(opening),
+  };
+}
+
+/** Item headings as published: the last line holding the item's number and title (a table of contents comes first). */
+function itemHeadingsShown(doc: InferDocument, meeting: Meeting, plain: readonly string[], numbered: Map<string, number[]>): { itemTemplates: string[]; shownNumbers: Set<string> } {
+  const markupOnly = doc.source === undefined;
   const itemTemplates: string[] = [];
   const shownNumbers = new Set<string>();
   for (const item of meeting.items) {
@@ -258,13 +294,12 @@ function factsOf(given: InferDocument): DocFacts {
       }
     }
   }
+  return { itemTemplates, shownNumbers };
+}
 
-  // Decision headings of this meeting (its date, else its committee), below the first item (the title is no decision).
-  const firstItemLine = meeting.items.length && !markupOnly ? firstItemAt(plain, numbered, meeting) : Math.min(src.length, 60);
-  const fromMarkup = doc.source === undefined || /^\s*[[{]/.test(doc.source);
-  const markupLines = lines(doc.markup);
-  const decisionSource = fromMarkup ? markupLines.slice(Math.max(0, markupLines.findIndex((l) => /^## /.test(l)))).map(plainLine) : plain.slice(firstItemLine);
-  const candidates: { m: RegExpExecArray; g: Record<string, string | undefined>; parsed?: { year: number; month: number; day: number } }[] = [];
+/** The lines that read as decision headings (of any meeting), with the meeting's committee run in where none stands at a line's start. */
+function decisionCandidates(decisionSource: readonly string[], committee: string | undefined): DecisionCandidate[] {
+  const candidates: DecisionCandidate[] = [];
   for (const t of decisionSource) {
     if (t.length > 400) continue;
     const m = DECISION_LINE.exec(t) ?? DECISION_RUN_IN.exec(t);
@@ -289,8 +324,13 @@ function factsOf(given: InferDocument): DocFacts {
       if (m) candidates.push({ m, g: m.groups!, parsed: parseDanishDate(m.groups!.date!) });
     }
   }
+  return candidates;
+}
+
+/** This meeting's decision headings among the candidates (its date, else the usual date, else its committee): template and date as written. */
+function meetingDecisions(candidates: readonly DecisionCandidate[], date: Ymd | undefined, committee: string | undefined): { template: string; date: string }[] {
   // Without a meeting date, this meeting's date is the one most decision headings carry.
-  const isoKey = (d?: { year: number; month: number; day: number }) => (d ? `${d.year}-${d.month}-${d.day}` : '');
+  const isoKey = (d?: Ymd) => (d ? `${d.year}-${d.month}-${d.day}` : '');
   const usual = date ? undefined : majority(candidates.map((c) => isoKey(c.parsed)).filter(Boolean))?.value;
   const decisions: { template: string; date: string }[] = [];
   for (const { g, parsed } of candidates) {
@@ -303,54 +343,72 @@ function factsOf(given: InferDocument): DocFacts {
     const template = `${who}${sep} {date}${g.post ? ':' : ''}`;
     decisions.push({ template, date: g.date! });
   }
+  return decisions;
+}
+
+/** Items whose decision is a plain "Beslutning" heading. */
+function plainDecisionCount(meeting: Meeting): number {
   let plainDecisions = 0;
   for (const item of meeting.items) {
     const d = item.sections.find((s) => s.kind === 'beslutning');
     if (d && !d.decisionBody && /^beslutning:?$/iu.test(d.node.title.trim())) plainDecisions++;
   }
+  return plainDecisions;
+}
 
-  // Case-number labels as published.
+/** Case-number labels as published. */
+function caseLabelsOf(plain: readonly string[]): string[] {
   const caseLabels: string[] = [];
   for (const t of plain) {
     const c = caseNumberOf(t);
     if (c?.label) caseLabels.push(c.label.replace(/\s*:$/, ''));
     else if (/^(?:Sagsnr|Sagsnummer|Sagsid|Sags-id)\.?\s*:?$/iu.test(t)) caseLabels.push(t.replace(/\s*:$/, ''));
   }
+  return caseLabels;
+}
 
-  // Dates as the opening lines write them (the date format where no decision heading shows one).
-  const headerDates = plain.slice(0, Math.max(0, firstItemLine)).flatMap((t) => [...t.matchAll(new RegExp(`(?<![\\d.])(?:${DATE_IN_HEADING})(?![\\d])`, 'giu'))].map((m) => m[0]));
-  // Header labels: the opening lines up to the first item heading.
+/** Dates as the opening lines write them (the date format where no decision heading shows one). */
+function headerDatesOf(opening: readonly string[]): string[] {
+  return opening.flatMap((t) => [...t.matchAll(new RegExp(`(?<![\\d.])(?:${DATE_IN_HEADING})(?![\\d])`, 'giu'))].map((m) => m[0]));
+}
+
+/** Header labels: the opening lines up to the first item heading. */
+function headerLabelsOf(opening: readonly string[]): { field: string; label: string }[] {
   const headerLabels: { field: string; label: string }[] = [];
-  for (const t of plain.slice(0, Math.max(0, firstItemLine))) {
+  for (const t of opening) {
     const h = headerLabel(t);
     if (!h) continue;
     const label = /^([\p{L} ]{3,30}?)\s*(?::|\s|$)/u.exec(t)?.[1]?.trim();
     const id = HEADER_FIELD_ID[h.field];
     if (label && id) headerLabels.push({ field: id, label });
   }
+  return headerLabels;
+}
 
-  // The kommune: the header field, else "X Kommune" as most often written.
-  let kommune = meeting.municipality?.trim();
-  if (!kommune) {
-    const names: string[] = [];
-    for (const t of plain) {
-      for (const m of t.matchAll(/(?<![\p{L}])(\p{Lu}[\p{L}-]+(?:[- ]\p{Lu}[\p{L}]+)?)\s+(Regionskommune|Kommune|KOMMUNE|REGIONSKOMMUNE)(?![\p{L}])/gu)) {
-        const word = m[1]!;
-        if (/^(?:Den|Det|Til|Fra|Hele|Denne|Hver|Anden|Vores|Og|I|På)$/iu.test(word)) continue;
-        const cap = (s: string) => s.toLocaleLowerCase('da').replace(/(^|[- ])(\p{L})/gu, (_x, p: string, c: string) => p + c.toLocaleUpperCase('da'));
-        names.push(`${cap(word)}${m[2]!.toLowerCase().startsWith('regions') ? 's Regionskommune' : ' Kommune'}`.replace(/ss Regionskommune$/, 's Regionskommune'));
-      }
+/** The kommune: the header field, else "X Kommune" as most often written. */
+function kommuneOf(meeting: Meeting, plain: readonly string[]): string | undefined {
+  const kommune = meeting.municipality?.trim();
+  if (kommune) return kommune;
+  const names: string[] = [];
+  for (const t of plain) {
+    for (const m of t.matchAll(/(?<![\p{L}])(\p{Lu}[\p{L}-]+(?:[- ]\p{Lu}[\p{L}]+)?)\s+(Regionskommune|Kommune|KOMMUNE|REGIONSKOMMUNE)(?![\p{L}])/gu)) {
+      const word = m[1]!;
+      if (/^(?:Den|Det|Til|Fra|Hele|Denne|Hver|Anden|Vores|Og|I|På)$/iu.test(word)) continue;
+      const cap = (s: string) => s.toLocaleLowerCase('da').replace(/(^|[- ])(\p{L})/gu, (_x, p: string, c: string) => p + c.toLocaleUpperCase('da'));
+      names.push(`${cap(word)}${m[2]!.toLowerCase().startsWith('regions') ? 's Regionskommune' : ' Kommune'}`.replace(/ss Regionskommune$/, 's Regionskommune'));
     }
-    kommune = majority(names)?.value;
   }
+  return majority(names)?.value;
+}
 
-  // Closed items numbered apart: the model's closed items, and closed items a list names by number.
+/** Closed items numbered apart: the model's closed items, and closed items a list names by number. */
+function closedNumbersOf(meeting: Meeting, plain: readonly string[]): number[] {
   const closedNumbers = meeting.items.filter((i) => i.closed && i.numeric !== undefined).map((i) => i.numeric!);
   for (const t of plain) {
     const m = /^lukket\s+(?:punkt\s+)?(\d{1,4})\b/iu.exec(t) ?? /^(\d{1,4})\.?\s+.*\((?:lukket)\)\s*$/iu.exec(t) ?? /^(\d{1,4})\.?\s+lukket\b/iu.exec(t);
     if (m) closedNumbers.push(Number(m[1]));
   }
-  return { name: doc.name, meeting, committee, date: date ?? undefined, itemTemplates, shownNumbers, decisions, plainDecisions, caseLabels, headerLabels, kommune, closedNumbers, headerDates };
+  return closedNumbers;
 }
 
 /** The line where the first item starts in the published text: its heading, its case number, or its first section heading. */
@@ -440,17 +498,56 @@ interface SectionFacts {
   readonly lines: InferLine[];
 }
 
+/** A section heading as an item shows it: its name as written, and its kind. */
+interface SeenSection {
+  name: string;
+  kind: string;
+}
+
+/** The sections of one open item, in order, and the document it stands in. */
+interface ItemSections {
+  readonly doc: number;
+  readonly seen: SeenSection[];
+}
+
+/** The kinds of one item's sections: in order of first occurrence, and all of them in order. */
+interface KindSequence {
+  readonly doc: number;
+  readonly kinds: string[];
+  readonly all: string[];
+}
+
 function inferSections(facts: readonly DocFacts[]): SectionFacts {
-  // Names as written, their kind, and the items they stand in.
-  interface Seen {
-    name: string;
-    kind: string;
+  const items = sectionsOfItems(facts);
+  giveRarerNamesOwnKinds(items);
+  // Names per kind: the most used is the name, the others aliases.
+  const namesOf = new Map<string, Map<string, number>>();
+  for (const it of items) {
+    for (const s of it.seen) {
+      const m = namesOf.get(s.kind) ?? new Map<string, number>();
+      m.set(s.name, (m.get(s.name) ?? 0) + 1);
+      namesOf.set(s.kind, m);
+    }
   }
-  const items: { doc: number; seen: Seen[] }[] = [];
+  // Order: the kinds of each item in order (first occurrence), merged by majority of pairwise precedence.
+  const seqs: KindSequence[] = items.map((it) => ({ doc: it.doc, kinds: [...new Set(it.seen.map((s) => s.kind))], all: it.seen.map((s) => s.kind) }));
+  const order = mergedOrder(seqs);
+  const rank = new Map(order.map((k, i) => [k, i]));
+  const docs = [...new Set(seqs.map((s) => s.doc))];
+  const agreeing = docs.filter((d) => seqs.filter((s) => s.doc === d).every((s) => s.all.every((k, i) => i === 0 || rank.get(s.all[i - 1]!)! <= rank.get(k)!)));
+  const strict = docs.length > 0 && agreeing.length === docs.length;
+  const itemsAgreeing = seqs.filter((s) => s.all.every((k, i) => i === 0 || rank.get(s.all[i - 1]!)! <= rank.get(k)!)).length;
+  const sections = sectionDefs(order, namesOf);
+  return { sections, order: strict ? 'strict' : 'none', lines: sectionLines(sections, strict, { facts: facts.length, docs: docs.length, agreeing: agreeing.length, items: seqs.length, itemsAgreeing }) };
+}
+
+/** The sections of each open item: names as written, their kind, and the document they stand in. */
+function sectionsOfItems(facts: readonly DocFacts[]): ItemSections[] {
+  const items: ItemSections[] = [];
   for (const [d, f] of facts.entries()) {
     for (const item of f.meeting.items) {
       if (item.closed) continue;
-      const seen: Seen[] = [];
+      const seen: SeenSection[] = [];
       for (const s of item.sections) {
         const title = s.node.title.replace(/\s*:$/, '').trim();
         if (!title) continue;
@@ -468,7 +565,11 @@ function inferSections(facts: readonly DocFacts[]): SectionFacts {
       if (kept.length) items.push({ doc: d, seen: kept });
     }
   }
-  // Two different names of one kind in the same item are two sections of the house: the rarer gets a kind of its own.
+  return items;
+}
+
+/** Two different names of one kind in the same item are two sections of the house: the rarer gets a kind of its own (in place). */
+function giveRarerNamesOwnKinds(items: readonly ItemSections[]): void {
   const count = new Map<string, number>();
   for (const it of items) for (const s of it.seen) count.set(s.name, (count.get(s.name) ?? 0) + 1);
   const own = new Map<string, string>();
@@ -487,18 +588,10 @@ function inferSections(facts: readonly DocFacts[]): SectionFacts {
     }
   }
   for (const it of items) for (const s of it.seen) s.kind = own.get(s.name) ?? s.kind;
+}
 
-  // Names per kind: the most used is the name, the others aliases.
-  const namesOf = new Map<string, Map<string, number>>();
-  for (const it of items) {
-    for (const s of it.seen) {
-      const m = namesOf.get(s.kind) ?? new Map<string, number>();
-      m.set(s.name, (m.get(s.name) ?? 0) + 1);
-      namesOf.set(s.kind, m);
-    }
-  }
-  // Order: the kinds of each item in order (first occurrence), merged by majority of pairwise precedence.
-  const seqs = items.map((it) => ({ doc: it.doc, kinds: [...new Set(it.seen.map((s) => s.kind))], all: it.seen.map((s) => s.kind) }));
+/** One order of all kinds, merged from the items' sequences by majority of pairwise precedence. */
+function mergedOrder(seqs: readonly KindSequence[]): string[] {
   const before = new Map<string, number>();
   const firstSeen: string[] = [];
   const posSum = new Map<string, number>();
@@ -527,12 +620,11 @@ function inferSections(facts: readonly DocFacts[]): SectionFacts {
     remaining.sort((x, y) => score(x) - score(y) || usual(x) - usual(y) || firstSeen.indexOf(x) - firstSeen.indexOf(y));
     order.push(remaining.shift()!);
   }
-  const rank = new Map(order.map((k, i) => [k, i]));
-  const docs = [...new Set(seqs.map((s) => s.doc))];
-  const agreeing = docs.filter((d) => seqs.filter((s) => s.doc === d).every((s) => s.all.every((k, i) => i === 0 || rank.get(s.all[i - 1]!)! <= rank.get(k)!)));
-  const strict = docs.length > 0 && agreeing.length === docs.length;
-  const itemsAgreeing = seqs.filter((s) => s.all.every((k, i) => i === 0 || rank.get(s.all[i - 1]!)! <= rank.get(k)!)).length;
+  return order;
+}
 
+/** The profile's sections in order: each kind's most used name, the others (and the markup's own name) as aliases; a decision always. */
+function sectionDefs(order: readonly string[], namesOf: Map<string, Map<string, number>>): SectionDef[] {
   const used = new Set<string>();
   for (const m of namesOf.values()) for (const n of m.keys()) used.add(lowerKey(n));
   const sections: SectionDef[] = order.map((kind) => {
@@ -548,32 +640,40 @@ function inferSections(facts: readonly DocFacts[]): SectionFacts {
     return def;
   });
   if (!sections.some((s) => s.kind === 'beslutning')) sections.push({ kind: 'beslutning', name: 'Beslutning', aliases: [], portalClass: 'beslutning' });
+  return sections;
+}
+
+/** The report's lines on the sections and their order. */
+function sectionLines(
+  sections: readonly SectionDef[],
+  strict: boolean,
+  n: { facts: number; docs: number; agreeing: number; items: number; itemsAgreeing: number },
+): InferLine[] {
   const list = sections.map((s) => s.name).join(', ');
-  const lines: InferLine[] = [
+  return [
     {
       key: 'sections',
-      agree: docs.length,
-      of: facts.length,
-      ...both(`afsnit: ${list} (fra ${docs.length} af ${facts.length} dokumenter)`, `sections: ${list} (from ${docs.length} of ${facts.length} documents)`),
+      agree: n.docs,
+      of: n.facts,
+      ...both(`afsnit: ${list} (fra ${n.docs} af ${n.facts} dokumenter)`, `sections: ${list} (from ${n.docs} of ${n.facts} documents)`),
     },
     strict
       ? {
           key: 'sectionOrder',
-          agree: agreeing.length,
-          of: docs.length,
-          ...both(`afsnitsrækkefølge: fast (${agreeing.length} af ${docs.length} dokumenter er enige)`, `section order: strict (${agreeing.length} of ${docs.length} documents agree)`),
+          agree: n.agreeing,
+          of: n.docs,
+          ...both(`afsnitsrækkefølge: fast (${n.agreeing} af ${n.docs} dokumenter er enige)`, `section order: strict (${n.agreeing} of ${n.docs} documents agree)`),
         }
       : {
           key: 'sectionOrder',
-          agree: agreeing.length,
-          of: docs.length,
+          agree: n.agreeing,
+          of: n.docs,
           ...both(
-            `afsnitsrækkefølge: ingen fast rækkefølge (${agreeing.length} af ${docs.length} dokumenter er enige om én; ${itemsAgreeing} af ${seqs.length} punkter)`,
-            `section order: none (${agreeing.length} of ${docs.length} documents agree on one order; ${itemsAgreeing} of ${seqs.length} items)`,
+            `afsnitsrækkefølge: ingen fast rækkefølge (${n.agreeing} af ${n.docs} dokumenter er enige om én; ${n.itemsAgreeing} af ${n.items} punkter)`,
+            `section order: none (${n.agreeing} of ${n.docs} documents agree on one order; ${n.itemsAgreeing} of ${n.items} items)`,
           ),
         },
   ];
-  return { sections, order: strict ? 'strict' : 'none', lines };
 }
 
 function inferNumbering(facts: readonly DocFacts[]): { scheme: NumberingScheme; closedItemsFrom?: number; line: InferLine } {
