@@ -17,7 +17,7 @@ export interface ImportStyleOptions {
 }
 
 /** Restyles one imported document: its published text (if any), its markup, its file. */
-export type ImportStyler = (source: string | undefined, markup: string, file: string) => { markup: string; profile: string };
+export type ImportStyler = (source: string | undefined, markup: string, file: string) => Promise<{ markup: string; profile: string }>;
 
 export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): Promise<ImportStyler | undefined> {
   if (!opts.config && !opts.profile) return undefined;
@@ -26,9 +26,9 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
     import('../config/resolve.js'),
     import('../import/style.js'),
   ]);
-  const guard = <T>(fn: () => T): T => {
+  const guard = async <T>(fn: () => T | Promise<T>): Promise<T> => {
     try {
-      return fn();
+      return await fn();
     } catch (e) {
       if (e instanceof ConfigError) throw new CliError(e.message.split('\n')[0]!);
       throw e;
@@ -36,12 +36,14 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
   };
   const auto = opts.profile?.toLowerCase() === 'auto';
   const explicit = opts.config ? path.resolve(ctx.cwd, opts.config) : undefined;
-  const finder = guard(() => new ConfigFinder(nodeConfigFs, { profile: auto ? undefined : opts.profile, lang: ctx.lang }, explicit));
+  const finder = new ConfigFinder(nodeConfigFs, { profile: auto ? undefined : opts.profile, lang: ctx.lang }, { explicitFile: explicit });
+  // An explicit file is read now, so that a broken one is one line before any import.
+  if (explicit) await guard(() => finder.configFor(path.join(ctx.cwd, '-')));
   if (auto) {
     const [{ inferProfile }, { looksLikePortal }] = await Promise.all([import('../infer/profile.js'), import('../import/index.js')]);
     let hinted = false;
-    return (source, markup, file) => {
-      const base = guard(() => finder.configFor(file === '-' ? path.join(ctx.cwd, '-') : file).config);
+    return async (source, markup, file) => {
+      const base = (await guard(() => finder.configFor(file === '-' ? path.join(ctx.cwd, '-') : file))).config;
       let inferred;
       try {
         // A portal record has no published layout to read forms from: its markup is all there is.
@@ -65,19 +67,19 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
       return { markup: restyleMarkup(markup, config, inferred.name), profile: inferred.name };
     };
   }
-  return (_source, markup, file) => {
-    const found = guard(() => finder.configFor(file === '-' ? path.join(ctx.cwd, '-') : file));
+  return async (_source, markup, file) => {
+    const found = await guard(() => finder.configFor(file === '-' ? path.join(ctx.cwd, '-') : file));
     // --config alone: the profile that file selects (none selected: the import is left as it is).
-    const name = opts.profile ?? (found.file ? readSelected(found.file) : undefined);
+    const name = opts.profile ?? (found.file ? await readSelected(found.file) : undefined);
     if (!name) return { markup, profile: found.config.profile.name };
     return { markup: restyleMarkup(markup, found.config, found.config.profile.name), profile: found.config.profile.name };
   };
 }
 
 /** The `profile` a configuration file selects, if it names one. */
-function readSelected(file: string): string | undefined {
+async function readSelected(file: string): Promise<string | undefined> {
   try {
-    const text = nodeConfigFs.readFile(file);
+    const text = await nodeConfigFs.readFile(file);
     const raw = text ? (JSON.parse(text.replace(/^\uFEFF/, '')) as { profile?: unknown }) : undefined;
     return typeof raw?.profile === 'string' ? raw.profile : undefined;
   } catch {

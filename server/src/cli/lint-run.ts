@@ -3,7 +3,7 @@
  * lint (and with `--fix` fix) groups of files, each group one folder whose meetings are
  * siblings for the cross-file numbering check.
  */
-import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 // Declaring the command loads none of the engine: `referat --version` and `--help` start fast.
@@ -26,10 +26,11 @@ export interface LintCliOptions {
   readonly concurrency?: string;
 }
 
+/** The file system the configuration walk reads (the language service gives it its workspace). */
 export const nodeConfigFs: ConfigFileSystem = {
-  readFile(p) {
+  async readFile(p) {
     try {
-      return readFileSync(p, 'utf8');
+      return await readFile(p, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
@@ -61,15 +62,18 @@ export interface LintEnv {
  */
 export async function configOf(opts: LintCliOptions, env: LintEnv) {
   const [{ ConfigFinder }, { ConfigError }] = await Promise.all([import('../config/discover.js'), import('../config/resolve.js')]);
-  const guard = <T>(fn: () => T): T => {
+  const guard = async <T>(fn: () => T | Promise<T>): Promise<T> => {
     try {
-      return fn();
+      return await fn();
     } catch (e) {
       if (e instanceof ConfigError) throw new CliError(e.message.split('\n')[0]!);
       throw e;
     }
   };
-  const finder = guard(() => new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang: env.lang }, opts.config ? path.resolve(env.cwd, opts.config) : undefined));
+  const explicitFile = opts.config ? path.resolve(env.cwd, opts.config) : undefined;
+  const finder = new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang: env.lang }, { explicitFile });
+  // An explicit file is read now, so that a broken one is one line before any file is read.
+  if (explicitFile) await guard(() => finder.configFor(path.join(env.cwd, '-')));
   return { finder, guard };
 }
 
@@ -94,7 +98,7 @@ export async function lintGroups(
     const analysed: Analysed[] = [];
     for (const file of group) {
       const text = texts.get(file) ?? readText(file, lang);
-      const config = wrapConfig(() => finder.configFor(file).config);
+      const config = (await wrapConfig(() => finder.configFor(file))).config;
       const analysis = analyze(text, config);
       analysed.push({ file, text, config: analysis.config, analysis, summary: meetingSummary(pathToFileURL(file).href, analysis.meeting) });
       await yieldToEvents();

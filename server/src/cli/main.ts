@@ -87,7 +87,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
     const [{ ConfigFinder }, { ConfigError, defaultConfig }] = await Promise.all([import('../config/discover.js'), import('../config/resolve.js')]);
     try {
       cachedFinder ??= new ConfigFinder(nodeConfigFs, { lang });
-      return cachedFinder.configFor(path.resolve(file)).config;
+      return (await cachedFinder.configFor(path.resolve(file))).config;
     } catch (e) {
       if (e instanceof ConfigError) throw new CliError(e.message);
       return defaultConfig;

@@ -1,7 +1,8 @@
 /**
  * Finding and reading `.referatrc.json`: the nearest one up the folder tree from a file.
- * Pure: the host passes a small file-system interface, so the CLI (node:fs) and the
- * language server (its workspace) find and read configuration the same way.
+ * Pure: the host passes one small asynchronous file-system interface, so the CLI (node:fs)
+ * and the language server (its workspace, which may be remote in the web worker) find and
+ * read configuration with the same walk, the same parser and the same messages.
  */
 import type { Lang } from '../i18n.js';
 import { ConfigError, parseConfig, resolveConfig, type ResolvedConfig, type ResolveOverrides } from './resolve.js';
@@ -10,8 +11,8 @@ import type { Config } from './schema.js';
 export const CONFIG_FILE_NAME = '.referatrc.json';
 
 export interface ConfigFileSystem {
-  /** The file's text, or undefined when there is no such file. Throws on other read errors. */
-  readFile(path: string): string | undefined;
+  /** The file's text, or undefined when there is no such file. Rejects on other read errors. */
+  readFile(path: string): Promise<string | undefined>;
 }
 
 /** Line and column (1-based) of an offset, for JSON syntax errors. */
@@ -54,12 +55,17 @@ export function parseConfigText(text: string, file: string): Config {
   }
 }
 
+/** The folder of a path or URI (`/a/b` → `/a`, `file:///a/b` → `file:///a`, `file:///a` → `file:///`). */
 function dirname(path: string): string {
+  const uriRoot = /^[a-z][a-z0-9+.-]*:\/*$/i;
+  if (uriRoot.test(path)) return path;
   const p = path.replace(/[\\/]+$/, '');
   const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
   if (i < 0) return '.';
   if (i === 0) return p[0]!;
-  return p.slice(0, i);
+  const parent = p.slice(0, i);
+  // A URI's scheme and authority (`file://`) are no folder: its root is `file:///`.
+  return uriRoot.test(parent) ? p.slice(0, i + 1) : parent;
 }
 
 function join(dir: string, name: string): string {
@@ -72,49 +78,82 @@ export interface FoundConfig {
   readonly file?: string;
 }
 
+/** A configuration file as found: parsed, not yet resolved. */
+export interface FoundFile {
+  readonly config?: Config;
+  readonly file?: string;
+}
+
+export interface ConfigFinderOptions {
+  /** An explicit file (`--config`): it applies to every input. */
+  readonly explicitFile?: string;
+  /** Folders (paths or URIs) the walk does not go above: the workspace roots. */
+  readonly roots?: readonly string[];
+}
+
 /**
- * Finds configuration for files, nearest-first, with a cache per folder. With an explicit
- * file (`--config`), that file applies to every input.
+ * Finds configuration for files, nearest-first, with a cache per folder. The CLI and the
+ * language service both use it.
  */
 export class ConfigFinder {
-  private readonly byDir = new Map<string, { config?: Config; file?: string }>();
-  private explicit?: { config: Config; file: string };
+  private readonly byDir = new Map<string, Promise<FoundFile>>();
+  private explicit?: Promise<FoundFile>;
 
   constructor(
     private readonly fs: ConfigFileSystem,
     private readonly overrides: ResolveOverrides & { lang?: Lang } = {},
-    explicitFile?: string,
-  ) {
-    if (explicitFile) {
-      const text = fs.readFile(explicitFile);
-      if (text === undefined) throw new ConfigError(`${explicitFile}: configuration file not found`);
-      this.explicit = { config: parseConfigText(text, explicitFile), file: explicitFile };
-    }
+    private readonly options: ConfigFinderOptions = {},
+  ) {}
+
+  /** Forgets what was read (a configuration file changed). */
+  clear(): void {
+    this.byDir.clear();
+    this.explicit = undefined;
   }
 
-  private lookup(dir: string): { config?: Config; file?: string } {
-    const cached = this.byDir.get(dir);
-    if (cached) return cached;
-    const file = join(dir, CONFIG_FILE_NAME);
-    const text = this.fs.readFile(file);
-    let found: { config?: Config; file?: string };
-    if (text !== undefined) found = { config: parseConfigText(text, file), file };
-    else {
-      const parent = dirname(dir);
-      found = parent === dir ? {} : this.lookup(parent);
+  /** The configuration file that applies to the files of a folder, parsed (rejects with a ConfigError on a broken one). */
+  find(dir: string): Promise<FoundFile> {
+    if (this.options.explicitFile) return (this.explicit ??= this.readExplicit(this.options.explicitFile));
+    let p = this.byDir.get(dir);
+    if (!p) {
+      p = this.lookup(dir);
+      this.byDir.set(dir, p);
     }
-    this.byDir.set(dir, found);
-    return found;
+    return p;
   }
 
-  /** The resolved configuration for a file (throws ConfigError on a broken configuration file). */
-  configFor(filePath: string): FoundConfig {
-    const found = this.explicit ?? this.lookup(dirname(filePath));
+  /** The resolved configuration for a file (rejects with a ConfigError on a broken configuration file). */
+  async configFor(filePath: string): Promise<FoundConfig> {
+    const found = await this.find(dirname(filePath));
     try {
       return { config: resolveConfig(found.config, this.overrides), file: found.file };
     } catch (error) {
       if (error instanceof ConfigError && found.file) throw new ConfigError(`${found.file}: ${error.message}`, error.path);
       throw error;
     }
+  }
+
+  private async readExplicit(file: string): Promise<FoundFile> {
+    const text = await this.fs.readFile(file);
+    if (text === undefined) throw new ConfigError(`${file}: configuration file not found`);
+    return { config: parseConfigText(text, file), file };
+  }
+
+  private async lookup(dir: string): Promise<FoundFile> {
+    const file = join(dir, CONFIG_FILE_NAME);
+    const text = await this.fs.readFile(file);
+    if (text !== undefined) return { config: parseConfigText(text, file), file };
+    const parent = dirname(dir);
+    if (parent === dir || !this.underRoot(parent)) return {};
+    return this.find(parent);
+  }
+
+  private underRoot(dir: string): boolean {
+    const roots = this.options.roots;
+    if (!roots || roots.length === 0) return true;
+    return roots.some((r) => {
+      const root = r.replace(/\/$/, '');
+      return dir === root || dir.startsWith(`${root}/`);
+    });
   }
 }

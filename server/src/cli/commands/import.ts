@@ -116,7 +116,7 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
           : `${shown}: no meeting recognised (no agenda items found); nothing written`,
       );
     }
-    if (styler) result = { ...result, ...styler(text || undefined, result.markup, file) };
+    if (styler) result = { ...result, ...(await styler(text || undefined, result.markup, file)) };
     if (opts.report === 'json') {
       const r = result as typeof result & { furnitureDropped?: number; furnitureWords?: number; guesses?: string[] };
       const kept = (result.markup.replace(/<!--[\s\S]*?-->/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).length;
