@@ -403,11 +403,18 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
 /**
  * Free text of the header (after the title): meeting notes as many kommuner publish them
  * above the first item. A paragraph holding a stray `-->` is the tail of a comment the writer
- * meant to end later; it is left out, since comments are internal notes.
+ * meant to end later; it is left out, since comments are internal notes (a `-->` after an
+ * escaped `&lt;!--`, text that quotes a comment, is text and stays).
  */
 function headerNotes(meeting: Meeting, titleAt: number): DocBlock[] {
-  const blocks = meeting.document.headerBlocks.filter((b) => b.range.start.offset > titleAt && !JSON.stringify(b).includes('-->'));
+  const blocks = meeting.document.headerBlocks.filter((b) => b.range.start.offset > titleAt && !strayCommentEnd(meeting.source.slice(b.range.start.offset, b.range.end.offset)));
   return convertBlocks(blocks);
+}
+
+/** A `-->` in the source that no escaped `&lt;!--` before it in the same block accounts for (text quoting a comment is kept). */
+function strayCommentEnd(source: string): boolean {
+  const at = source.indexOf('-->');
+  return at >= 0 && !source.slice(0, at).includes('&lt;!--');
 }
 
 export { safeHref };

@@ -560,7 +560,8 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
 }
 
 function writeHeader(head: readonly Line[], out: Out, date: string | undefined, agenda: boolean, profile: string): void {
-  out.push(`# ${titleOf(head, agenda).title}`);
+  // The title's text as text: a `<!--` in it would open a comment and swallow the header.
+  out.push(`# ${escapeCommentOpen(titleOf(head, agenda).title)}`);
   out.push('');
   if (date) out.push(`Mødedato: ${date}`);
   // The profile first among the fields: after the header's notes it would read as note text.
