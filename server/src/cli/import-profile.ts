@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { CliContext } from './context.js';
 import { CliError } from './files.js';
-import { nodeConfigFs } from './lint-run.js';
+import { configGuard, nodeConfigFs } from './lint-run.js';
 
 export interface ImportStyleOptions {
   readonly config?: string;
@@ -21,19 +21,12 @@ export type ImportStyler = (source: string | undefined, markup: string, file: st
 
 export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): Promise<ImportStyler | undefined> {
   if (!opts.config && !opts.profile) return undefined;
-  const [{ ConfigFinder }, { ConfigError, parseConfig, resolveConfig }, { restyleMarkup }] = await Promise.all([
+  const [{ ConfigFinder }, { parseConfig, resolveConfig }, { restyleMarkup }] = await Promise.all([
     import('../config/discover.js'),
     import('../config/resolve.js'),
     import('../import/style.js'),
   ]);
-  const guard = async <T>(fn: () => T | Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof ConfigError) throw new CliError(e.message.split('\n')[0]!);
-      throw e;
-    }
-  };
+  const guard = await configGuard();
   const auto = opts.profile?.toLowerCase() === 'auto';
   const explicit = opts.config ? path.resolve(ctx.cwd, opts.config) : undefined;
   const finder = new ConfigFinder(nodeConfigFs, { profile: auto ? undefined : opts.profile, lang: ctx.lang }, { explicitFile: explicit });

@@ -56,13 +56,10 @@ export interface LintEnv {
   readonly lang: Lang;
 }
 
-/**
- * The configuration finder of a lint run, and a guard that turns a configuration error
- * (a broken `.referatrc.json`, an unknown profile) into the CLI's one-line error.
- */
-export async function configOf(opts: LintCliOptions, env: LintEnv) {
-  const [{ ConfigFinder }, { ConfigError }] = await Promise.all([import('../config/discover.js'), import('../config/resolve.js')]);
-  const guard = async <T>(fn: () => T | Promise<T>): Promise<T> => {
+/** A guard that turns a configuration error (a broken `.referatrc.json`, an unknown profile) into the CLI's one-line error. */
+export async function configGuard(): Promise<<T>(fn: () => T | Promise<T>) => Promise<T>> {
+  const { ConfigError } = await import('../config/resolve.js');
+  return async (fn) => {
     try {
       return await fn();
     } catch (e) {
@@ -70,6 +67,15 @@ export async function configOf(opts: LintCliOptions, env: LintEnv) {
       throw e;
     }
   };
+}
+
+/**
+ * The configuration finder of a lint run, and a guard that turns a configuration error
+ * (a broken `.referatrc.json`, an unknown profile) into the CLI's one-line error.
+ */
+export async function configOf(opts: LintCliOptions, env: LintEnv) {
+  const { ConfigFinder } = await import('../config/discover.js');
+  const guard = await configGuard();
   const explicitFile = opts.config ? path.resolve(env.cwd, opts.config) : undefined;
   const finder = new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang: env.lang }, { explicitFile });
   // An explicit file is read now, so that a broken one is one line before any file is read.

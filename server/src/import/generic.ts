@@ -789,6 +789,17 @@ export function joinWrapped(lines: readonly Line[]): Line[] {
 }
 
 /**
+ * A contents heading run into the first entry (a web page's text lost the line break:
+ * `Indholdsfortegnelse1. Fraværende`): split, so that the entry reads as a numbered heading.
+ */
+function splitContentsHeading(lines: readonly Line[]): Line[] {
+  return lines.flatMap((l) => {
+    const m = /^(\s*(?:Indholdsfortegnelse|Indhold|Dagsorden))(\d{1,4}\.\s+\p{Lu}.*)$/u.exec(l.text);
+    return m ? [{ no: l.no, text: m[1]! }, { no: l.no, text: m[2]! }] : [l];
+  });
+}
+
+/**
  * A decision heading of this meeting run into a line of text (a flipbook's text runs an item
  * into one paragraph: `Godkendelse af dagsorden. Byrådet, 16.12.2014 A var fraværende.
  * Godkendt.`): after a sentence's end, the committee and this meeting's date, then text. The
@@ -883,7 +894,7 @@ export function importGeneric(
   const raw: Line[] = text.split('\n').map((t, no) => ({ no, text: clean(t) }));
   // A PDF's or Word document's lines come joined from their layout, and their heading hints
   // name lines by their place: only plain text is joined here.
-  const lines: Line[] = hints?.size ? raw : splitRunOnDecisions(joinWrapped(raw), meetingDate(raw));
+  const lines: Line[] = hints?.size ? raw : splitRunOnDecisions(joinWrapped(splitContentsHeading(raw)), meetingDate(raw));
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
   const { items, tocLines, pages } = findItems(lines, guesses, hints);
