@@ -208,6 +208,9 @@ const profileFields = {
   caseNumber: caseNumberSchema,
   numbering: numberingSchema,
   attendance: attendanceSchema,
+  contents: z
+    .boolean()
+    .describe('Whether the published minutes print a table of contents before the items (exports write one; default true).'),
   header: z
     .array(headerFieldSchema)
     .describe('Header fields whose label differs from the markup\'s (or that the house adds); the markup\'s own labels are always accepted.'),
@@ -224,6 +227,7 @@ export const profileSchema = z
     requiredSections: profileFields.requiredSections.default([]),
     emptySections: profileFields.emptySections.default('warn'),
     header: profileFields.header.default([]),
+    contents: profileFields.contents.default(true),
   })
   .strict();
 export type Profile = z.infer<typeof profileSchema>;

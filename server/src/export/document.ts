@@ -8,7 +8,7 @@
  *   the profile (`Beslutning <udvalg> den <DD-MM-YYYY>` for `committee-date`);
  * - the `Fraværende:` item field is printed as `<names> deltog ikke i sagens behandling.`
  */
-import { buildDecisionHeading, buildItemHeading, headerLabel } from '../model/vocabulary.js';
+import { buildDecisionHeading, buildItemHeading, headerLabel, headerLabels } from '../model/vocabulary.js';
 import type { Profile } from '../config/schema.js';
 import type { ItemModel, Meeting, SectionModel } from '../model/types.js';
 import type { Block, Field, Inline, InlineText, List, Table } from '../syntax/ast.js';
@@ -61,6 +61,12 @@ export function danishLongDate(year: number, month: number, day: number, hour?: 
 export function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} og ${names[names.length - 1]}`;
+}
+
+/** The source line of a header field, by any of its labels. */
+function fieldLine(fields: readonly Field[], names: readonly string[]): number | undefined {
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  return fields.find((x) => wanted.has(x.name.text.trim().toLowerCase()))?.range.start.line;
 }
 
 function fieldValue(fields: readonly Field[], name: string): string | undefined {
@@ -361,21 +367,24 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
   const absent = meeting.afbud.map((n) => n.name);
 
   const header: HeaderField[] = [];
-  const add = (label: string, value: string | undefined) => {
-    if (value) header.push({ label, value });
+  const add = (key: string, value: string | undefined) => {
+    const line = fieldLine(meeting.fields, headerLabels(key, profile));
+    if (value) header.push({ label: label(key), value, ...(line !== undefined ? { line } : {}) });
   };
   // Header labels as the house style publishes them (the profile's `header`), else the markup's.
   const label = (key: string) => headerLabel(key, profile);
   const place = meeting.place ? normalizeSpace(stripComments(meeting.place)).trim() : fieldValue(meeting.fields, 'Mødested');
-  add(label('moededato'), longDate);
-  add(label('moedested'), place);
-  add(label('moededeltagere'), participants.length ? participants.join(', ') : fieldValue(meeting.fields, 'Mødedeltagere'));
-  add(label('stedfortraedere'), fieldValue(meeting.fields, 'Stedfortrædere'));
-  add(label('afbud'), absent.length ? joinNames(absent) : fieldValue(meeting.fields, 'Afbud'));
-  add(label('formand'), meeting.chair ? normalizeSpace(stripComments(meeting.chair)).trim() : undefined);
-  add(label('referent'), meeting.secretary ? normalizeSpace(stripComments(meeting.secretary)).trim() : undefined);
+  add('moededato', longDate);
+  add('moedested', place);
+  add('moededeltagere', participants.length ? participants.join(', ') : fieldValue(meeting.fields, 'Mødedeltagere'));
+  add('stedfortraedere', fieldValue(meeting.fields, 'Stedfortrædere'));
+  add('afbud', absent.length ? joinNames(absent) : fieldValue(meeting.fields, 'Afbud'));
+  add('formand', meeting.chair ? normalizeSpace(stripComments(meeting.chair)).trim() : undefined);
+  add('referent', meeting.secretary ? normalizeSpace(stripComments(meeting.secretary)).trim() : undefined);
 
   const used = new Set<string>();
+  // In the author's order (a field the model made, such as a date from the title, first).
+  header.sort((x, y) => (x.line ?? -1) - (y.line ?? -1));
   const items = meeting.items.map((it) => buildItem(it, meeting, profile, edition, used, shortDate));
   return {
     kind,
@@ -395,6 +404,8 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
     secretary: meeting.secretary,
     header,
     notes: headerNotes(meeting, t?.range.start.offset ?? -1),
+    contents: profile.contents,
+    ...(profile.caseNumber.label ? { caseNumberLabel: profile.caseNumber.label } : {}),
     items,
     lang: 'da',
   };

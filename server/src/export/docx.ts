@@ -27,7 +27,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { DocBlock, DocList, DocTable, ExportDocument, InlineNode } from './model.js';
-import { itemHeading, runningHeader } from './model.js';
+import { caseNumberLine, itemHeading, runningHeader } from './model.js';
 
 export interface DocxOptions {
   readonly creationDate?: Date;
@@ -176,7 +176,7 @@ function docxBody(doc: ExportDocument): (Paragraph | Table | TableOfContents)[] 
       }),
     );
   }
-  if (doc.items.length > 0) {
+  if (doc.items.length > 0 && doc.contents !== false) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Indholdsfortegnelse')] }));
     children.push(new TableOfContents('Indholdsfortegnelse', { hyperlink: true, headingStyleRange: '2-2' }));
   }
@@ -188,7 +188,7 @@ function docxBody(doc: ExportDocument): (Paragraph | Table | TableOfContents)[] 
         children: [new TextRun({ text: clean(itemHeading(item)) })],
       }),
     );
-    if (item.caseNumber) children.push(new Paragraph({ children: [new TextRun({ text: clean(item.caseNumber) })], spacing: { after: 200 } }));
+    if (item.caseNumber) children.push(new Paragraph({ children: [new TextRun({ text: clean(caseNumberLine(doc, item.caseNumber)) })], spacing: { after: 200 } }));
     children.push(...w.blocks(item.preamble));
     for (const s of item.sections) {
       children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun({ text: clean(s.heading) })] }));

@@ -6,7 +6,7 @@
  * export document was built (http(s), mailto, relative) and are escaped again here.
  */
 import type { DocBlock, DocList, DocSection, DocTable, ExportDocument, InlineNode } from './model.js';
-import { itemHeading } from './model.js';
+import { caseNumberLine, itemHeading } from './model.js';
 import { safeHref } from './inline.js';
 
 export interface HtmlOptions {
@@ -183,7 +183,7 @@ export function renderHtml(doc: ExportDocument, options: HtmlOptions = {}): stri
   }
   if (doc.notes?.length) out.push(blocksToHtml(doc.notes, '\n', lines));
   out.push('</header>');
-  if (doc.items.length > 0) {
+  if (doc.items.length > 0 && doc.contents !== false) {
     out.push('<nav aria-labelledby="indholdsfortegnelse">');
     out.push('<h2 id="indholdsfortegnelse">Indholdsfortegnelse</h2>');
     out.push('<ol>');
@@ -195,7 +195,11 @@ export function renderHtml(doc: ExportDocument, options: HtmlOptions = {}): stri
   for (const it of doc.items) {
     out.push(`<article id="${escapeHtml(it.anchor)}" aria-labelledby="${escapeHtml(it.anchor)}-h"${lineAttr(it.line, lines)}>`);
     out.push(`<h2 id="${escapeHtml(it.anchor)}-h">${escapeHtml(itemHeading(it))}</h2>`);
-    if (it.caseNumber) out.push(`<p class="sagsnr"><span class="visually-hidden">Sagsnummer: </span>${escapeHtml(it.caseNumber)}</p>`);
+    if (it.caseNumber) {
+      // The house's label where it publishes one; else a label for screen readers only.
+      const shown = doc.caseNumberLabel ? escapeHtml(caseNumberLine(doc, it.caseNumber)) : `<span class="visually-hidden">Sagsnummer: </span>${escapeHtml(it.caseNumber)}`;
+      out.push(`<p class="sagsnr">${shown}</p>`);
+    }
     if (it.preamble.length) out.push(blocksToHtml(it.preamble, '\n', lines));
     for (const s of it.sections) out.push(sectionToHtml(s, lines));
     out.push('</article>');

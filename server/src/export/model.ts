@@ -105,6 +105,8 @@ export interface HeaderField {
   /** `Mødedato`, `Mødested`, `Mødedeltagere` … */
   readonly label: string;
   readonly value: string;
+  /** 0-based source line of the field (the text export keeps the author's order of fields and notes). */
+  readonly line?: number;
 }
 
 export interface ExportDocument {
@@ -134,6 +136,10 @@ export interface ExportDocument {
   readonly header: readonly HeaderField[];
   /** Text of the header that is not a field (meeting notes as some kommuner publish them), comments dropped. */
   readonly notes?: readonly DocBlock[];
+  /** Whether the house style prints a table of contents (the profile's `contents`; default true). */
+  readonly contents?: boolean;
+  /** The case number's label as the house style publishes it (`Sagsnr.`, `Sagsid.`); none: the number alone. */
+  readonly caseNumberLabel?: string;
   readonly items: readonly DocItem[];
   /** The document language (BCP 47). */
   readonly lang: 'da';
@@ -149,6 +155,12 @@ export function inlineText(nodes: readonly InlineNode[]): string {
 /** The item heading as the house style writes it (`Punkt 123: Title` when the document has none). */
 export function itemHeading(item: DocItem): string {
   return item.heading ?? `Punkt ${item.number}: ${item.title}`;
+}
+
+/** The case-number line as the house style publishes it: `Sagsnr.: 24/1502`, or the number alone. */
+export function caseNumberLine(doc: Pick<ExportDocument, 'caseNumberLabel'>, caseNumber: string): string {
+  const label = doc.caseNumberLabel?.trim();
+  return label ? `${label.replace(/\s*:$/, '')}: ${caseNumber}` : caseNumber;
 }
 
 /** The running header line: `Beskæftigelsesudvalget 03-12-2024`. */

@@ -19,7 +19,7 @@
  */
 import { hyphenateSync as hyphenate } from 'hyphen/da';
 import type { DocBlock, DocList, DocTable, ExportDocument, InlineNode } from './model.js';
-import { inlineText, itemHeading, runningHeader } from './model.js';
+import { caseNumberLine, inlineText, itemHeading, runningHeader } from './model.js';
 
 export interface PdfFonts {
   readonly regular: Uint8Array;
@@ -450,7 +450,7 @@ class PdfWriter {
   private reserveToc(): { slots: { page: number; y: number }[]; struct: StructElem } | undefined {
     const pdf = this.pdf;
     const doc = this.doc;
-    if (doc.items.length === 0) return undefined;
+    if (doc.items.length === 0 || doc.contents === false) return undefined;
     const toc: { page: number; y: number }[] = [];
     this.heading(this.root, 'H2', 'Indholdsfortegnelse', SIZE.h2, 14);
     const tocStruct = pdf.struct('TOC');
@@ -481,7 +481,7 @@ class PdfWriter {
       this.heading(sect, 'H2', itemHeading(item), SIZE.h2, 0);
       if (item.caseNumber) {
         this.tagged(sect, 'P', () => {
-          pdf.font(FONT.regular).fontSize(SIZE.body).text(clean(item.caseNumber!), MARGIN.left, pdf.y, { width: this.width });
+          pdf.font(FONT.regular).fontSize(SIZE.body).text(clean(caseNumberLine(this.doc, item.caseNumber!)), MARGIN.left, pdf.y, { width: this.width });
         });
         pdf.moveDown(0.8);
       }

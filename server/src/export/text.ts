@@ -5,7 +5,7 @@
  * own line, blocks separated by blank lines, lists as `1. at …`, tables tab-separated.
  */
 import type { DocBlock, DocList, ExportDocument, InlineNode } from './model.js';
-import { itemHeading } from './model.js';
+import { caseNumberLine, itemHeading } from './model.js';
 
 /** Inline content as plain text; a link whose text differs from its target shows the target in parentheses. */
 export function inlineToText(nodes: readonly InlineNode[]): string {
@@ -55,15 +55,19 @@ export function renderText(doc: ExportDocument): string {
   const parts: string[] = [];
   parts.push(doc.title);
   const width = Math.max(0, ...doc.header.map((h) => h.label.length)) + 2;
-  for (const h of doc.header) parts.push(`${h.label.padEnd(width)}${h.value}`);
-  for (const b of doc.notes ?? []) parts.push(blockToText(b));
-  if (doc.items.length > 0) {
+  // The header's fields and notes in the author's order (a field the model made comes first).
+  const head = [
+    ...doc.header.map((h, order) => ({ line: h.line ?? -1, order, text: `${h.label.padEnd(width)}${h.value}` })),
+    ...(doc.notes ?? []).map((b, order) => ({ line: b.line ?? Number.MAX_SAFE_INTEGER, order: doc.header.length + order, text: blockToText(b) })),
+  ].sort((a, b) => a.line - b.line || a.order - b.order);
+  for (const h of head) parts.push(h.text);
+  if (doc.items.length > 0 && doc.contents !== false) {
     parts.push('Indholdsfortegnelse');
     parts.push(doc.items.map((it) => it.title || itemHeading(it)).join('\n'));
   }
   for (const item of doc.items) {
     parts.push(itemHeading(item));
-    if (item.caseNumber) parts.push(item.caseNumber);
+    if (item.caseNumber) parts.push(caseNumberLine(doc, item.caseNumber));
     for (const b of item.preamble) parts.push(blockToText(b));
     for (const s of item.sections) {
       parts.push(s.heading);

@@ -583,7 +583,11 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
         continue;
       }
     }
+    // A note is its own paragraph: run on into the fields' lines it would swallow them (a
+    // `Mødested:` after it read as note text, the meeting without its place and members).
+    out.blank();
     out.push(body(t.replace(/^([\p{L} .]+):\s*$/u, '$1')).replace(/^([\p{L} .]+):(\s|$)/u, '$1 –$2'));
+    out.blank();
   }
 }
 

@@ -36,7 +36,7 @@ export interface InferDocument {
 
 /** One line of the report: what was inferred, and how many documents agree. */
 export interface InferLine {
-  readonly key: 'kommune' | 'itemHeading' | 'decisionHeading' | 'sections' | 'sectionOrder' | 'numbering' | 'caseNumber' | 'attendance' | 'header';
+  readonly key: 'kommune' | 'itemHeading' | 'decisionHeading' | 'sections' | 'sectionOrder' | 'numbering' | 'caseNumber' | 'attendance' | 'header' | 'contents';
   /** Documents that agree with the value (or show it). */
   readonly agree: number;
   /** Documents that could say anything about it. */
@@ -169,6 +169,8 @@ interface DocFacts {
   readonly kommune?: string;
   readonly closedNumbers: number[];
   readonly headerDates: string[];
+  /** Whether the published text lists the items before the first one (a table of contents); unknown for markup only. */
+  readonly contents?: boolean;
 }
 
 /** Lines that begin with an item number (after an optional word), by that number: where item headings may stand. */
@@ -271,6 +273,7 @@ function factsOf(given: InferDocument): DocFacts {
     kommune: kommuneOf(meeting, plain),
     closedNumbers: closedNumbersOf(meeting, plain),
     headerDates: headerDatesOf(opening),
+    ...(markupOnly || doc.imported ? {} : { contents: hasContents(opening, meeting) }),
   };
 }
 
@@ -383,6 +386,41 @@ function headerLabelsOf(opening: readonly string[]): { field: string; label: str
     if (label && id) headerLabels.push({ field: id, label });
   }
   return headerLabels;
+}
+
+/**
+ * Whether the opening (the lines before the first item) lists the items: a contents heading,
+ * or at least two of the items' titles (half of them, where fewer are titled) named there.
+ */
+function hasContents(opening: readonly string[], meeting: Meeting): boolean {
+  if (opening.some((t) => /^(?:indholdsfortegnelse|indhold|dagsorden(?:spunkter)?)\s*:?$/iu.test(t))) return true;
+  const titles = meeting.items.map((i) => lowerKey(i.title).slice(0, 40)).filter((t) => t.length >= 3 && t !== '(uden titel)');
+  if (titles.length === 0) return false;
+  const text = opening.map(lowerKey);
+  const named = titles.filter((t) => text.some((l) => l.includes(t))).length;
+  return named >= Math.min(2, Math.ceil(titles.length / 2));
+}
+
+function inferContents(facts: readonly DocFacts[]): { contents: boolean; line: InferLine } {
+  const known = facts.filter((f) => f.contents !== undefined);
+  const yes = known.filter((f) => f.contents).length;
+  // None shown (markup only): the markup's default, a contents list.
+  const contents = known.length === 0 || yes * 2 >= known.length;
+  const agree = contents ? yes : known.length - yes;
+  return {
+    contents,
+    line: {
+      key: 'contents',
+      agree,
+      of: known.length,
+      ...(known.length === 0
+        ? both('indholdsfortegnelse: ikke synlig i teksten; skrives', 'table of contents: not visible in the text; written')
+        : both(
+            `indholdsfortegnelse: ${contents ? 'trykt' : 'ingen'} (${agree} af ${known.length} dokumenter er enige)`,
+            `table of contents: ${contents ? 'printed' : 'none'} (${agree} of ${known.length} documents agree)`,
+          )),
+    },
+  };
 }
 
 /** The kommune: the header field, else "X Kommune" as most often written. */
@@ -967,6 +1005,7 @@ export function inferProfile(docs: readonly InferDocument[], options: InferOptio
   const caseNumber = inferCaseNumber(facts);
   const attendance = inferAttendance(facts);
   const header = inferHeader(facts);
+  const contents = inferContents(facts);
   const dates = facts.map((f) => f.date).filter((d): d is NonNullable<typeof d> => !!d);
   const years = [...new Set(dates.map((d) => d.year))].sort();
   const profile: ProfileInput & { name: string } = {
@@ -991,6 +1030,7 @@ export function inferProfile(docs: readonly InferDocument[], options: InferOptio
     numbering: { scheme: numbering.scheme, ...(numbering.closedItemsFrom ? { closedItemsFrom: numbering.closedItemsFrom } : {}) },
     attendance: { placement: attendance.placement, style: attendance.style, ...(attendance.label ? { label: attendance.label } : {}) },
     header: header.header,
+    contents: contents.contents,
   };
   const config: ConfigInput = { profile: profileName, profiles: { [profileName]: profile } };
   // The result must load as any configuration does (the same schema, the same resolution).
@@ -1003,6 +1043,6 @@ export function inferProfile(docs: readonly InferDocument[], options: InferOptio
       ? both(`kommune: ${kommune.value} (${kommune.count} af ${facts.length} dokumenter)`, `kommune: ${kommune.value} (${kommune.count} of ${facts.length} documents)`)
       : both('kommune: ikke nævnt i dokumenterne', 'kommune: not named in the documents')),
   };
-  const report = [kommuneLine, item.line, decision.line, ...sections.lines, numbering.line, caseNumber.line, attendance.line, header.line];
+  const report = [kommuneLine, item.line, decision.line, ...sections.lines, numbering.line, caseNumber.line, attendance.line, header.line, contents.line];
   return { name: profileName, profile, config, report };
 }

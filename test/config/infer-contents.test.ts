@@ -1,0 +1,35 @@
+/**
+ * `referat profile infer` learns whether the house prints a table of contents (the profile's
+ * `contents`): from the opening of each document, before its first item. Invented minutes.
+ */
+import { describe, expect, it } from 'vitest';
+import { importText } from '../../server/src/import/index.js';
+import { inferProfile } from '../../server/src/infer/profile.js';
+
+const item = (n: number, title: string) =>
+  [`${n}. ${title}`, `Sagsnr.: 26/${100 + n}`, '', 'Sagsfremstilling', '', `Forvaltningen beskriver sagen om ${title.toLowerCase()}.`, '', 'Beslutning', '', 'Godkendt.', ''];
+const titles = ['Godkendelse af dagsorden', 'Vejbelysning på Skovvej', 'Ny legeplads ved skolen'];
+const head = ['Referat', 'Teknisk Udvalg', 'Mødedato: 4. marts 2026', ''];
+const withContents = [...head, 'Indholdsfortegnelse', ...titles.map((t, i) => `${i + 1}. ${t}`), '', ...titles.flatMap((t, i) => item(i + 1, t))].join('\n');
+const without = [...head, ...titles.flatMap((t, i) => item(i + 1, t))].join('\n');
+
+const infer = (...sources: string[]) => inferProfile(sources.map((source, i) => ({ name: `${i}.txt`, source, markup: importText(source).markup })));
+
+describe('inferring the contents list', () => {
+  it('a contents list before the items: contents true', () => {
+    const r = infer(withContents);
+    expect(r.profile.contents).toBe(true);
+    expect(r.report.find((l) => l.key === 'contents')!.en).toBe('table of contents: printed (1 of 1 documents agree)');
+  });
+
+  it('the items straight after the header: contents false', () => {
+    const r = infer(without, without.replace(/2026/g, '2025'));
+    expect(r.profile.contents).toBe(false);
+    expect(r.report.find((l) => l.key === 'contents')!.en).toBe('table of contents: none (2 of 2 documents agree)');
+  });
+
+  it('.referat files say nothing about it: the markup\'s default, a contents list', () => {
+    const markup = importText(without).markup;
+    expect(inferProfile([{ name: 'a.referat', markup }]).profile.contents).toBe(true);
+  });
+});
