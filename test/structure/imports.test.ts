@@ -16,7 +16,8 @@
  * imports included.
  */
 import { describe, expect, it } from 'vitest';
-import { importEdgesOf, parse, rel, sourceFiles, type ImportEdge } from './source.js';
+import { join } from 'node:path';
+import { importEdgesOf, parse, rel, ROOT, sourceFiles, type ImportEdge } from './source.js';
 
 const RANK: Readonly<Record<string, number>> = {
   array: 0,
@@ -108,5 +109,19 @@ describe('layers', () => {
     };
     for (const f of files) if (!state.has(f)) visit(f);
     expect(cycles).toEqual([]);
+  });
+
+  it('the CLI loads no part of the engine at start-up (each is loaded by the façade on first use)', () => {
+    // What `referat --help` evaluates: the files main.ts reaches by static imports of values.
+    const eager = new Set<string>();
+    const visit = (f: string) => {
+      if (eager.has(f)) return;
+      eager.add(f);
+      for (const e of edges.get(f) ?? []) if (!e.typeOnly && !e.dynamic) visit(e.target);
+    };
+    visit(files.find((f) => rel(f) === 'server/src/cli/main.ts')!);
+    const light = new Set(['server/src/service/tasks.ts', 'server/src/export/model.ts', 'server/src/syntax/binary.ts']);
+    const loaded = [...eager].map(rel).filter((r) => !r.startsWith('server/src/cli/') && !light.has(r) && !['i18n', 'docs', 'array'].includes(layerOf(join(ROOT, r))));
+    expect(loaded).toEqual([]);
   });
 });

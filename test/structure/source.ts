@@ -49,10 +49,12 @@ export function parse(file: string): Parsed {
   return { file, text, program: r.program };
 }
 
-/** An import of one of our files: the file, and whether it imports types only (erased from the build). */
+/** An import of one of our files: the file, whether it imports types only (erased from the build), whether it is an `import()`. */
 export interface ImportEdge {
   readonly target: string;
   readonly typeOnly: boolean;
+  /** An `import()` expression: the target loads when the code runs, not with the file. */
+  readonly dynamic: boolean;
 }
 
 type Specifiers = readonly { importKind?: string; exportKind?: string }[] | undefined;
@@ -76,7 +78,7 @@ export function importEdgesOf(p: Parsed): ImportEdge[] {
           ? ((n.source as { value: string }).value)
           : undefined;
     if (typeof src === 'string' && src.startsWith('.')) {
-      out.push({ target: normalize(join(dirname(p.file), src.replace(/\.js$/, '.ts'))), typeOnly: isTypeOnly(n) });
+      out.push({ target: normalize(join(dirname(p.file), src.replace(/\.js$/, '.ts'))), typeOnly: isTypeOnly(n), dynamic: n.type === 'ImportExpression' });
     }
   });
   return out;
