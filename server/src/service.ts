@@ -2,7 +2,8 @@
  * The language service: one façade over the engine that every host uses (the LSP
  * server in Node and in a browser worker, tests). It never touches a file system or a
  * connection: the host hands it a {@link Workspace}. Each document is parsed, modelled
- * and linted once per version (and configuration generation), on demand.
+ * and linted once per version (and configuration generation), on demand. The command line
+ * works on files instead, through the other half of the façade, `service/tasks.ts`.
  */
 import type * as lsp from 'vscode-languageserver-types';
 import { CONFIG_FILE_NAME } from './config/discover.js';

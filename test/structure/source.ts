@@ -49,9 +49,27 @@ export function parse(file: string): Parsed {
   return { file, text, program: r.program };
 }
 
-/** The files a file imports (relative specifiers only, resolved to .ts paths), type-only imports included. */
-export function importsOf(p: Parsed): string[] {
-  const out: string[] = [];
+/** An import of one of our files: the file, whether it imports types only (erased from the build), whether it is an `import()`. */
+export interface ImportEdge {
+  readonly target: string;
+  readonly typeOnly: boolean;
+  /** An `import()` expression: the target loads when the code runs, not with the file. */
+  readonly dynamic: boolean;
+}
+
+type Specifiers = readonly { importKind?: string; exportKind?: string }[] | undefined;
+
+/** Type-only: `import type …`, `export type … from`, or every specifier marked `type`. */
+function isTypeOnly(n: Node): boolean {
+  if (n.type === 'ImportExpression' || n.type === 'ExportAllDeclaration') return n.type === 'ExportAllDeclaration' && n.exportKind === 'type';
+  if (n.importKind === 'type' || n.exportKind === 'type') return true;
+  const specs = n.specifiers as Specifiers;
+  return !!specs && specs.length > 0 && specs.every((s) => s.importKind === 'type' || s.exportKind === 'type');
+}
+
+/** The imports of a file (relative specifiers only, resolved to .ts paths), type-only ones marked. */
+export function importEdgesOf(p: Parsed): ImportEdge[] {
+  const out: ImportEdge[] = [];
   walk(p.program, (n) => {
     const src =
       n.type === 'ImportDeclaration' || n.type === 'ExportAllDeclaration' || (n.type === 'ExportNamedDeclaration' && n.source)
@@ -59,9 +77,16 @@ export function importsOf(p: Parsed): string[] {
         : n.type === 'ImportExpression' && (n.source as Node).type === 'Literal'
           ? ((n.source as { value: string }).value)
           : undefined;
-    if (typeof src === 'string' && src.startsWith('.')) out.push(normalize(join(dirname(p.file), src.replace(/\.js$/, '.ts'))));
+    if (typeof src === 'string' && src.startsWith('.')) {
+      out.push({ target: normalize(join(dirname(p.file), src.replace(/\.js$/, '.ts'))), typeOnly: isTypeOnly(n), dynamic: n.type === 'ImportExpression' });
+    }
   });
   return out;
+}
+
+/** The files a file imports (relative specifiers only, resolved to .ts paths), type-only imports included. */
+export function importsOf(p: Parsed): string[] {
+  return importEdgesOf(p).map((e) => e.target);
 }
 
 export interface FunctionSpan {

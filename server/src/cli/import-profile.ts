@@ -6,7 +6,7 @@
  * that file selects. Without either, the import is written as before.
  */
 import path from 'node:path';
-import type { ResolvedConfig } from '../config/resolve.js';
+import { loadConfiguration, loadImporter, loadProfileInference, type ResolvedConfig } from '../service/tasks.js';
 import type { CliContext } from './context.js';
 import { CliError } from './files.js';
 import { configGuard, nodeConfigFs } from './lint-run.js';
@@ -21,11 +21,7 @@ export type ImportStyler = (source: string | undefined, markup: string, file: st
 
 export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): Promise<ImportStyler | undefined> {
   if (!opts.config && !opts.profile) return undefined;
-  const [{ ConfigFinder }, { parseConfig, resolveConfig }, { restyleMarkup }] = await Promise.all([
-    import('../config/discover.js'),
-    import('../config/resolve.js'),
-    import('../import/style.js'),
-  ]);
+  const [{ ConfigFinder }, { restyleMarkup }] = await Promise.all([loadConfiguration(), loadImporter()]);
   const guard = await configGuard();
   const auto = opts.profile?.toLowerCase() === 'auto';
   const explicit = opts.config ? path.resolve(ctx.cwd, opts.config) : undefined;
@@ -33,7 +29,7 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
   // An explicit file is read now, so that a broken one is one line before any import.
   if (explicit) await guard(() => finder.configFor(path.join(ctx.cwd, '-')));
   if (auto) {
-    const [{ inferProfile }, { looksLikePortal }] = await Promise.all([import('../infer/profile.js'), import('../import/index.js')]);
+    const [{ inferProfile, withInferredProfile }, { looksLikePortal }] = await Promise.all([loadProfileInference(), loadImporter()]);
     let hinted = false;
     return async (source, markup, file) => {
       const base = (await guard(() => finder.configFor(file === '-' ? path.join(ctx.cwd, '-') : file))).config;
@@ -45,7 +41,7 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
       } catch (e) {
         throw new CliError(`${file === '-' ? '-' : path.relative(ctx.cwd, file)}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }
-      const own = resolveConfig(parseConfig(inferred.config));
+      const config = withInferredProfile(base, inferred);
       // A profile no configuration defines is the file's own until it is kept: say how, once.
       if (!hinted && !base.profiles[inferred.name]) {
         hinted = true;
@@ -56,7 +52,6 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
             : `referat: the house style "${inferred.name}" is inferred from the document; keep it for lint with: referat profile infer ${shown} --name ${inferred.name} -o .referatrc.json\n`,
         );
       }
-      const config: ResolvedConfig = { ...base, profile: own.profile, profiles: { ...base.profiles, [inferred.name]: own.profile } };
       return { markup: restyleMarkup(markup, config, inferred.name), profile: inferred.name };
     };
   }

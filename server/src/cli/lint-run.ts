@@ -7,11 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 // Declaring the command loads none of the engine: `referat --version` and `--help` start fast.
-import type { ConfigFileSystem } from '../config/discover.js';
-import type { ResolvedConfig } from '../config/resolve.js';
-import type { analyze, Finding } from '../engine.js';
 import type { Lang } from '../i18n.js';
-import type { MeetingSummary } from '../rules/types.js';
+import { loadConfiguration, loadLinter, type AnalysedFile, type ConfigFileSystem } from '../service/tasks.js';
 import { CliError, errorCode, readText, readTexts, writeAtomic, yieldToEvents } from './files.js';
 import type { FileResult } from './formatters/types.js';
 
@@ -39,17 +36,6 @@ export const nodeConfigFs: ConfigFileSystem = {
   },
 };
 
-
-interface Analysed {
-  file: string;
-  text: string;
-  config: ResolvedConfig;
-  analysis: ReturnType<typeof analyze>;
-  summary: MeetingSummary;
-}
-
-const norm = (s?: string) => (s ?? '').trim().toLowerCase();
-
 /** Where a lint runs: the user's folder and language (what a worker thread needs of the CLI context). */
 export interface LintEnv {
   readonly cwd: string;
@@ -58,7 +44,7 @@ export interface LintEnv {
 
 /** A guard that turns a configuration error (a broken `.referatrc.json`, an unknown profile) into the CLI's one-line error. */
 export async function configGuard(): Promise<<T>(fn: () => T | Promise<T>) => Promise<T>> {
-  const { ConfigError } = await import('../config/resolve.js');
+  const { ConfigError } = await loadConfiguration();
   return async (fn) => {
     try {
       return await fn();
@@ -74,7 +60,7 @@ export async function configGuard(): Promise<<T>(fn: () => T | Promise<T>) => Pr
  * (a broken `.referatrc.json`, an unknown profile) into the CLI's one-line error.
  */
 export async function configOf(opts: LintCliOptions, env: LintEnv) {
-  const { ConfigFinder } = await import('../config/discover.js');
+  const { ConfigFinder } = await loadConfiguration();
   const guard = await configGuard();
   const explicitFile = opts.config ? path.resolve(env.cwd, opts.config) : undefined;
   const finder = new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang: env.lang }, { explicitFile });
@@ -97,41 +83,30 @@ export async function lintGroups(
   config?: Awaited<ReturnType<typeof configOf>>,
 ): Promise<FileResult[]> {
   const { lang } = env;
-  const [{ finder, guard: wrapConfig }, { analyze, fixAll, lintAnalyzed }, { meetingSummary }] = await Promise.all([config ?? configOf(opts, env), import('../engine.js'), import('../rules/summary.js')]);
+  const [{ finder, guard: wrapConfig }, { analyseFile, lintFile }] = await Promise.all([config ?? configOf(opts, env), loadLinter()]);
   const texts = await readTexts(groups.flat(), lang);
   const results: FileResult[] = [];
   for (const group of groups) {
-    const analysed: Analysed[] = [];
+    const analysed: (AnalysedFile & { file: string })[] = [];
     for (const file of group) {
       const text = texts.get(file) ?? readText(file, lang);
       const config = (await wrapConfig(() => finder.configFor(file))).config;
-      const analysis = analyze(text, config);
-      analysed.push({ file, text, config: analysis.config, analysis, summary: meetingSummary(pathToFileURL(file).href, analysis.meeting) });
+      analysed.push({ ...analyseFile(pathToFileURL(file).href, text, config), file });
       await yieldToEvents();
     }
     for (const a of analysed) {
       // Between two files (never inside a write) Ctrl-C and SIGTERM are handled.
       await yieldToEvents();
-      const siblings = analysed.filter((b) => b !== a && norm(b.summary.committee) === norm(a.summary.committee)).map((b) => b.summary);
-      const uri = pathToFileURL(a.file).href;
-      let findings: Finding[];
-      let fixed = 0;
-      if (opts.fix) {
-        const r = fixAll(a.text, { config: a.config, uri, siblings });
-        findings = r.result.findings;
-        fixed = r.applied;
-        if (r.text !== a.text) {
-          try {
-            writeAtomic(a.file, r.text);
-          } catch (e) {
-            throw new CliError(`${a.file}: ${lang === 'da' ? 'kan ikke skrive' : 'cannot write'} (${errorCode(e)})`);
-          }
+      const linted = lintFile(a, analysed, opts.fix);
+      if (linted.text !== a.text) {
+        try {
+          writeAtomic(a.file, linted.text);
+        } catch (e) {
+          throw new CliError(`${a.file}: ${lang === 'da' ? 'kan ikke skrive' : 'cannot write'} (${errorCode(e)})`);
         }
-      } else {
-        findings = lintAnalyzed(a.text, a.analysis.parse, a.analysis.meeting, a.config, { uri, siblings }).findings;
       }
-      if (opts.quiet) findings = findings.filter((f) => f.severity === 'error');
-      results.push({ filePath: a.file, displayPath: path.relative(env.cwd, a.file) || a.file, findings, fixed });
+      const findings = opts.quiet ? linted.findings.filter((f) => f.severity === 'error') : linted.findings;
+      results.push({ filePath: a.file, displayPath: path.relative(env.cwd, a.file) || a.file, findings, fixed: linted.fixed });
       onFile?.(a.file);
     }
     // The texts of a finished folder are not needed again.

@@ -5,7 +5,6 @@
  */
 import { Command, CommanderError, Help } from 'commander';
 import path from 'node:path';
-import { DOCS_BASE } from '../docs.js';
 import { langFromLocale, type Lang } from '../i18n.js';
 import { exportCommand } from './commands/export.js';
 import { lintCommand } from './commands/lint.js';
@@ -15,7 +14,7 @@ import { publishCommand } from './commands/publish.js';
 import { profileCommand } from './commands/profile.js';
 import type { CliContext } from './context.js';
 import { CliError, cleanUpOnSignals } from './files.js';
-import type { ConfigFinder } from '../config/discover.js';
+import { DOCS_BASE, loadConfiguration, type ConfigFinder } from '../service/tasks.js';
 import { nodeConfigFs } from './lint-run.js';
 import { runLintWorkerIfAny } from './lint-workers.js';
 import { isMainThread } from 'node:worker_threads';
@@ -84,7 +83,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
   let cachedFinder: ConfigFinder | undefined;
   const configFor = async (file: string) => {
     // Configuration code (and its schema library) loads when a file is exported, not at start-up.
-    const [{ ConfigFinder }, { ConfigError, defaultConfig }] = await Promise.all([import('../config/discover.js'), import('../config/resolve.js')]);
+    const { ConfigFinder, ConfigError, defaultConfig } = await loadConfiguration();
     try {
       cachedFinder ??= new ConfigFinder(nodeConfigFs, { lang });
       return (await cachedFinder.configFor(path.resolve(file))).config;

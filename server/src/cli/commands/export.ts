@@ -10,10 +10,8 @@
 import { Command, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ResolvedConfig } from '../../config/resolve.js';
-import type { PdfFonts } from '../../export/index.js';
-// Only the light model module at load time, so that `referat lint` does not load the renderers.
-import { EDITIONS, EXPORT_FORMATS, EXTENSIONS, type Edition, type ExportFormat } from '../../export/model.js';
+// Only the light part of the façade at load time, so that `referat lint` does not load the renderers.
+import { EDITIONS, EXPORT_FORMATS, EXTENSIONS, isBinaryText, loadExporter, type Edition, type ExportFormat, type PdfFonts, type ResolvedConfig } from '../../service/tasks.js';
 import { langFromLocale, type Lang } from '../../i18n.js';
 import { writeAtomic } from '../files.js';
 
@@ -163,20 +161,15 @@ export async function runExport(files: readonly string[], options: ExportCliOpti
       return fail(MSG.read, { file, error: errorText(e) });
     }
     // Binary data, or a text with no meeting in it (no title and no item), is not minutes: refuse it.
-    const { isBinaryText } = await import('../../syntax/binary.js');
     if (isBinaryText(text)) return fail(MSG.notText, { file });
     let data: string | Uint8Array;
     try {
       // The engine and the renderers (pdfkit, docx load on first use) load only when something is exported.
-      const [{ analyzeForExport, exportReferat }, { cprBlockers, cprPlaceLine }, { defaultConfig }] = await Promise.all([
-        import('../../export/index.js'),
-        import('../../export/cpr-guard.js'),
-        import('../../config/resolve.js'),
-      ]);
+      const { analyzeForExport, exportReferat, cprBlockers, cprPlaceLine, defaultConfig, holdsMeeting } = await loadExporter();
       const config = options.configFor ? await options.configFor(file) : defaultConfig;
       // Parsed once, for the CPR check and the export.
       const analysis = analyzeForExport(text, config);
-      if (!analysis.parse.ast.title && analysis.parse.ast.items.length === 0) return fail(MSG.noMeeting, { file });
+      if (!holdsMeeting(analysis)) return fail(MSG.noMeeting, { file });
       if (!options.allowCpr) {
         const blockers = cprBlockers(text, options.edition ?? 'public', config, analysis);
         if (blockers.length > 0) {

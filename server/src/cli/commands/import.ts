@@ -11,8 +11,7 @@
 import { Command, Option } from 'commander';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ImportFormat } from '../../import/index.js';
-import { isBinaryText } from '../../syntax/binary.js';
+import { isBinaryText, loadImporter, type ImportFormat } from '../../service/tasks.js';
 import type { CliContext } from '../context.js';
 import { localize } from '../../i18n.js';
 import { CliError, errorCode, textStyle, withTextStyle, writeAtomic, yieldToEvents } from '../files.js';
@@ -68,8 +67,7 @@ function expand(inputs: readonly string[], ctx: CliContext): string[] {
 }
 
 export async function runImport(inputs: readonly string[], opts: ImportCliOptions, ctx: CliContext): Promise<number> {
-  const { importReferat, looksLikePortal } = await import('../../import/index.js');
-  const { importDocument, ImportRefusal } = await import('../../import/document.js');
+  const { importReferat, looksLikePortal, importDocument, ImportRefusal } = await loadImporter();
   if (inputs.length === 0) throw new CliError(ctx.lang === 'da' ? 'referat import: ingen filer angivet' : 'referat import: no files given');
   const files = expand(inputs, ctx);
   if (opts.output && files.length > 1 && opts.output !== '-' && !opts.output.endsWith('/')) {

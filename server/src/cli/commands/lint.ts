@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import path from 'node:path';
 // Declaring the command loads none of the engine: `referat --version` and `--help` start fast.
 import type { Lang } from '../../i18n.js';
+import { loadRuleMetadata } from '../../service/tasks.js';
 import { CliError, expandInputs } from '../files.js';
 import { FORMAT_NAMES, type Formatter } from '../formatters/types.js';
 import type { CliContext } from '../context.js';
@@ -17,7 +18,12 @@ export type { LintCliOptions, LintEnv } from '../lint-run.js';
 export async function runLint(inputs: readonly string[], opts: LintCliOptions, ctx: CliContext): Promise<number> {
   const lang: Lang = ctx.lang;
   const env: LintEnv = { cwd: ctx.cwd, lang };
-  const [{ formatters }, { lintInWorkers, workerCount }, { configOf, lintGroups }] = await Promise.all([import('../formatters/index.js'), import('../lint-workers.js'), import('../lint-run.js')]);
+  const [{ formatters }, { lintInWorkers, workerCount }, { configOf, lintGroups }, { ruleMetadata }] = await Promise.all([
+    import('../formatters/index.js'),
+    import('../lint-workers.js'),
+    import('../lint-run.js'),
+    loadRuleMetadata(),
+  ]);
   const formatter = (formatters as Readonly<Record<string, Formatter | undefined>>)[opts.format];
   if (!formatter) throw new CliError(`--format ${opts.format}: ${lang === 'da' ? 'ukendt format; vælg' : 'unknown format; choose'} ${FORMAT_NAMES.join(', ')}`);
   const files = await expandInputs(inputs.length ? inputs : ['.'], ctx.cwd, lang);
@@ -51,6 +57,7 @@ export async function runLint(inputs: readonly string[], opts: LintCliOptions, c
       color: ctx.stdout.isTTY === true && !process.env.NO_COLOR && opts.format === 'stylish',
       version: ctx.version,
       docsBase: ctx.docsBase,
+      rules: ruleMetadata,
     }),
   );
   // A file that is not text is not minutes: its one finding is reported, and the run ends with exit 2.

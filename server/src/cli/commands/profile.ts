@@ -8,8 +8,7 @@
 import { Command } from 'commander';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { InferDocument } from '../../infer/profile.js';
-import { isBinaryText } from '../../syntax/binary.js';
+import { isBinaryText, loadConfiguration, loadImporter, loadProfileInference, type InferDocument } from '../../service/tasks.js';
 import type { CliContext } from '../context.js';
 import { CliError, errorCode, writeAtomic } from '../files.js';
 
@@ -62,7 +61,7 @@ async function readDocument(file: string, ctx: CliContext): Promise<InferDocumen
   }
   // A PDF or Word document (told by its content): its layout gives the markup, and the text the
   // reader took from it stands for the published text.
-  const { importDocument, ImportRefusal } = await import('../../import/document.js');
+  const { importDocument, ImportRefusal } = await loadImporter();
   let document;
   try {
     document = await importDocument(bytes);
@@ -81,7 +80,7 @@ async function readDocument(file: string, ctx: CliContext): Promise<InferDocumen
   const name = path.basename(file);
   if (/\.referat$/i.test(file)) doc = { name, markup: text };
   else {
-    const { importReferat, looksLikePortal } = await import('../../import/index.js');
+    const { importReferat, looksLikePortal } = await loadImporter();
     let markup: string;
     try {
       markup = importReferat(text).markup;
@@ -120,7 +119,7 @@ export async function runProfileInfer(inputs: readonly string[], opts: ProfileIn
   const files = expand(inputs, ctx);
   const docs: InferDocument[] = [];
   for (const f of files) docs.push(await readDocument(f, ctx));
-  const [{ inferProfile }, { parseConfig, resolveConfig, ConfigError }] = await Promise.all([import('../../infer/profile.js'), import('../../config/resolve.js')]);
+  const [{ inferProfile }, { parseConfig, resolveConfig, ConfigError }] = await Promise.all([loadProfileInference(), loadConfiguration()]);
   let inferred;
   try {
     inferred = inferProfile(docs, { name: opts.name });

@@ -11,8 +11,7 @@
 import { Command, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ResolvedConfig } from '../../config/resolve.js';
-import { EDITIONS, type Edition } from '../../export/model.js';
+import { EDITIONS, isBinaryText, loadExporter, loadPublisher, type Edition, type ResolvedConfig } from '../../service/tasks.js';
 import { langFromLocale, type Lang } from '../../i18n.js';
 import { CliError, expandInputs, writeAtomic, yieldToEvents } from '../files.js';
 import { errorText, findFontsDir, loadFonts, type CliIo } from './export.js';
@@ -60,7 +59,7 @@ export async function runPublish(inputs: readonly string[], options: PublishCliO
     return 2;
   };
   if (inputs.length === 0) return fail(MSG.noFiles);
-  const { normaliseBaseUrl, buildSite, corpusBuilder, DEFAULT_BASE_URL } = await import('../../publish/index.js');
+  const { normaliseBaseUrl, buildSite, corpusBuilder, DEFAULT_BASE_URL } = await loadPublisher();
   const baseUrl = normaliseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   if (!baseUrl) return fail(MSG.badUrl, { url: options.baseUrl ?? '' });
   const outDir = path.resolve(options.cwd ?? process.cwd(), options.output);
@@ -77,12 +76,7 @@ export async function runPublish(inputs: readonly string[], options: PublishCliO
   const fonts = loadFonts(findFontsDir());
   if (!fonts) return fail(MSG.fonts);
 
-  const [{ isBinaryText }, { analyzeForExport }, { cprBlockers, cprPlaceLine }, { defaultConfig }] = await Promise.all([
-    import('../../syntax/binary.js'),
-    import('../../export/index.js'),
-    import('../../export/cpr-guard.js'),
-    import('../../config/resolve.js'),
-  ]);
+  const { analyzeForExport, cprBlockers, cprPlaceLine, defaultConfig, holdsMeeting } = await loadExporter();
   // Each meeting goes into the archive as it is read; its syntax tree is not kept.
   const corpus = corpusBuilder(edition);
   let refused = 0;
@@ -98,7 +92,7 @@ export async function runPublish(inputs: readonly string[], options: PublishCliO
     try {
       const config = options.configFor ? await options.configFor(file) : defaultConfig;
       const analysis = analyzeForExport(text, config);
-      if (!analysis.parse.ast.title && analysis.parse.ast.items.length === 0) return fail(MSG.noMeeting, { file: shown });
+      if (!holdsMeeting(analysis)) return fail(MSG.noMeeting, { file: shown });
       if (!options.allowCpr) {
         const blockers = cprBlockers(text, edition, config, analysis);
         for (const b of blockers) io.stderr.write(`referat publish: ${cprPlaceLine(shown, b, lang)}\n`);

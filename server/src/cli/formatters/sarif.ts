@@ -1,6 +1,5 @@
 /** SARIF 2.1.0 with rule metadata and help links to the rule docs. */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { allRules } from '../../rules/index.js';
 import type { Formatter } from './types.js';
 import { ruleDocUrl } from './types.js';
 
@@ -13,16 +12,16 @@ export const sarif: Formatter = (results, ctx) => {
       helpUri: ruleDocUrl('syntax', ctx.docsBase),
       defaultConfiguration: { level: 'error' },
     },
-    ...allRules.map(
-      (r): ReportingDescriptor => ({
-        id: r.meta.id,
-        name: r.meta.id.replace(/(^|-)(\w)/g, (_, _d: string, ch: string) => ch.toUpperCase()),
-        shortDescription: { text: r.meta.description[ctx.lang] },
-        fullDescription: { text: r.meta.description[ctx.lang] },
-        helpUri: ruleDocUrl(r.meta.id, ctx.docsBase),
-        help: { text: r.meta.description[ctx.lang], markdown: `[${r.meta.id}](${ruleDocUrl(r.meta.id, ctx.docsBase)})` },
-        defaultConfiguration: { level: r.meta.defaultSeverity === 'info' ? 'note' : r.meta.defaultSeverity },
-        properties: { tags: [...(r.meta.tags ?? [])], fixable: r.meta.fixable },
+    ...ctx.rules.map(
+      (meta): ReportingDescriptor => ({
+        id: meta.id,
+        name: meta.id.replace(/(^|-)(\w)/g, (_, _d: string, ch: string) => ch.toUpperCase()),
+        shortDescription: { text: meta.description[ctx.lang] },
+        fullDescription: { text: meta.description[ctx.lang] },
+        helpUri: ruleDocUrl(meta.id, ctx.docsBase),
+        help: { text: meta.description[ctx.lang], markdown: `[${meta.id}](${ruleDocUrl(meta.id, ctx.docsBase)})` },
+        defaultConfiguration: { level: meta.defaultSeverity === 'info' ? 'note' : meta.defaultSeverity },
+        properties: { tags: [...(meta.tags ?? [])], fixable: meta.fixable },
       }),
     ),
   ];

@@ -1,5 +1,5 @@
 /** What a formatter gets: every linted file with its findings, and how to word them. */
-import type { Finding } from '../../engine.js';
+import type { Finding, RuleMeta } from '../../service/tasks.js';
 import type { Lang } from '../../i18n.js';
 
 export interface FileResult {
@@ -19,6 +19,8 @@ export interface FormatContext {
   readonly version: string;
   /** https URL of the project's docs/ folder, for help links (server/src/docs.ts). */
   readonly docsBase: string;
+  /** The rules' metadata (the SARIF report describes every rule). */
+  readonly rules: readonly RuleMeta[];
 }
 
 export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string;
@@ -33,4 +35,4 @@ export function numericSeverity(f: Finding): 1 | 2 {
 }
 
 /** The rule's documentation page under `docsBase`, the https URL of the project's `docs/` folder (server/src/docs.ts). */
-export { ruleDocUrl } from '../../docs.js';
+export { ruleDocUrl } from '../../service/tasks.js';
