@@ -117,8 +117,8 @@ describe.skipIf(!present)('importing the corpus of 24 kommuner', () => {
     expect(noItems, `no items: ${noItems.join(', ')}`).toEqual([]);
     expect(rows.filter((r) => r.syntax > 0).map((r) => r.file)).toEqual([]);
     // Order-aware (difflib) similarity of the text export of the import in the house style
-    // inferred from the document (`--profile auto`). Measured 2026-12-03: 0.673–0.980, mean
-    // 0.946, 23 of 32 documents ≥ 0.95 (without a profile: 0.668–0.979, mean 0.932); the three
+    // inferred from the document (`--profile auto`). Measured 2026-12-03: 0.673–0.982, mean
+    // 0.951, 25 of 32 documents ≥ 0.95 (without a profile: mean 0.936); the three
     // documents whose text is a table of contents only are the lowest (each title is printed
     // in the contents and as a heading). Words missing, furniture not counted: within 1 % in
     // 28 of the 29 documents with item bodies, 2.1 % in the one whose decision heading is not read.
@@ -126,8 +126,8 @@ describe.skipIf(!present)('importing the corpus of 24 kommuner', () => {
     const mean = sum((r) => r.similarity) / rows.length;
     console.log(`similarity mean ${mean.toFixed(3)} (no profile ${(sum((r) => r.plainSimilarity) / rows.length).toFixed(3)}); ≥ 0.95: ${rows.filter((r) => r.similarity >= 0.95).length} of ${rows.length}`);
     for (const r of rows) expect(r.similarity, r.file).toBeGreaterThanOrEqual(tocOnly(r) ? 0.66 : 0.915);
-    expect(mean).toBeGreaterThanOrEqual(0.945);
-    expect(rows.filter((r) => r.similarity >= 0.95).length).toBeGreaterThanOrEqual(23);
+    expect(mean).toBeGreaterThanOrEqual(0.95);
+    expect(rows.filter((r) => r.similarity >= 0.95).length).toBeGreaterThanOrEqual(25);
     const bodies = rows.filter((x) => !tocOnly(x));
     for (const r of bodies) expect(r.missingContent, r.file).toBeLessThanOrEqual(0.022);
     expect(bodies.filter((r) => r.missingContent <= 0.01).length).toBeGreaterThanOrEqual(bodies.length - 1);

@@ -58,4 +58,17 @@ describe('a header of free lines and fields', () => {
     expect(at('onsdag den 4. marts 2026')).toBeLessThan(at('Byrådssalen'));
     expect(at('Byrådssalen')).toBeLessThan(at('Anne Holm'));
   });
+
+  it('makes the date line, in its own words and place, the Mødedato, and the export prints it as written', async () => {
+    const markup = importText(source).markup;
+    expect(markup).toContain('\nMødedato: onsdag den 4. marts 2026 kl. 16:00\n');
+    expect(markup).not.toContain('Mødedato: 2026-03-04');
+    const { meeting } = analyze(markup);
+    expect([meeting.date?.year, meeting.date?.month, meeting.date?.day, meeting.date?.hour]).toEqual([2026, 3, 4, 16]);
+    const text = String((await exportReferat(markup, { format: 'text', edition: 'internal' })).data);
+    expect(text).toMatch(/\nMødedato +onsdag den 4\. marts 2026 kl\. 16:00\n/);
+    // A date in ISO form is printed in the Danish long form, as before.
+    const iso = String((await exportReferat(markup.replace('onsdag den 4. marts 2026 kl. 16:00', '2026-03-04 16:00'), { format: 'text', edition: 'internal' })).data);
+    expect(iso).toMatch(/\nMødedato +Onsdag d\. 04\. marts 2026 kl\. 16:00\n/);
+  });
 });

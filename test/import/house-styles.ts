@@ -276,6 +276,13 @@ export function importedItems(markup: string) {
 }
 
 /** Checks an import against what a house style holds: every item, its case number, headings and decision. */
+/** The imported meeting's date is the one the document gives (written in its own words or in ISO form). */
+export function expectMeetingDate(markup: string, iso: string): void {
+  const d = analyze(markup).meeting.date;
+  expect(d?.valid, markup.slice(0, 300)).toBe(true);
+  expect(`${d!.year}-${String(d!.month).padStart(2, '0')}-${String(d!.day).padStart(2, '0')}`).toBe(iso);
+}
+
 export function expectStyle(markup: string, style: HouseStyle): void {
   const got = importedItems(markup);
   expect(got.syntaxErrors).toEqual([]);

@@ -344,8 +344,12 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
   const dmy = date && date.valid ? date : meeting.titleDate;
   const shortDate = dmy ? formatShort(dmy) : undefined;
   const isoDate = dmy ? `${dmy.year}-${pad(dmy.month)}-${pad(dmy.day)}` : undefined;
-  const longDate =
-    date && date.valid
+  // A date the writer spelled out (`tirsdag den 1. november 2016 kl. 15:30`) is published as
+  // written; an ISO date in the Danish long form.
+  const written = date && date.valid && date.form !== 'iso' ? fieldValue(meeting.fields, 'Mødedato') ?? fieldValue(meeting.fields, 'Dato') : undefined;
+  const longDate = written
+    ? written
+    : date && date.valid
       ? danishLongDate(date.year, date.month, date.day, date.hour, date.minute)
       : dmy
         ? danishLongDate(dmy.year, dmy.month, dmy.day)

@@ -22,6 +22,7 @@ import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber
 import { furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { parseDecisionHeading } from '../model/vocabulary.js';
+import { parseMeetingDate } from '../model/dates.js';
 import type { Profile } from '../config/schema.js';
 
 export interface GenericStats {
@@ -563,12 +564,20 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
   // The title's text as text: a `<!--` in it would open a comment and swallow the header.
   out.push(`# ${escapeCommentOpen(titleOf(head, agenda).title)}`);
   out.push('');
-  if (date) out.push(`Mødedato: ${date}`);
-  // The profile first among the fields: after the header's notes it would read as note text.
+  // The meeting's date as the header writes it (`tirsdag den 1. november 2016 kl. 15:30`,
+  // `Dato: 05.03.2024`) is the Mødedato, in its words and place; else the date found, in ISO form.
+  const dateAt = date ? head.findIndex((l) => writtenDate(l.text.trim()) !== undefined && isoOfWritten(writtenDate(l.text.trim())!) === date) : -1;
+  if (date && dateAt < 0) out.push(`Mødedato: ${date}`);
   out.push(`Profil: ${profile}`);
   for (let k = 0; k < head.length; k++) {
     const t = head[k]!.text.trim();
     if (!t) continue;
+    if (k === dateAt) {
+      out.blank();
+      out.push(`Mødedato: ${writtenDate(t)!}`);
+      out.blank();
+      continue;
+    }
     const f = headerLabel(t);
     if (f && f.field !== 'Mødedato' && f.field !== 'Udvalg') {
       let value = f.value;
@@ -589,6 +598,19 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
     out.push(body(t.replace(/^([\p{L} .]+):\s*$/u, '$1')).replace(/^([\p{L} .]+):(\s|$)/u, '$1 –$2'));
     out.blank();
   }
+}
+
+/** A header line that is the meeting's date: the date alone (weekday, `den`, time allowed), or a date field's value. */
+function writtenDate(t: string): string | undefined {
+  const f = headerLabel(t);
+  const value = f ? (f.field === 'Mødedato' ? f.value : undefined) : t;
+  if (!value || /<!--|-->/.test(value)) return undefined;
+  return parseMeetingDate(value)?.valid ? value.replace(/\s+/g, ' ') : undefined;
+}
+
+function isoOfWritten(value: string): string | undefined {
+  const d = parseMeetingDate(value);
+  return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : undefined;
 }
 
 function wordCount(text: string): number {
