@@ -64,4 +64,37 @@ describe('run-together lines', () => {
     // A committee and another date inside a sentence stay text.
     expect(markup).toContain('Kulturudvalget, 01.02.2031 drøftede sagen.');
   });
+
+  it('an item number run into its title (`1.Title`, the space lost) heads the item; a decimal (`1.2`) does not', () => {
+    const source = [
+      'Udvalg: Plan- og Miljøudvalget',
+      'Mødedato: 12-05-2026',
+      'Mødested: Mødelokale 3',
+      '',
+      '1.Ny cykelsti langs Åvej (B)',
+      'Sagsnummer: 26/3310',
+      '',
+      'Indstilling',
+      'Forvaltningen indstiller, at projektet godkendes.',
+      '',
+      'Beslutning Plan- og Miljøudvalget den 12-05-2026',
+      'Godkendt.',
+      '',
+      'Sagsfremstilling',
+      'Stien forbinder skolen med 1.2 km eksisterende sti mod nord.',
+      '',
+      '2.Status på affaldsordningen (O)',
+      'Sagsnummer: 26/1187',
+      '',
+      'Beslutning Plan- og Miljøudvalget den 12-05-2026',
+      'Taget til efterretning.',
+    ].join('\n');
+    const { meeting, parse } = analyze(importText(source).markup);
+    expect(parse.diagnostics).toEqual([]);
+    expect(meeting.items.map((i) => [i.number, i.title, i.caseNumber?.text])).toEqual([
+      ['1', 'Ny cykelsti langs Åvej (B)', '26/3310'],
+      ['2', 'Status på affaldsordningen (O)', '26/1187'],
+    ]);
+  });
 });
+

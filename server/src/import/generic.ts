@@ -53,6 +53,8 @@ const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
   { id: 'punkt', re: /^(?:[•●▪◦-]\s*)?Punkt\s+(\d{1,4}[a-z]?)\s*[:.]?\s+(\S.*)$/iu },
   { id: 'number', re: /^(?:[•●▪◦]\s*)?(\d{1,4})\.\s+(\p{Lu}.*|\p{Lu})$/u },
   { id: 'spaced', re: /^(\d{1,4})\s{2,}(\p{Lu}.*)$/u },
+  // The number run into the title (a web page that lost the space): `1.Temamøde - Diger`.
+  { id: 'run-in', re: /^(\d{1,4})\.(\p{Lu}[\p{L}\p{N}].*)$/u },
 ];
 
 const DATE = String.raw`(\d{1,2})[-./](\d{1,2})[-./](\d{2,4})|(\d{1,2})\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+(\d{4})`;
