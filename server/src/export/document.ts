@@ -217,7 +217,7 @@ function sectionHeading(section: SectionModel, meeting: Meeting, profile: Profil
     const plain = buildDecisionHeading(profile, undefined, undefined);
     const styled = buildDecisionHeading(profile, meeting.committee, meetingDay(meeting));
     // A plain house style keeps a committee and date the writer gave (`Beslutning X den …`).
-    if (styled === plain && section.decisionBody) return `${plain} ${section.decisionBody.committee} den ${section.decisionBody.date}`;
+    if (styled === plain && section.decisionBody) return normalizeSpace(stripComments(section.node.title)).trim() || `${plain} ${section.decisionBody.committee} den ${section.decisionBody.date}`;
     return styled;
   }
   if (section.kind === 'unknown' || section.kind === 'earlier-decision') return normalizeSpace(stripComments(section.node.title)).trim() || section.displayName;

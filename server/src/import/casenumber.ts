@@ -18,6 +18,8 @@ const FORMS = [
 
 const BARE = new RegExp(`^(${FORMS})(?=\\s|$|,)`);
 const LABEL = /^(?:Sagsnr|Sagsnummer|Sagsid|Sags-id|Sags? nr|Sags? nummer)\.?\s*:?\s*/i;
+/** A plain word before a case number (`Sag 306-2009-600`): a label only before a number of a known form. */
+const SOFT_LABEL = /^Sag\.?\s*:?\s+/i;
 /** After a label, any identifier with a digit in it is the case number, whatever its form. */
 const LABELLED = /^([A-ZÆØÅ0-9][A-ZÆØÅ0-9./-]*\d[A-ZÆØÅ0-9./-]*)(?=\s|$|,)/;
 
@@ -33,9 +35,11 @@ export interface CaseNumberLine {
 /** The case number a line starts with (after an optional label), or undefined. */
 export function caseNumberOf(line: string): CaseNumberLine | undefined {
   const l = line.replace(/\u00a0/g, ' ').replace(/\*\*/g, '').trim();
-  const label = LABEL.exec(l)?.[0] ?? '';
+  const strong = LABEL.exec(l)?.[0];
+  const soft = strong ? undefined : SOFT_LABEL.exec(l)?.[0];
+  const label = strong ?? soft ?? '';
   const after = l.slice(label.length);
-  const m = BARE.exec(after) ?? (label ? LABELLED.exec(after) : null);
+  const m = BARE.exec(after) ?? (strong ? LABELLED.exec(after) : null);
   if (!m || (label && m[1]!.length < 4)) return undefined;
   const rest = after.slice(m[1]!.length).replace(/^\s*,?\s*/, '').trim();
   return { value: m[1]!, label: label.trim(), rest };

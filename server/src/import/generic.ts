@@ -51,6 +51,8 @@ interface ItemStart {
 
 const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
   { id: 'punkt', re: /^(?:[•●▪◦-]\s*)?Punkt\s+(\d{1,4}[a-z]?)\s*[:.]?\s+(\S.*)$/iu },
+  // Another word before the number: `Nr.143 - Title`, `Pkt. 7: Title`, `Sag nr. 12 Title`.
+  { id: 'word', re: /^(?:[•●▪◦]\s*)?(?:Nr|Pkt|Sag(?:\s+nr)?|Dagsordenspunkt)\.?\s*(\d{1,4}[a-z]?)\s*[-–:.]?\s+(\S.*)$/iu },
   { id: 'number', re: /^(?:[•●▪◦]\s*)?(\d{1,4})\.\s+(\p{Lu}.*|\p{Lu})$/u },
   { id: 'spaced', re: /^(\d{1,4})\s{2,}(\p{Lu}.*)$/u },
   // The number run into the title (a web page that lost the space): `1.Temamøde - Diger`.

@@ -112,6 +112,9 @@ export function restyleMarkup(markup: string, config: ResolvedConfig, name: stri
         const parts = (s.decisionBody ? parseDecisionHeading(s.node.title, profile) : undefined) ?? (boldParts?.parsedDate ? boldParts : undefined);
         // Only this meeting's decision: a heading dated another day is an earlier committee's.
         if (parts?.parsedDate && date && !sameDay(parts.parsedDate, date)) continue;
+        // A house form without the committee or the date the heading names would drop words: it stays as written.
+        const template = profile.decisionHeading;
+        if (s.decisionBody && ((parts?.committee && !template.includes('{committee}')) || (parts?.parsedDate && !template.includes('{date}')))) continue;
         const heading = buildDecisionHeading(profile, parts?.committee ?? meetingCommittee, parts?.parsedDate ?? date ?? undefined);
         // The house's form only where the grammar reads it as a decision.
         const readable = classifySection(heading, profile).kind === 'beslutning';

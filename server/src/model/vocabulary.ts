@@ -254,7 +254,7 @@ export interface DecisionHeadingParts {
   readonly parsedDate?: DateParts;
 }
 
-const COMMITTEE = String.raw`(\p{Lu}[\p{L}\p{N}\- &.,]*?)`;
+const COMMITTEE = String.raw`(\p{Lu}[\p{L}\p{N}\- &.,()]*?)`;
 /** The decision-heading forms of spec §10 that name a committee and a date (whatever the profile). */
 const GENERAL_FORMS = [
   'Beslutning i {committee} den {date}',
