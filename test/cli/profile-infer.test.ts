@@ -112,3 +112,37 @@ it('import --profile auto infers the house style from the document; --config FIL
   expect(unknown.stderr.trim().split('\n')).toHaveLength(1);
   expect(unknown.stderr).toMatch(/unknown profile "nosuch"/);
 });
+
+it('import --profile auto keeps a newly inferred profile where lint finds it: a new .referatrc.json beside the file, or the configuration that applies', () => {
+  const fresh = mkdtempSync(join(tmpdir(), 'referat-keep-'));
+  try {
+    writeFileSync(join(fresh, 'a.txt'), minutes(1, '08-01-2024'));
+    writeFileSync(join(fresh, 'b.txt'), minutes(4, '12-02-2024'));
+    const runIn = (cwd: string, args: string[], lang = 'en') => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: `${lang === 'da' ? 'da_DK' : 'en_US'}.UTF-8`, CI: '1' } });
+    const r = runIn(fresh, ['import', '--profile', 'auto', 'a.txt']);
+    expect(r.status, r.stderr).toBe(0);
+    const name = /^Profil: (\S+)$/m.exec(readFileSync(join(fresh, 'a.referat'), 'utf8'))![1]!;
+    expect(r.stderr).toContain(`the house style "${name}" is inferred from the document and kept in .referatrc.json (lint and export use it)`);
+    const rc = JSON.parse(readFileSync(join(fresh, '.referatrc.json'), 'utf8')) as { profiles: Record<string, { itemHeading: string }> };
+    expect(rc.profiles[name]!.itemHeading).toBe('Punkt {n} {title}');
+    expect(resolveConfig(parseConfig(rc), { profile: name }).profile.name).toBe(name); // valid under the schema
+    // lint uses it: the house's headings and case numbers are no findings.
+    const lint = runIn(fresh, ['lint', '--format', 'json', 'a.referat']);
+    const ids = (JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[])[0]!.messages.map((m) => m.ruleId);
+    expect(ids.filter((m) => ['section-order', 'case-number', 'unknown-field', 'syntax'].includes(m))).toEqual([]);
+    // The next import of the same house finds it defined: nothing is written again, nothing said.
+    const again = runIn(fresh, ['import', '--profile', 'auto', 'b.txt'], 'da');
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).not.toContain('gemt i');
+    expect(Object.keys((JSON.parse(readFileSync(join(fresh, '.referatrc.json'), 'utf8')) as { profiles: object }).profiles)).toEqual([name]);
+    // A broken configuration is one line and exit 2, and is left as it is.
+    writeFileSync(join(fresh, '.referatrc.json'), '[]');
+    const broken = runIn(fresh, ['import', '--profile', 'auto', '-o', 'c.referat', 'b.txt']);
+    expect(readFileSync(join(fresh, '.referatrc.json'), 'utf8')).toBe('[]');
+    expect(broken.status).toBe(2);
+    expect(broken.stderr.trim().split("\n")).toHaveLength(1);
+    expect(broken.stderr).toContain(".referatrc.json: (root): expected object");
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+  }
+});

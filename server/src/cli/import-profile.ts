@@ -4,11 +4,16 @@
  * above the source, and the shipped profiles); `auto` infers the profile from the document
  * itself (infer/profile.ts, as `referat profile infer` does); `--config` alone uses the profile
  * that file selects. Without either, the import is written as before.
+ *
+ * A profile `auto` infers that no configuration defines yet is kept where lint will find it:
+ * added to the configuration file that applies to the written file (its `profiles`), or a new
+ * `.referatrc.json` beside it; the written file's `Profil:` selects it.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfiguration, loadImporter, loadProfileInference, type ResolvedConfig } from '../service/tasks.js';
 import type { CliContext } from './context.js';
-import { CliError } from './files.js';
+import { CliError, writeAtomic } from './files.js';
 import { configGuard, nodeConfigFs } from './lint-run.js';
 
 export interface ImportStyleOptions {
@@ -17,7 +22,11 @@ export interface ImportStyleOptions {
 }
 
 /** Restyles one imported document: its published text (if any), its markup, its file. */
-export type ImportStyler = (source: string | undefined, markup: string, file: string) => Promise<{ markup: string; profile: string }>;
+export type ImportStyler = (
+  source: string | undefined,
+  markup: string,
+  file: string,
+) => Promise<{ markup: string; profile: string; keep?: (target: string | undefined) => Promise<void> }>;
 
 export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): Promise<ImportStyler | undefined> {
   if (!opts.config && !opts.profile) return undefined;
@@ -42,8 +51,16 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
         throw new CliError(`${file === '-' ? '-' : path.relative(ctx.cwd, file)}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }
       const config = withInferredProfile(base, inferred);
-      // A profile no configuration defines is the file's own until it is kept: say how, once.
-      if (!hinted && !base.profiles[inferred.name]) {
+      const styled = { markup: restyleMarkup(markup, config, inferred.name), profile: inferred.name };
+      if (base.profiles[inferred.name]) return styled;
+      // A profile no configuration defines: kept beside the written file, so that lint and export use it.
+      const keep = async (target: string | undefined) => {
+        const kept = target ? await keepProfile(target, inferred.name, inferred.profile, finder, ctx) : undefined;
+        if (kept) {
+          finder.clear();
+          return;
+        }
+        if (hinted) return;
         hinted = true;
         const shown = file === '-' ? 'FILE' : path.relative(ctx.cwd, file);
         ctx.stderr.write(
@@ -51,8 +68,8 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
             ? `referat: husstilen "${inferred.name}" er udledt af dokumentet; gem den, så lint finder den: referat profile infer ${shown} --name ${inferred.name} -o .referatrc.json\n`
             : `referat: the house style "${inferred.name}" is inferred from the document; keep it for lint with: referat profile infer ${shown} --name ${inferred.name} -o .referatrc.json\n`,
         );
-      }
-      return { markup: restyleMarkup(markup, config, inferred.name), profile: inferred.name };
+      };
+      return { ...styled, keep };
     };
   }
   return async (_source, markup, file) => {
@@ -62,6 +79,47 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
     if (!name) return { markup, profile: found.config.profile.name };
     return { markup: restyleMarkup(markup, found.config, found.config.profile.name), profile: found.config.profile.name };
   };
+}
+
+/**
+ * Adds an inferred profile to the configuration file that applies to `target` (or a new
+ * `.referatrc.json` beside it), unless that file already defines the name; says where, once a
+ * file. A file that is not a JSON object is left alone (undefined: the caller says how to keep it).
+ */
+async function keepProfile(target: string, name: string, profile: object, finder: { find(dir: string): Promise<{ file?: string }> }, ctx: CliContext): Promise<string | undefined> {
+  const dir = path.dirname(target);
+  let file: string | undefined;
+  try {
+    file = (await finder.find(dir)).file;
+  } catch {
+    return undefined;
+  }
+  file ??= path.join(dir, '.referatrc.json');
+  let raw: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      const parsed = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as unknown;
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+      raw = parsed as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+  }
+  const profiles = (raw.profiles && typeof raw.profiles === 'object' ? raw.profiles : {}) as Record<string, unknown>;
+  if (profiles[name]) return file;
+  raw.profiles = { ...profiles, [name]: profile };
+  try {
+    writeAtomic(file, `${JSON.stringify(raw, null, 2)}\n`);
+  } catch {
+    return undefined;
+  }
+  const shown = path.relative(ctx.cwd, file) || file;
+  ctx.stderr.write(
+    ctx.lang === 'da'
+      ? `referat: husstilen "${name}" er udledt af dokumentet og gemt i ${shown} (lint og eksport bruger den)\n`
+      : `referat: the house style "${name}" is inferred from the document and kept in ${shown} (lint and export use it)\n`,
+  );
+  return file;
 }
 
 /** The `profile` a configuration file selects, if it names one. */

@@ -390,7 +390,7 @@ function headerLabelsOf(opening: readonly string[]): { field: string; label: str
 
 /**
  * Whether the opening (the lines before the first item) lists the items: a contents heading,
- * or at least two of the items' titles (half of them, where fewer are titled) named there.
+ * or at least two of the items' titles, and half of them, named there.
  */
 function hasContents(opening: readonly string[], meeting: Meeting): boolean {
   if (opening.some((t) => /^(?:indholdsfortegnelse|indhold|dagsorden(?:spunkter)?)\s*:?$/iu.test(t))) return true;
@@ -398,7 +398,8 @@ function hasContents(opening: readonly string[], meeting: Meeting): boolean {
   if (titles.length === 0) return false;
   const text = opening.map(lowerKey);
   const named = titles.filter((t) => text.some((l) => l.includes(t))).length;
-  return named >= Math.min(2, Math.ceil(titles.length / 2));
+  // Two titles at least (one could be the first item's own heading, read before its case number).
+  return named >= Math.max(2, Math.ceil(titles.length / 2));
 }
 
 function inferContents(facts: readonly DocFacts[]): { contents: boolean; line: InferLine } {

@@ -120,8 +120,10 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
       const kept = (result.markup.replace(/<!--[\s\S]*?-->/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).length;
       reports.push({ file: shown, format: document?.format ?? (opts.from !== 'text' && looksLikePortal(text) ? 'portal' : 'text'), items, wordsKept: kept, wordsDroppedAsFurniture: r.furnitureWords ?? r.furnitureDropped ?? 0, guesses: r.guesses ?? [], profile: result.profile, warnings: result.warnings.length });
     } else for (const line of summarise(shown, result.warnings, ctx.lang)) ctx.stderr.write(`${line}\n`);
+    const keep = 'keep' in result ? (result.keep as ((target: string | undefined) => Promise<void>) | undefined) : undefined;
     if (opts.output === '-' || (file === '-' && !opts.output)) {
       ctx.stdout.write(result.markup);
+      await keep?.(undefined);
       continue;
     }
     const target = opts.output
@@ -140,6 +142,7 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
     } catch (e) {
       throw new CliError(`${target}: ${errorCode(e)}`);
     }
+    await keep?.(target);
     if (opts.report === 'json') continue;
     ctx.stderr.write(
       ctx.lang === 'da'
