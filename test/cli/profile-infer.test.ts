@@ -130,11 +130,15 @@ it('import --profile auto keeps a newly inferred profile where lint finds it: a 
     const lint = runIn(fresh, ['lint', '--format', 'json', 'a.referat']);
     const ids = (JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[])[0]!.messages.map((m) => m.ruleId);
     expect(ids.filter((m) => ['section-order', 'case-number', 'unknown-field', 'syntax'].includes(m))).toEqual([]);
-    // The next import of the same house finds it defined: nothing is written again, nothing said.
-    const again = runIn(fresh, ['import', '--profile', 'auto', 'b.txt'], 'da');
+    // The minutes name no kommune: the profile is named after the file (two such files never share one by accident).
+    expect(name).toBe('a');
+    // The same document imported again finds its profile defined: nothing is written again, nothing said.
+    const again = runIn(fresh, ['import', '--profile', 'auto', '-o', 'a2.referat', 'a.txt'], 'da');
     expect(again.status, again.stderr).toBe(0);
     expect(again.stderr).not.toContain('gemt i');
-    expect(Object.keys((JSON.parse(readFileSync(join(fresh, '.referatrc.json'), 'utf8')) as { profiles: object }).profiles)).toEqual([name]);
+    const other = runIn(fresh, ['import', '--profile', 'auto', 'b.txt'], 'da');
+    expect(other.stderr).toContain('husstilen "b" er udledt af dokumentet og gemt i .referatrc.json (lint og eksport bruger den)');
+    expect(Object.keys((JSON.parse(readFileSync(join(fresh, '.referatrc.json'), 'utf8')) as { profiles: object }).profiles)).toEqual(['a', 'b']);
     // A broken configuration is one line and exit 2, and is left as it is.
     writeFileSync(join(fresh, '.referatrc.json'), '[]');
     const broken = runIn(fresh, ['import', '--profile', 'auto', '-o', 'c.referat', 'b.txt']);

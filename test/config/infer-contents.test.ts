@@ -33,3 +33,26 @@ describe('inferring the contents list', () => {
     expect(inferProfile([{ name: 'a.referat', markup }]).profile.contents).toBe(true);
   });
 });
+
+describe('an item title that names a meeting and its date', () => {
+  it('is no decision heading (`Godkendelse af dagsorden til mødet den 4. marts 2026`)', () => {
+    const source = [
+      ...head,
+      '1. Godkendelse af dagsorden til mødet den 4. marts 2026',
+      '',
+      'Godkendelse af dagsorden til mødet den 4. marts 2026',
+      '',
+      'Indstilling',
+      '',
+      'Forvaltningen indstiller, at dagsordenen godkendes.',
+      '',
+      'Beslutning i Teknisk Udvalg den 04-03-2026',
+      '',
+      'Godkendt.',
+      '',
+      ...item(2, 'Vejbelysning på Skovvej').map((l) => (l === 'Beslutning' ? 'Beslutning i Teknisk Udvalg den 04-03-2026' : l)),
+    ].join('\n');
+    const r = infer(source);
+    expect([r.profile.decisionHeading, r.profile.dateFormat]).toEqual(['Beslutning i {committee} den {date}', 'dd-mm-yyyy']);
+  });
+});

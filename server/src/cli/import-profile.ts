@@ -46,7 +46,9 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
       try {
         // A portal record has no published layout to read forms from: its markup is all there is.
         const portal = source !== undefined && looksLikePortal(source);
-        inferred = inferProfile([{ name: file === '-' ? '-' : path.basename(file), markup, ...(portal || !source?.trim() ? { imported: true } : { source }) }]);
+        // A document that names no kommune gives its profile the file's name (two such files must not share one).
+        const stem = file === '-' ? undefined : path.basename(file).replace(/\.[^.]+$/, '');
+        inferred = inferProfile([{ name: file === '-' ? '-' : path.basename(file), markup, ...(portal || !source?.trim() ? { imported: true } : { source }) }], stem ? { fallbackName: stem } : {});
       } catch (e) {
         throw new CliError(`${file === '-' ? '-' : path.relative(ctx.cwd, file)}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
       }

@@ -55,8 +55,10 @@ export interface InferredProfile {
 }
 
 export interface InferOptions {
-  /** The profile's name; by default the kommune's (`viborg`), else `inferred`. */
+  /** The profile's name; by default the kommune's (`viborg`), else {@link fallbackName}, else `inferred`. */
   readonly name?: string;
+  /** The name where the documents name no kommune (e.g. the file's), made a slug. */
+  readonly fallbackName?: string;
 }
 
 // ───────────────────────────── vocabulary of forms ─────────────────────────────
@@ -257,7 +259,8 @@ function factsOf(given: InferDocument): DocFacts {
   const fromMarkup = doc.source === undefined || /^\s*[[{]/.test(doc.source);
   const markupLines = lines(doc.markup);
   const decisionSource = fromMarkup ? markupLines.slice(Math.max(0, markupLines.findIndex((l) => /^## /.test(l)))).map(plainLine) : plain.slice(firstItemLine);
-  const decisions = meetingDecisions(decisionCandidates(decisionSource, committee), date, committee);
+  const titles = new Set(meeting.items.map((i) => lowerKey(i.title)).filter((t) => t.length >= 3));
+  const decisions = meetingDecisions(decisionCandidates(decisionSource, committee, titles), date, committee);
   const opening = plain.slice(0, Math.max(0, firstItemLine));
   return {
     name: doc.name,
@@ -301,10 +304,12 @@ function itemHeadingsShown(doc: InferDocument, meeting: Meeting, plain: readonly
 }
 
 /** The lines that read as decision headings (of any meeting), with the meeting's committee run in where none stands at a line's start. */
-function decisionCandidates(decisionSource: readonly string[], committee: string | undefined): DecisionCandidate[] {
+function decisionCandidates(decisionSource: readonly string[], committee: string | undefined, titles: ReadonlySet<string> = new Set()): DecisionCandidate[] {
   const candidates: DecisionCandidate[] = [];
   for (const t of decisionSource) {
     if (t.length > 400) continue;
+    // An item's title that names a meeting (`Godkendelse af dagsorden til mødet den 4. juni 2020`) is no decision heading.
+    if (titles.has(lowerKey(t.replace(/^(?:\p{L}{1,15}\.?\s*)?\d{1,4}[a-z]?\s*[.:)-]?\s+/u, ''))) || titles.has(lowerKey(t))) continue;
     const m = DECISION_LINE.exec(t) ?? DECISION_RUN_IN.exec(t);
     if (!m) continue;
     const g = m.groups!;
@@ -997,7 +1002,7 @@ export function inferProfile(docs: readonly InferDocument[], options: InferOptio
   const facts = docs.map(factsOf).filter((f) => f.meeting.items.length > 0);
   if (facts.length === 0) throw new Error('no meeting in the documents (no agenda items found)');
   const kommune = majority(facts.map((f) => f.kommune).filter((k): k is string => !!k));
-  const name = options.name ?? (kommune ? slugOf(kommune.value) : '') ?? 'inferred';
+  const name = options.name ?? (kommune ? slugOf(kommune.value) : options.fallbackName ? slugOf(options.fallbackName) : '');
   const profileName = name || 'inferred';
   const item = inferItemHeading(facts);
   const decision = inferDecision(facts);
