@@ -36,21 +36,11 @@ describe('inferring the contents list', () => {
 
 describe('an item title that names a meeting and its date', () => {
   it('is no decision heading (`Godkendelse af dagsorden til mødet den 4. marts 2026`)', () => {
+    const titled = (n: number, title: string, decision: string) => [`${n}. ${title}`, '', title, '', 'Indstilling', '', 'Forvaltningen indstiller, at sagen godkendes.', '', decision, '', 'Godkendt.', ''];
     const source = [
       ...head,
-      '1. Godkendelse af dagsorden til mødet den 4. marts 2026',
-      '',
-      'Godkendelse af dagsorden til mødet den 4. marts 2026',
-      '',
-      'Indstilling',
-      '',
-      'Forvaltningen indstiller, at dagsordenen godkendes.',
-      '',
-      'Beslutning i Teknisk Udvalg den 04-03-2026',
-      '',
-      'Godkendt.',
-      '',
-      ...item(2, 'Vejbelysning på Skovvej').map((l) => (l === 'Beslutning' ? 'Beslutning i Teknisk Udvalg den 04-03-2026' : l)),
+      ...titled(1, 'Godkendelse af dagsorden til mødet den 4. marts 2026', 'Beslutning i Teknisk Udvalg den 04-03-2026'),
+      ...titled(2, 'Meddelelser til mødet den 4. marts 2026', 'Beslutning'),
     ].join('\n');
     const r = infer(source);
     expect([r.profile.decisionHeading, r.profile.dateFormat]).toEqual(['Beslutning i {committee} den {date}', 'dd-mm-yyyy']);
