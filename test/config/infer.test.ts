@@ -167,8 +167,9 @@ describe('inferProfile on invented minutes', () => {
 
   it('style E: the case number before the title, bulleted headings, "Beslutning {committee}, {date}", absence noted in every decision', () => {
     const d = docs(styleE, [
-      { committee: 'Byrådet', date: [2016, 1, 20], first: 130, titles: TITLES.slice(0, 3) },
-      { committee: 'Byrådet', date: [2016, 3, 21], first: 150, titles: TITLES.slice(1, 4) },
+      // Item 130 in May is the year's numbering (on 20 January it could only be the term's).
+      { committee: 'Byrådet', date: [2016, 5, 23], first: 130, titles: TITLES.slice(0, 3) },
+      { committee: 'Byrådet', date: [2016, 6, 20], first: 150, titles: TITLES.slice(1, 4) },
     ]);
     const r = inferProfile(d, { name: 'huse' });
     expect(r.profile.itemHeading).toBe('{n}. {title}');
@@ -301,9 +302,9 @@ describe.runIf(corpus !== undefined)(needsShared('inferProfile on each kommune o
         const res = lint(restyleMarkup(doc.markup, config, kommune), { config });
         const last = res.meeting.items.at(-1);
         for (const f of res.findings) {
-          // A cut-off last item may lack its decision.
-          const cutOff = f.ruleId === 'missing-decision' && last && f.range.start.line >= last.node.range.start.line;
-          if ((f.severity === 'error' && !cutOff) || HOUSE.includes(f.ruleId)) problems.push(`${doc.name}: ${f.ruleId}`);
+          // A cut-off last item may lack its decision, and its last section may be empty (as in profiles-corpus.test.ts).
+          const cutOff = ['missing-decision', 'empty-section', 'decision-points'].includes(f.ruleId) && last && f.range.start.line >= last.node.range.start.line;
+          if (!cutOff && (f.severity === 'error' || HOUSE.includes(f.ruleId))) problems.push(`${doc.name}: ${f.ruleId}`);
         }
         // What the profile decides never fails: the order, the case numbers and the fields are the house's.
         expect(res.findings.filter((f) => ['section-order', 'case-number', 'unknown-field'].includes(f.ruleId)).map((f) => f.message.en), doc.name).toEqual([]);

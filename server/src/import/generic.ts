@@ -550,12 +550,14 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
   const first = head.map((l) => l.text.trim()).find(named) ?? '';
   const c = /(?:møde i|for|af)\s+(?:møde i\s+)?(.+?)(?:\s+(?:møde\s+)?(?:den|d\.)\s.*)?$/iu.exec(first)?.[1] ?? first.split(/\s+-\s+/)[0]!;
   // The committee's name ends where a date, a time or a header label begins.
-  const committee = c
+  let committee = c
     .replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*/iu, '')
     .split(/\s+(?=\d|(?:Mødetidspunkt|Mødedato|Mødested|Mødeafholdelse|Dato|Tidspunkt|Sted|Type)\b)/u)[0]!
     // `… d. 13-08-2024`, `… den 1. marts`: the word before the date goes with it.
     .replace(/\s+(?:den|d\.)$/u, '')
     .trim();
+  // `Referat af Byrådets møde d. …`: the genitive before `møde` names the committee `Byrådet`.
+  if (/[^s]s$/u.test(committee) && first.includes(`${committee} møde`)) committee = committee.slice(0, -1);
   return { title: committee ? `${keyword} ${committee}` : keyword, committee: committee || undefined };
 }
 

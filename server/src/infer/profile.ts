@@ -316,7 +316,7 @@ function decisionCandidates(decisionSource: readonly string[], committee: string
   if (candidates.length === 0 && committee && committee.length >= 4) {
     const name = committee.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const inline = new RegExp(
-      String.raw`(?:^|[.!?]\s+)(?<pre>Beslutning(?:\s+i)?\s+)?(?<committee>${name})(?<gen>s\s+møde)?(?<sep>\s+den|\s+d\.|,)\s+(?<date>${DATE_IN_HEADING})(?<post>\s*:)?(?=\s+\p{Lu}|\s*$)`,
+      String.raw`(?:^|[.!?]\s+|(?<=\s)(?=Beslutning\s))(?<pre>Beslutning(?:\s+i)?\s+)?(?<committee>${name})(?<gen>s\s+møde)?(?<sep>\s+den|\s+d\.|,)\s+(?<date>${DATE_IN_HEADING})(?<post>\s*:)?(?=\s+\p{Lu}|\s*$)`,
       'iu',
     );
     for (const t of decisionSource) {
@@ -676,6 +676,25 @@ function sectionLines(
   ];
 }
 
+/** A committee treats some 10 to 40 items a month; the middle of that range, on a log scale. */
+const USUAL_ITEMS_A_MONTH = 20;
+
+/**
+ * Whether a meeting's first item number is better explained by numbering through the election
+ * term than through the year: the items before it, spread over the months since 1 January of
+ * the meeting's year and since 1 January of the term's first year (2014, 2018, 2022 …), give
+ * two rates; the one nearer a usual rate (on a log scale) wins, the year on a tie (the first
+ * year of a term is both). Item 301 on 22 January cannot be the year's; item 126 in June can.
+ */
+function termLike(first: number, date: Ymd): boolean {
+  const sinceNewYear = date.month - 1 + (date.day - 1) / 31;
+  const termStart = 2014 + Math.floor((date.year - 2014) / 4) * 4;
+  const sinceTerm = (date.year - termStart) * 12 + sinceNewYear;
+  if (sinceTerm <= sinceNewYear) return false;
+  const off = (months: number) => Math.abs(Math.log((first - 1) / Math.max(months, 0.5) / USUAL_ITEMS_A_MONTH));
+  return off(sinceTerm) < off(sinceNewYear);
+}
+
 function inferNumbering(facts: readonly DocFacts[]): { scheme: NumberingScheme; closedItemsFrom?: number; line: InferLine } {
   interface Run {
     committee: string;
@@ -717,6 +736,8 @@ function inferNumbering(facts: readonly DocFacts[]): { scheme: NumberingScheme; 
   let continuous = 0;
   let perMeeting = 0;
   let acrossYears = false;
+  let termRuns = 0;
+  let yearRuns = 0;
   for (const r of runs) {
     if (r.first === 1) perMeeting++;
     else continuous++;
@@ -724,8 +745,10 @@ function inferNumbering(facts: readonly DocFacts[]): { scheme: NumberingScheme; 
     // Danish election terms run four years from 1 January 2014 (2018, 2022, 2026 …).
     const term = (y: number) => Math.floor((y - 2014) / 4);
     if (prev && r.first > prev.last && prev.date!.year !== r.date!.year && term(prev.date!.year) === term(r.date!.year) && r.first > 1) acrossYears = true;
+    if (r.first > 1 && r.date) (termLike(r.first, r.date) ? termRuns++ : yearRuns++);
   }
-  const scheme: NumberingScheme = continuous > 0 ? (acrossYears ? 'term' : 'year') : 'per-meeting';
+  // One meeting alone: its first number against the time since New Year and since the term began.
+  const scheme: NumberingScheme = continuous > 0 ? (acrossYears || termRuns > yearRuns ? 'term' : 'year') : 'per-meeting';
   // A meeting starting at 1 agrees with continuous numbering when it is the first of its committee's year among the documents.
   const firstOfYear = (r: Run) => !runs.some((p) => p !== r && p.committee === r.committee && p.date && r.date && p.date.year === r.date.year && key(p) < key(r));
   const agree = scheme === 'per-meeting' ? perMeeting : continuous + runs.filter((r) => r.first === 1 && firstOfYear(r)).length;
