@@ -180,6 +180,17 @@ describe('inferProfile on invented minutes', () => {
     expect(r.profile.attendance).toMatchObject({ placement: ['every-decision'], style: 'sentences' });
   });
 
+  it('a single meeting whose first number is too high for the year so far numbers through the term', () => {
+    // Item 301 on 25 January 2021 (the term began in 2018) is no year's numbering; item 121 in June 2021 is.
+    const term = inferProfile(docs(styleB, [{ committee: 'Byrådet', date: [2021, 1, 25], first: 301, titles: TITLES.slice(0, 3) }]));
+    expect(term.profile.numbering).toEqual({ scheme: 'term' });
+    const year = inferProfile(docs(styleB, [{ committee: 'Byrådet', date: [2021, 6, 21], first: 121, titles: TITLES.slice(0, 3) }]));
+    expect(year.profile.numbering).toEqual({ scheme: 'year' });
+    // In the term's first year the two are one: the year is said.
+    const first = inferProfile(docs(styleB, [{ committee: 'Byrådet', date: [2022, 2, 21], first: 301, titles: TITLES.slice(0, 3) }]));
+    expect(first.profile.numbering).toEqual({ scheme: 'year' });
+  });
+
   it('reads the other decision-heading forms: no committee, a trailing item reference, an abbreviated month', () => {
     const mk = (h: string) => `Referat\nByrådet\nMødedato: 5. marts 2024\n\nPunkt 1: Godkendelse af dagsorden\nSagsnr.: 24/1\n\nResumé\n\nTekst om sagen.\n\n${h}\n\nGodkendt.\n`;
     const cases: [string, string, string][] = [

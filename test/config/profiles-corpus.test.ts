@@ -21,7 +21,6 @@ import { needsShared, sharedPath } from '../helpers/shared.js';
 const IMPORTER_LIMITS: Readonly<Record<string, string>> = {
   'naestved-byraadet-2014-12-16.txt': 'the flipbook text runs each item into one paragraph: sections and the decision cannot be placed',
   'naestved-byraadet-2016-09-20.txt': 'the flipbook text runs each item into one paragraph: sections and the decision cannot be placed',
-  'koege-klima-og-planudvalget-2020-01-09.txt': 'the numbered list in item 2\'s Indstilling (cut mid-list) is read as further items',
   'kalundborg-hovedudvalget-2021-04-28.txt': 'a one-item page without the meeting\'s header: there is no meeting date to read',
 };
 

@@ -139,14 +139,22 @@ function itemRun(lines: readonly Line[], form: RegExp): ItemStart[] {
   // list inside an item numbers below the item it is in: without the headings numbered at or
   // below the highest one before them, the run is taken if it keeps most of the headings
   // (a stray high number at the top, a year, would otherwise hide all items).
+  // A numbered list that begins below the item it is in is a list to its end, even where a
+  // later point's number would continue the items' (a list 1-6 inside item 2: its 3 is no
+  // item 3). A list's points follow one another at once: on the next line, or at the list's
+  // own indentation; its long points (no heading) count too.
+  const chains = numberedChains(lines);
+  const verdict = new Map<number, boolean>();
   const all = risingRun(cands);
   let top = -1;
   let restartsAtOne = true;
   let inner = false;
   const belowNone = cands.filter((c) => {
     const n = Number.parseInt(c.number, 10);
-    if (n <= top) {
-      if (!inner && n !== 1) restartsAtOne = false;
+    const chain = chains.get(c.at);
+    if (chain && !verdict.has(chain.first)) verdict.set(chain.first, chain.firstN <= top);
+    if (n <= top || (chain && verdict.get(chain.first))) {
+      if (!inner && (chain?.firstN ?? n) !== 1) restartsAtOne = false;
       inner = true;
       return false;
     }
@@ -157,6 +165,32 @@ function itemRun(lines: readonly Line[], form: RegExp): ItemStart[] {
   });
   const kept = risingRun(belowNone);
   return kept.length >= all.length * 0.6 || (kept.length > 0 && restartsAtOne) ? kept : all;
+}
+
+/**
+ * Numbered lines (`1. …`, `2) …`) that follow one another at once (the next line, or the same
+ * indentation with only blank lines between) and count up by one: each line's list, by its
+ * first line and first number. Lines alone are in no list.
+ */
+function numberedChains(lines: readonly Line[]): Map<number, { first: number; firstN: number }> {
+  const points: { at: number; n: number; indent: number }[] = [];
+  for (const [k, l] of lines.entries()) {
+    const m = /^(\s*)(?:[•●▪◦]\s*)?(\d{1,3})[.)]\s+\S/u.exec(l.text);
+    if (m) points.push({ at: k, n: Number(m[2]), indent: m[1]!.length });
+  }
+  const blankBetween = (a: number, b: number) => lines.slice(a + 1, b).every((l) => !l.text.trim());
+  const out = new Map<number, { first: number; firstN: number }>();
+  let chain: { first: number; firstN: number } | undefined;
+  for (const [i, p] of points.entries()) {
+    const q = points[i - 1];
+    const follows = q !== undefined && p.n === q.n + 1 && (p.at === q.at + 1 || (p.indent > 0 && p.indent === q.indent && blankBetween(q.at, p.at)));
+    if (follows) {
+      chain ??= { first: q.at, firstN: q.n };
+      out.set(q.at, chain);
+      out.set(p.at, chain);
+    } else chain = undefined;
+  }
+  return out;
 }
 
 function risingRun(cands: readonly ItemStart[]): ItemStart[] {
@@ -761,6 +795,12 @@ function wrapWidth(lines: readonly Line[]): number | undefined {
 
 const SENTENCE_END = /[.!?:;]["”’)]*$/u;
 
+/** The number of a numbered point (`2. Bygherre …`, `3) At …`), or undefined. */
+function pointNumber(text: string): number | undefined {
+  const m = /^(\d{1,3})[.)]\s+\p{Lu}/u.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
 /**
  * Joins the lines the layout wrapped: a line that reaches the wrap width and ends no sentence,
  * followed by a line that goes on in lower case or with a number (`1990. …` is then no numbered
@@ -776,7 +816,9 @@ export function joinWrapped(lines: readonly Line[]): Line[] {
     const prev = out[out.length - 1];
     const t = l.text.trim();
     const long = p.length >= width * 0.8 && p.length <= width * 1.1;
-    const goesOn = /^[\p{Ll}\d(]/u.test(t) && !/^[•●▪◦–-]\s/u.test(t);
+    // The next point of a numbered list (`2. Bygherre …` after `1. Udendørs …`) is no wrapped line.
+    const nextPoint = pointNumber(t) !== undefined && prev !== undefined && pointNumber(prev.text.trim()) === pointNumber(t)! - 1;
+    const goesOn = /^[\p{Ll}\d(]/u.test(t) && !/^[•●▪◦–-]\s/u.test(t) && !nextPoint;
     // A title the wrap cut goes on with its last words, a capital or not, short of the width.
     const titleGoesOn = prev !== undefined && ITEM_FORMS.some((f) => f.re.test(prev.text.trim())) && !ITEM_FORMS.some((f) => f.re.test(t)) && t.length < width * 0.8 && !decisionLike(t);
     if (prev && t && long && !SENTENCE_END.test(p) && (goesOn || titleGoesOn) && !sectionName(t) && !caseOf(t) && !furniture(t) && !sectionName(p)) {
