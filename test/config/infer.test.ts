@@ -191,6 +191,19 @@ describe('inferProfile on invented minutes', () => {
     expect(first.profile.numbering).toEqual({ scheme: 'year' });
   });
 
+  it('a template that prints an empty heading before another section allows empty sections; an empty last section (the text cut) does not', () => {
+    const one = styleA({ committee: 'Teknisk Udvalg', date: [2024, 3, 5], first: 1, titles: TITLES.slice(0, 3) });
+    // The first item's Sagsresumé with nothing under it, another section after it.
+    const empty = one.replace(/Sagsresumé\n\nSagen om godkendelse af dagsorden forelægges udvalget\.\n/, 'Sagsresumé\n\n');
+    expect(empty).not.toBe(one);
+    const r = inferProfile([{ name: 'a.txt', source: empty, markup: importReferat(empty).markup }]);
+    expect(r.profile.emptySections).toBe('allowed');
+    expect(r.report.find((l) => l.key === 'emptySections')!.en).toBe('empty sections: allowed (1 of 1 documents print a heading with nothing under it)');
+    const cut = one.replace(/\n\nGodkendt\.\n$/, '').replace(/Beslutning i Teknisk Udvalg den 05-03-2024\n*$/, '').replace(/Indstillinger\n\nForvaltningen indstiller, at sagen godkendes\.\n*$/, 'Indstillinger\n');
+    expect(cut.trimEnd().endsWith('Indstillinger')).toBe(true);
+    expect(inferProfile([{ name: 'b.txt', source: cut, markup: importReferat(cut).markup }]).profile.emptySections).toBeUndefined();
+  });
+
   it('reads the other decision-heading forms: no committee, a trailing item reference, an abbreviated month', () => {
     const mk = (h: string) => `Referat\nByrådet\nMødedato: 5. marts 2024\n\nPunkt 1: Godkendelse af dagsorden\nSagsnr.: 24/1\n\nResumé\n\nTekst om sagen.\n\n${h}\n\nGodkendt.\n`;
     const cases: [string, string, string][] = [

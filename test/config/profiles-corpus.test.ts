@@ -21,7 +21,6 @@ import { needsShared, sharedPath } from '../helpers/shared.js';
 const IMPORTER_LIMITS: Readonly<Record<string, string>> = {
   'naestved-byraadet-2014-12-16.txt': 'the flipbook text runs each item into one paragraph: sections and the decision cannot be placed',
   'naestved-byraadet-2016-09-20.txt': 'the flipbook text runs each item into one paragraph: sections and the decision cannot be placed',
-  'kalundborg-hovedudvalget-2021-04-28.txt': 'a one-item page without the meeting\'s header: there is no meeting date to read',
 };
 
 const HOUSE_STYLE = new Set(['section-order', 'unknown-field', 'case-number', 'empty-section', 'duplicate-section']);

@@ -64,3 +64,94 @@ describe('a numbered list inside an item', () => {
     expect(meeting.items.map((i) => i.number)).toEqual(['1', '2']);
   });
 });
+
+describe('a one-item page without the meeting header', () => {
+  const page = (decision: string) =>
+    [
+      '4.     Fælles kantineordning                                              Åbent',
+      '',
+      'Sagsnr.: 440-2022-11873       J.nr.: 00.15.00',
+      '',
+      'Resume og sagens baggrund',
+      '',
+      'Udvalget drøfter en fælles ordning for kantinerne på rådhusene.',
+      '',
+      'Indstillinger',
+      '',
+      'Direktøren indstiller, at sagen drøftes.',
+      '',
+      decision,
+      '',
+      'Sagen blev drøftet, og der arbejdes videre med en model.',
+    ].join('\n');
+
+  it("takes the meeting's date and committee from its decision heading, and says so (guess, warning, comment)", () => {
+    const r = importText(page('Samarbejdsudvalgets møde den 7. marts 2023:'));
+    expect(r.markup).toMatch(/^# REFERAT Samarbejdsudvalget$/m);
+    expect(r.markup).toMatch(/^Mødedato: 2023-03-07$/m);
+    expect(r.markup).toContain('<!-- import: Mødedato read from the decision heading "Samarbejdsudvalgets møde den 7. marts 2023:"');
+    expect(r.guesses.join('\n')).toContain('meeting date 2023-03-07 taken from the decision heading');
+    expect(r.warnings.map((w) => [w.line, w.message.en])).toEqual([[13, expect.stringContaining('Mødedato 2023-03-07 is read from the decision heading')]]);
+    const { meeting } = analyze(r.markup);
+    expect(meeting.date).toMatchObject({ year: 2023, month: 3, day: 7 });
+    expect(meeting.items[0]!.sections.find((s) => s.kind === 'beslutning')).toBeDefined();
+  });
+
+  it("a plain Beslutning and a heading citing another meeting's item date nothing; a date in the text is used, and said", () => {
+    const r = importText(page('Beslutning').replace('Udvalget drøfter', 'Personaleudvalget, 2. marts 2023, pkt. 14:\n\nAnbefales.\n\nUdvalget drøfter på mødet den 9. marts 2023'));
+    expect(r.markup).toMatch(/^Mødedato: 2023-03-09$/m);
+    expect(r.markup).toContain('<!-- import: Mødedato read from the text "Udvalget drøfter på mødet den 9. marts 2023');
+    expect(r.warnings).toHaveLength(1);
+  });
+
+  it('invents no date where no decision heading carries one', () => {
+    const r = importText(page('Beslutning'));
+    expect(r.markup).not.toMatch(/^Mødedato:/m);
+    expect(r.warnings).toEqual([]);
+    expect(r.guesses).toContain('no meeting date found: none in the opening, a decision heading or the first 40 lines');
+  });
+});
+
+describe('a committee and a date under a section, then a plain Beslutning', () => {
+  it('is the case schedule; the plain heading is the decision', () => {
+    const text = [
+      'Referat',
+      'Mødedato: 12. september 2023',
+      '',
+      '41. Godkendelse af dagsorden',
+      '',
+      'Sagstema',
+      '',
+      'Dagsordenen for mødet skal godkendes.',
+      '',
+      'Høring og sagsgang',
+      '',
+      'Byrådet den 12. september 2023',
+      '',
+      'Indstilling',
+      '',
+      'Til godkendelse.',
+      '',
+      'Beslutning',
+      '',
+      'Godkendt.',
+      '',
+      '42. Trafikplan for bymidten',
+      '',
+      'Sagstema',
+      '',
+      'En ny plan for trafikken i bymidten.',
+      '',
+      'Beslutning',
+      '',
+      'Godkendt.',
+    ].join('\n');
+    const { meeting } = analyze(importText(text).markup);
+    const first = meeting.items[0]!;
+    expect(first.sections.map((s) => s.kind)).toContain('indstilling');
+    const decision = first.sections.find((s) => s.kind === 'beslutning');
+    expect(decision?.empty).toBe(false);
+    // The decision comes after the Indstilling, as published.
+    expect(first.sections.map((s) => s.kind).slice(-2)).toEqual(['indstilling', 'beslutning']);
+  });
+});

@@ -75,7 +75,7 @@ function isoOf(m: RegExpExecArray, offset: number): string | undefined {
   return undefined;
 }
 
-/** The first date written in the opening lines, as ISO: the meeting's date. */
+/** The first date written in the opening lines (at most 40), as ISO: the meeting's date. */
 export function meetingDate(lines: readonly Line[]): string | undefined {
   const re = new RegExp(DATE, 'iu');
   for (const l of lines.slice(0, 40)) {
@@ -595,13 +595,15 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
   return { title: committee ? `${keyword} ${committee}` : keyword, committee: committee || undefined };
 }
 
-function writeHeader(head: readonly Line[], out: Out, date: string | undefined, agenda: boolean, profile: string): void {
+function writeHeader(head: readonly Line[], out: Out, date: string | undefined, agenda: boolean, profile: string, guessed?: { committee?: string; note: string }): void {
+  const title = titleOf(head, agenda);
   // The title's text as text: a `<!--` in it would open a comment and swallow the header.
-  out.push(`# ${escapeCommentOpen(titleOf(head, agenda).title)}`);
+  out.push(`# ${escapeCommentOpen(title.committee || !guessed?.committee ? title.title : `${title.title} ${guessed.committee}`)}`);
   out.push('');
   if (date) out.push(`Mødedato: ${date}`);
   // The profile first among the fields: after the header's notes it would read as note text.
   out.push(`Profil: ${profile}`);
+  if (guessed) out.push(`<!-- import: ${guessed.note.replace(/--/g, '- -')} -->`);
   for (let k = 0; k < head.length; k++) {
     const t = head[k]!.text.trim();
     if (!t) continue;
@@ -665,7 +667,12 @@ function decisionPick(ctx: ItemCtx): number | undefined {
     const iso = t.length < 120 ? (m ? isoOf(m, 2) : decisionHeadingDate(t)) : undefined;
     if (iso && (!ctx.date || iso === ctx.date)) dated.push({ k, ours: m ? sameCommittee(m[1]!, ctx.committee) : false });
   }
-  return (dated.filter((d) => d.ours).pop() ?? dated.pop())?.k ?? plain;
+  const pick = (dated.filter((d) => d.ours).pop() ?? dated.pop())?.k;
+  // `Høring og sagsgang` / `Kommunalbestyrelsen den 30. august 2022` (who treats the case when),
+  // then `Beslutning` / `Godkendt.`: a committee and a date without the word Beslutning that a
+  // plain `Beslutning` follows is the case's schedule; the plain heading is the decision.
+  if (pick !== undefined && plain !== undefined && plain > pick && !/^(?:[•●▪◦-]\s*)?beslutning\b/iu.test(ctx.lines[pick]!.text.trim())) return plain;
+  return pick ?? plain;
 }
 
 function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: number }): void {
@@ -874,6 +881,49 @@ function splitRunOnDecisions(lines: readonly Line[], date: string | undefined): 
 }
 
 /**
+ * This meeting's date and committee as its decision headings write them, for a page whose
+ * opening names no date. An item's own decision is its last dated decision heading (a chain of
+ * decisions ends with this meeting's), where the item has no plain `Beslutning` (then the dated
+ * ones are earlier bodies') and the heading cites no other meeting's item (`…, pkt. 123:`).
+ * Of the items' dates, the one most carry (the latest on a tie); the committee of its last
+ * heading (`Hovedudvalgets møde` → `Hovedudvalget`); the line of that heading.
+ */
+function meetingFromDecisions(lines: readonly Line[], items: readonly ItemStart[]): { date: string; committee?: string; at: number } | undefined {
+  const found: { iso: string; committee: string; at: number }[] = [];
+  for (const [n, it] of items.entries()) {
+    const to = items[n + 1]?.at ?? lines.length;
+    let own: { iso: string; committee: string; at: number } | undefined;
+    let plain = false;
+    for (let k = it.at; k < to; k++) {
+      const t = lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
+      if (/^beslutning(?:er)?:?$/iu.test(t)) plain = true;
+      const m = t.length < 120 && !/\bpkt\.\s*\d/u.test(t) ? DECISION_HEADING.exec(t) : null;
+      const iso = m ? isoOf(m, 2) : undefined;
+      if (m && iso) own = { iso, committee: m[1]!.replace(/^beslutning(?:\s+i)?$/iu, '').replace(/(?<=[^s])s\s+møde$/u, '').trim(), at: k };
+    }
+    if (own && !plain) found.push(own);
+  }
+  if (found.length === 0) return undefined;
+  const count = (iso: string) => found.filter((f) => f.iso === iso).length;
+  const best = found.map((f) => f.iso).sort((a, b) => count(b) - count(a) || b.localeCompare(a))[0]!;
+  const last = found.filter((f) => f.iso === best).pop()!;
+  return { date: best, committee: last.committee || undefined, at: last.at };
+}
+
+/**
+ * Failing a decision heading, the first date in the first 40 lines, where it stands (an item's
+ * text may name the meeting's date); an earlier body's decision heading is no such line.
+ */
+function firstDateLine(lines: readonly Line[]): { date: string; at: number } | undefined {
+  for (let k = 0; k < Math.min(40, lines.length); k++) {
+    if (decisionLike(lines[k]!.text) || /\bpkt\.\s*\d/u.test(lines[k]!.text)) continue;
+    const date = meetingDate([lines[k]!]);
+    if (date) return { date, at: k };
+  }
+  return undefined;
+}
+
+/**
  * Whether the document is an agenda (DAGSORDEN): its opening names it so ("Dagsorden", not
  * "Godkendelse af dagsorden") and does not say "Referat" or "Beslutningsprotokol", and no item
  * holds a decision yet (a decision heading dated this meeting, or a `Beslutning` with text).
@@ -942,15 +992,38 @@ export function importGeneric(
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
   const { items, tocLines, pages } = findItems(lines, guesses, hints);
-  const date = meetingDate(lines);
+  const firstItemAt = Math.min(...items.map((i) => Math.min(i.at, i.caseAt ?? i.at)), lines.length);
+  // A page without the meeting's header (one item of a PolWeb meeting): its decision headings
+  // date the meeting. The date is the importer's reading, and it says so.
+  // The opening is the text before the first item: a date in an item's text is no meeting date.
+  const opened = meetingDate(lines.slice(0, firstItemAt));
+  const fromDecision = opened ? undefined : meetingFromDecisions(lines, items);
+  const fromText = opened || fromDecision ? undefined : firstDateLine(lines);
+  const guessed = fromDecision ?? fromText;
+  const date = opened ?? guessed?.date;
+  let guessNote: { committee?: string; note: string } | undefined;
+  if (guessed) {
+    const line = lines[guessed.at]!.text.trim();
+    const where = fromDecision ? `the decision heading "${line}"` : `the text "${line.slice(0, 80)}"`;
+    const whereDa = fromDecision ? `beslutningsoverskriften "${line}"` : `teksten "${line.slice(0, 80)}"`;
+    guessNote = { committee: fromDecision?.committee, note: `Mødedato read from ${where}; the page's opening names no date` };
+    guesses.push(`meeting date ${guessed.date} taken from ${where}: the opening names no date`);
+    warnings.push({
+      line: lines[guessed.at]!.no + 1,
+      message: {
+        da: `Mødedato ${guessed.date} er læst af ${whereDa}: sidens indledning nævner ingen dato`,
+        en: `Mødedato ${guessed.date} is read from ${where}: the page's opening names no date`,
+      },
+    });
+  }
   const agenda = isAgenda(lines, items, date);
   const out = makeOut();
   // A table of contents' page column is page furniture.
   const stats = { furniture: pages ?? 0, words: pages ?? 0 };
-  const firstAt = Math.min(...items.map((i) => Math.min(i.at, i.caseAt ?? i.at)), lines.length);
+  const firstAt = firstItemAt;
   const head = splitRunTogether(lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text)))));
-  writeHeader(head, out, date, agenda, profile);
-  const committee = titleOf(head, agenda).committee;
+  writeHeader(head, out, date, agenda, profile, guessNote);
+  const committee = titleOf(head, agenda).committee ?? guessNote?.committee;
   const drop = new Set<number>();
   const named = lines.filter((l) => sectionName(l.text));
   const marked = named.filter((l) => hints?.has(l.no)).length;
@@ -961,7 +1034,7 @@ export function importGeneric(
     const from = it.title === null ? it.at : it.at + 1;
     writeItem({ lines, from, to, date, start: it, drop, committee, hints, layoutSections }, out, stats);
   }
-  if (!date) guesses.push('no meeting date found in the opening lines');
+  if (!date) guesses.push('no meeting date found: none in the opening, a decision heading or the first 40 lines');
   let markup = out.lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '') + '\n';
   if (options.fitProfile) {
     const fit = profileByOrder(markup, given);

@@ -36,7 +36,7 @@ export interface InferDocument {
 
 /** One line of the report: what was inferred, and how many documents agree. */
 export interface InferLine {
-  readonly key: 'kommune' | 'itemHeading' | 'decisionHeading' | 'sections' | 'sectionOrder' | 'numbering' | 'caseNumber' | 'attendance' | 'header';
+  readonly key: 'kommune' | 'itemHeading' | 'decisionHeading' | 'sections' | 'sectionOrder' | 'emptySections' | 'numbering' | 'caseNumber' | 'attendance' | 'header';
   /** Documents that agree with the value (or show it). */
   readonly agree: number;
   /** Documents that could say anything about it. */
@@ -695,6 +695,29 @@ function termLike(first: number, date: Ymd): boolean {
   return off(sinceTerm) < off(sinceNewYear);
 }
 
+/**
+ * Whether the house's template prints every section heading, also one with nothing under it:
+ * a document shows an empty section that another section follows (an empty section at the end
+ * of the text is where the stored text was cut, and says nothing).
+ */
+function inferEmptySections(facts: readonly DocFacts[]): { value: 'warn' | 'allowed'; line: InferLine } {
+  const showing = facts.filter((f) =>
+    f.meeting.items.some((item, i, items) => item.sections.some((s, k) => s.empty && s.kind !== 'beslutning' && (k < item.sections.length - 1 || i < items.length - 1))),
+  ).length;
+  const value = showing > 0 ? 'allowed' : 'warn';
+  return {
+    value,
+    line: {
+      key: 'emptySections',
+      agree: showing,
+      of: facts.length,
+      ...(showing > 0
+        ? both(`tomme afsnit: tilladt (${showing} af ${facts.length} dokumenter har en overskrift uden tekst under)`, `empty sections: allowed (${showing} of ${facts.length} documents print a heading with nothing under it)`)
+        : both('tomme afsnit: rapporteres (intet dokument har en overskrift uden tekst under)', 'empty sections: reported (no document prints a heading with nothing under it)')),
+    },
+  };
+}
+
 function inferNumbering(facts: readonly DocFacts[]): { scheme: NumberingScheme; closedItemsFrom?: number; line: InferLine } {
   interface Run {
     committee: string;
@@ -990,6 +1013,7 @@ export function inferProfile(docs: readonly InferDocument[], options: InferOptio
   const caseNumber = inferCaseNumber(facts);
   const attendance = inferAttendance(facts);
   const header = inferHeader(facts);
+  const empty = inferEmptySections(facts);
   const dates = facts.map((f) => f.date).filter((d): d is NonNullable<typeof d> => !!d);
   const years = [...new Set(dates.map((d) => d.year))].sort();
   const profile: ProfileInput & { name: string } = {
@@ -1010,6 +1034,7 @@ export function inferProfile(docs: readonly InferDocument[], options: InferOptio
     sections: sections.sections,
     sectionOrder: sections.order,
     requiredSections: [],
+    ...(empty.value === 'allowed' ? { emptySections: 'allowed' as const } : {}),
     caseNumber: { patterns: caseNumber.patterns, required: caseNumber.required, ...(caseNumber.label ? { label: caseNumber.label } : {}) },
     numbering: { scheme: numbering.scheme, ...(numbering.closedItemsFrom ? { closedItemsFrom: numbering.closedItemsFrom } : {}) },
     attendance: { placement: attendance.placement, style: attendance.style, ...(attendance.label ? { label: attendance.label } : {}) },
@@ -1026,6 +1051,6 @@ export function inferProfile(docs: readonly InferDocument[], options: InferOptio
       ? both(`kommune: ${kommune.value} (${kommune.count} af ${facts.length} dokumenter)`, `kommune: ${kommune.value} (${kommune.count} of ${facts.length} documents)`)
       : both('kommune: ikke nævnt i dokumenterne', 'kommune: not named in the documents')),
   };
-  const report = [kommuneLine, item.line, decision.line, ...sections.lines, numbering.line, caseNumber.line, attendance.line, header.line];
+  const report = [kommuneLine, item.line, decision.line, ...sections.lines, empty.line, numbering.line, caseNumber.line, attendance.line, header.line];
   return { name: profileName, profile, config, report };
 }
