@@ -155,3 +155,48 @@ describe('a committee and a date under a section, then a plain Beslutning', () =
     expect(first.sections.map((s) => s.kind).slice(-2)).toEqual(['indstilling', 'beslutning']);
   });
 });
+
+describe("a flipbook's text that runs each item into one paragraph", () => {
+  const runOn = [
+    'Referat af Udvalgets møde d. 03.05.2022',
+    '',
+    'Punkt 41: Godkendelse af dagsorden',
+    '',
+    '00.22.02-A00-4-22 Beslutning Miljøudvalget, 03.05.2022 Karen Vester var fraværende. Godkendt.',
+    '',
+    'Punkt 42: Ny affaldsordning for sommerhuse',
+    '',
+    '07.00.00-P20-2-22 Resume Kompetenceudvalg: Miljøudvalget En ordning for affald fra sommerhuse i hele kommunen forelægges. INDSTILLING Forvaltningen indstiller, at ordningen godkendes. Beslutning Miljøudvalget, 03.05.2022 Karen Vester var fraværende. Godkendt. Sagsfremstilling Ordningen er udarbejdet sammen med grundejerforeningerne, og der er en indstilling om at starte til sommer.',
+  ].join('\n');
+
+  it('splits the paragraph before each section name that opens it, follows a sentence or is in capitals', () => {
+    const r = importText(runOn);
+    const { meeting } = analyze(r.markup);
+    const item = meeting.items.find((i) => i.number === '42')!;
+    expect(item.caseNumber?.text).toBe('07.00.00-P20-2-22');
+    expect(item.sections.map((s) => s.kind)).toEqual(['resume', 'indstilling', 'beslutning', 'sagsfremstilling']);
+    // A labelled line right under a heading stays that section's text; a section word inside a sentence stays text.
+    expect(r.markup).toMatch(/^Kompetenceudvalg: Miljøudvalget En ordning/m);
+    expect(r.markup).toContain('og der er en indstilling om at starte til sommer.');
+    expect(item.sections.every((s) => !s.empty)).toBe(true);
+  });
+
+  it('leaves a long paragraph alone where no decision heading was run into the text', () => {
+    const text = [
+      'Referat',
+      'Mødedato: 3. maj 2022',
+      '',
+      '1. Ny affaldsordning',
+      '',
+      'Sagsfremstilling',
+      '',
+      'Ordningen er ny. Indstilling Forvaltningen har skrevet en lang tekst om ordningen, som her fylder mere end en linje i alt.',
+      '',
+      'Beslutning',
+      '',
+      'Vedtaget som indstillet.',
+    ].join('\n');
+    const kinds = analyze(importText(text).markup).meeting.items[0]!.sections.map((s) => s.kind);
+    expect(kinds).toEqual(['sagsfremstilling', 'beslutning']);
+  });
+});

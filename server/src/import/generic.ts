@@ -749,8 +749,9 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
       out.blank();
       continue;
     }
-    // `Kompetenceudvalg: Byrådet`: a section name with its content on the same line.
-    if (labelledSection(t, out)) {
+    // `Kompetenceudvalg: Byrådet`: a section name with its content on the same line; right
+    // under a heading with nothing under it yet, it is that section's first line.
+    if (!justUnderHeading(out) && labelledSection(t, out)) {
       inSection = true;
       opening = false;
       continue;
@@ -773,6 +774,12 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
     // In the item's opening a `Label: value` line would read as an item field: its label is set bold.
     out.push(fieldSafe(body(t)));
   }
+}
+
+/** Whether the last line written is a section heading (a blank line aside). */
+function justUnderHeading(out: Out): boolean {
+  const last = [...out.lines].reverse().find((l) => l !== '');
+  return last !== undefined && /^### /.test(last);
 }
 
 /** `Kompetenceudvalg: Byrådet`: a section name and its content on one line, written as that section; false when the line is not one. */
@@ -861,6 +868,59 @@ function splitContentsHeading(lines: readonly Line[]): Line[] {
  */
 function splitRunOnDecisions(lines: readonly Line[], date: string | undefined): Line[] {
   if (!date) return [...lines];
+  const split = splitRunOnDecisionLines(lines, date);
+  return split.length > lines.length ? splitRunOnSections(split) : split;
+}
+
+/** The section names, longest first, as a pattern: `Resume og sagens baggrund` before `Resume`. */
+const SECTION_NAMES = [...SECTION_WORDS.keys()]
+  .filter((n) => n.length >= 5)
+  .sort((a, b) => b.length - a.length)
+  .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+  .join('|');
+
+/**
+ * Section headings run into the text of a page that lost its line breaks (a flipbook's text
+ * runs an item into one paragraph: `00.30.10-S00-3-16 Resume Kompetenceudvalg: Byrådet … INDSTILLING
+ * Økonomiudvalget indstiller, at … Sagsfremstilling Økonomiudvalget fremlægger …`). Only where the
+ * document shows that loss (a decision heading run into text), and only a section name that opens
+ * the line (after its case number), follows a sentence's end, or is written in capitals, and is
+ * followed by a capital letter: a section word inside a sentence (`… en indstilling om …`) stays.
+ */
+function splitRunOnSections(lines: readonly Line[]): Line[] {
+  const named = new RegExp(String.raw`(?<=^|[.!?]\s+|^\S*\d\S*\s+)(?:${SECTION_NAMES})(?=\s+\S)`, 'giu');
+  const capitals = /(?<=\s)\p{Lu}{5,}(?:\s+\p{Lu}{2,})*(?=\s+\p{Lu})/gu;
+  const out: Line[] = [];
+  for (const l of lines) {
+    const cuts: { at: number; end: number }[] = [];
+    if (l.text.length > 60) {
+      // A name in running text is capitalised as a heading and followed by a capital (`Sagsfremstilling Økonomiudvalget …`).
+      for (const m of l.text.matchAll(named)) {
+        const end = m.index! + m[0].length;
+        if (/^\p{Lu}/u.test(m[0]) && /^\s+\p{Lu}/u.test(l.text.slice(end))) cuts.push({ at: m.index!, end });
+      }
+      for (const m of l.text.matchAll(capitals)) if (SECTION_WORDS.has(m[0].toLowerCase().replace(/\s+/g, ' '))) cuts.push({ at: m.index!, end: m.index! + m[0].length });
+      cuts.sort((a, b) => a.at - b.at);
+      for (let i = cuts.length - 1; i > 0; i--) if (cuts[i]!.at < cuts[i - 1]!.end) cuts.splice(i, 1);
+    }
+    if (cuts.length === 0) {
+      out.push(l);
+      continue;
+    }
+    let at = 0;
+    for (const c of cuts) {
+      const before = l.text.slice(at, c.at).trim();
+      if (before) out.push({ no: l.no, text: before });
+      out.push({ no: l.no, text: l.text.slice(c.at, c.end) });
+      at = c.end;
+    }
+    const rest = l.text.slice(at).trim();
+    if (rest) out.push({ no: l.no, text: rest });
+  }
+  return out;
+}
+
+function splitRunOnDecisionLines(lines: readonly Line[], date: string): Line[] {
   const re = new RegExp(String.raw`(?:(?<=^|[.!?:]\s+)|(?<=\s)(?=Beslutning\s))((?:Beslutning(?:\s+i)?\s+)?\p{Lu}[\p{L}\-]*(?:\s[\p{L}\-&]+){0,3}(?:,|\s+den|\s+d\.)\s+(?:${DATE}))(?::)?\s+(?=\p{Lu})`, 'gu');
   const out: Line[] = [];
   for (const l of lines) {
