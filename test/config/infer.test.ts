@@ -204,6 +204,15 @@ describe('inferProfile on invented minutes', () => {
     expect(inferProfile([{ name: 'b.txt', source: cut, markup: importReferat(cut).markup }]).profile.emptySections).toBeUndefined();
   });
 
+  it('a member list without the absent names those present; one that names them too names every member', () => {
+    const markup = (absent: string) =>
+      `# REFERAT Byrådet\n\nMødedato: 2024-03-25\nMødedeltagere: Anne Holm (A), Bo Ibsen (V), Carl Dam (C)\nAfbud: ${absent}\n\n## 8. Vejene\nSagsnr: 24/1\n\n### Beslutning\n\nGodkendt.\n`;
+    const present = inferProfile([{ name: 'a.referat', markup: markup('Dorte Lund (F)') }]);
+    expect(present.profile.attendance).toMatchObject({ membersListed: 'present' });
+    expect(present.report.find((l) => l.key === 'attendance')!.en).toMatch(/; the member list names those present$/);
+    expect(inferProfile([{ name: 'b.referat', markup: markup('Bo Ibsen (V)') }]).profile.attendance!.membersListed).toBeUndefined();
+  });
+
   it('reads the other decision-heading forms: no committee, a trailing item reference, an abbreviated month', () => {
     const mk = (h: string) => `Referat\nByrådet\nMødedato: 5. marts 2024\n\nPunkt 1: Godkendelse af dagsorden\nSagsnr.: 24/1\n\nResumé\n\nTekst om sagen.\n\n${h}\n\nGodkendt.\n`;
     const cases: [string, string, string][] = [

@@ -172,6 +172,8 @@ describe("a flipbook's text that runs each item into one paragraph", () => {
   it('splits the paragraph before each section name that opens it, follows a sentence or is in capitals', () => {
     const r = importText(runOn);
     const { meeting } = analyze(r.markup);
+    // `Referat af Udvalgets møde`: the committee is Udvalget.
+    expect(r.markup).toMatch(/^# REFERAT Udvalget$/m);
     const item = meeting.items.find((i) => i.number === '42')!;
     expect(item.caseNumber?.text).toBe('07.00.00-P20-2-22');
     expect(item.sections.map((s) => s.kind)).toEqual(['resume', 'indstilling', 'beslutning', 'sagsfremstilling']);

@@ -592,6 +592,7 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
     .trim();
   // `Referat af Byrådets møde d. …`: the genitive before `møde` names the committee `Byrådet`.
   if (/[^s]s$/u.test(committee) && first.includes(`${committee} møde`)) committee = committee.slice(0, -1);
+  else if (/[^s]s\s+møde$/u.test(committee)) committee = committee.replace(/s\s+møde$/u, '');
   return { title: committee ? `${keyword} ${committee}` : keyword, committee: committee || undefined };
 }
 

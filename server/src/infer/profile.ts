@@ -891,7 +891,25 @@ const LABEL_ALONE = /^(?:#{1,6}\s*)?\**\s*(Fraværende med afbud|Fraværende|Ikk
 const ITEM_ABSENCE = /\b(?:sagens behandling|behandlingen af (?:dette )?punkt(?:et)?|under punktet|inhabil|forlod mødet)\b/iu;
 const SENTENCE_NOTE = /\b(?:deltog ikke|var fraværende|havde forfald|der var afbud fra|mødte som stedfortræder|som (?:suppleant|stedfortræder)(?:er)? (?:deltog|er indkaldt)|i stedet deltog|forlod mødet|inhabil)\b/iu;
 
-function inferAttendance(facts: readonly DocFacts[]): { placement: AttendancePlacement[]; style: 'line' | 'sentences'; label?: string; line: InferLine } {
+/**
+ * Whether the header's member list names those present (the absent are members too): in most
+ * documents that list members and absent ones, an absent name is not among the members.
+ */
+function membersListedOf(facts: readonly DocFacts[]): 'present' | undefined {
+  let present = 0;
+  let all = 0;
+  for (const { meeting } of facts) {
+    // The list as written (the model adds the absent to the members under a profile that says so).
+    const written = meeting.membersField?.names.names ?? [];
+    if (written.length === 0 || meeting.afbud.length === 0) continue;
+    const listed = new Set(written.map((mb) => mb.name.toLowerCase()));
+    if (meeting.afbud.some((a) => !listed.has(a.name.toLowerCase()))) present++;
+    else all++;
+  }
+  return present > all ? 'present' : undefined;
+}
+
+function inferAttendance(facts: readonly DocFacts[]): { placement: AttendancePlacement[]; style: 'line' | 'sentences'; label?: string; membersListed?: 'present'; line: InferLine } {
   const votes: AttendancePlacement[][] = [];
   const styles: ('line' | 'sentences')[] = [];
   const labels: string[] = [];
@@ -942,7 +960,7 @@ function inferAttendance(facts: readonly DocFacts[]): { placement: AttendancePla
   const label = style === 'line' ? majority(labels)?.value : undefined;
   const where = placement.join(', ');
   const whereDa = placement.map((p) => ({ header: 'i mødehovedet', 'first-item': 'under første punkt', 'every-decision': 'under hver beslutning' })[p]).join(', ');
-  const line: InferLine = best
+  let line: InferLine = best
     ? {
         key: 'attendance',
         agree: best.count,
@@ -958,7 +976,15 @@ function inferAttendance(facts: readonly DocFacts[]): { placement: AttendancePla
         of: facts.length,
         ...both('fremmøde: intet fravær noteret i dokumenterne; i mødehovedet antages', 'attendance: no absence noted in the documents; the header is assumed'),
       };
-  return { placement, style, label, line };
+  const membersListed = membersListedOf(facts);
+  if (membersListed) {
+    line = {
+      ...line,
+      da: `${line.da}; medlemslisten nævner de fremmødte`,
+      en: `${line.en}; the member list names those present`,
+    };
+  }
+  return { placement, style, label, membersListed, line };
 }
 
 const MARKUP_LABEL: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(HEADER_FIELD_ID).map(([label, id]) => [id, label]));
@@ -1037,7 +1063,12 @@ export function inferProfile(docs: readonly InferDocument[], options: InferOptio
     ...(empty.value === 'allowed' ? { emptySections: 'allowed' as const } : {}),
     caseNumber: { patterns: caseNumber.patterns, required: caseNumber.required, ...(caseNumber.label ? { label: caseNumber.label } : {}) },
     numbering: { scheme: numbering.scheme, ...(numbering.closedItemsFrom ? { closedItemsFrom: numbering.closedItemsFrom } : {}) },
-    attendance: { placement: attendance.placement, style: attendance.style, ...(attendance.label ? { label: attendance.label } : {}) },
+    attendance: {
+      placement: attendance.placement,
+      style: attendance.style,
+      ...(attendance.label ? { label: attendance.label } : {}),
+      ...(attendance.membersListed ? { membersListed: attendance.membersListed } : {}),
+    },
     header: header.header,
   };
   const config: ConfigInput = { profile: profileName, profiles: { [profileName]: profile } };
