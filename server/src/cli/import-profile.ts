@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { CliContext } from './context.js';
 import { CliError } from './files.js';
-import { configGuard, nodeConfigFs } from './lint-run.js';
+import { configGuard, nodeConfigFs, profileOption } from './lint-run.js';
 
 export interface ImportStyleOptions {
   readonly config?: string;
@@ -26,12 +26,13 @@ export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): P
     import('../config/resolve.js'),
     import('../import/style.js'),
   ]);
-  const guard = await configGuard();
+  const guard = await configGuard(ctx.lang);
   const auto = opts.profile?.toLowerCase() === 'auto';
   const explicit = opts.config ? path.resolve(ctx.cwd, opts.config) : undefined;
-  const finder = new ConfigFinder(nodeConfigFs, { profile: auto ? undefined : opts.profile, lang: ctx.lang }, { explicitFile: explicit });
-  // An explicit file is read now, so that a broken one is one line before any import.
-  if (explicit) await guard(() => finder.configFor(path.join(ctx.cwd, '-')));
+  const { profile, profileFile } = await profileOption(auto ? undefined : opts.profile, ctx.cwd);
+  const finder = new ConfigFinder(nodeConfigFs, { profile, lang: ctx.lang }, { explicitFile: explicit, profileFile });
+  // An explicit file (or profile file) is read now, so that a broken one is one line before any import.
+  if (explicit || profileFile) await guard(() => finder.configFor(path.join(ctx.cwd, '-')));
   if (auto) {
     const [{ inferProfile }, { looksLikePortal }] = await Promise.all([import('../infer/profile.js'), import('../import/index.js')]);
     let hinted = false;
