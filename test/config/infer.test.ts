@@ -213,6 +213,14 @@ describe('inferProfile on invented minutes', () => {
     expect(inferProfile([{ name: 'b.referat', markup: markup('Bo Ibsen (V)') }]).profile.attendance!.membersListed).toBeUndefined();
   });
 
+  it('a contents heading run into the first entry shows that item\'s number: numbering per meeting', () => {
+    const source = styleA({ committee: 'Teknisk Udvalg', date: [2024, 3, 5], first: 1, titles: TITLES.slice(0, 3) }).replace('Punkt 1 ', 'IndholdsfortegnelsePunkt 1 ').replace(/^Punkt (\d+) /gm, '$1. ').replace('IndholdsfortegnelsePunkt 1 ', 'Indholdsfortegnelse1. ');
+    expect(source).toContain('Indholdsfortegnelse1. Godkendelse af dagsorden');
+    const r = inferProfile([{ name: 'a.txt', source, markup: importReferat(source).markup }]);
+    expect(r.profile.numbering).toEqual({ scheme: 'per-meeting' });
+    expect(r.profile.itemHeading).toBe('{n}. {title}');
+  });
+
   it('reads the other decision-heading forms: no committee, a trailing item reference, an abbreviated month', () => {
     const mk = (h: string) => `Referat\nByrådet\nMødedato: 5. marts 2024\n\nPunkt 1: Godkendelse af dagsorden\nSagsnr.: 24/1\n\nResumé\n\nTekst om sagen.\n\n${h}\n\nGodkendt.\n`;
     const cases: [string, string, string][] = [

@@ -4,7 +4,7 @@
  * into one paragraph, a one-item page without the meeting's date.
  */
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../server/src/engine.js';
+import { analyze, lint } from '../../server/src/engine.js';
 import { importText } from '../../server/src/import/index.js';
 
 describe('a numbered list inside an item', () => {
@@ -200,5 +200,40 @@ describe("a flipbook's text that runs each item into one paragraph", () => {
     ].join('\n');
     const kinds = analyze(importText(text).markup).meeting.items[0]!.sections.map((s) => s.kind);
     expect(kinds).toEqual(['sagsfremstilling', 'beslutning']);
+  });
+});
+
+describe("a page that links each item's heading just before the item", () => {
+  it('drops the link line, so the item before does not end in a numbered line, and titles the page before its dash', () => {
+    const text = [
+      'Teknikudvalget – Referat – 4. marts 2021',
+      '',
+      '1. Godkendelse af dagsorden',
+      '',
+      '1.     Godkendelse af dagsorden',
+      '',
+      'Sagsnr.: 21/310',
+      'Indstilling',
+      'Direktøren indstiller,',
+      '1.    at dagsordenen godkendes',
+      'Beslutning i Teknikudvalget den 4. marts 2021:',
+      'Godkendt.',
+      '',
+      '2. Nye bænke ved søen',
+      '',
+      '2.     Nye bænke ved søen',
+      '',
+      'Sagsnr.: 21/311',
+      'Indstilling',
+      'Direktøren indstiller,',
+      '1.    at bænkene købes',
+      'Beslutning i Teknikudvalget den 4. marts 2021:',
+      'Godkendt.',
+    ].join('\n');
+    const r = importText(text);
+    expect(r.markup).toMatch(/^# REFERAT Teknikudvalget$/m);
+    expect(r.markup.match(/Nye bænke ved søen/g)).toHaveLength(1);
+    const found = lint(r.markup).findings.filter((f) => f.severity === 'error');
+    expect(found.map((f) => f.ruleId)).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@
  */
 import { escapeCommentOpen, type ImportResult, type ImportWarning } from './text.js';
 import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber.js';
-import { furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
+import { contentsRunIn, furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { parseDecisionHeading } from '../model/vocabulary.js';
 import type { Profile } from '../config/schema.js';
@@ -582,7 +582,7 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
   // The first line that names more than the document's kind, and is no date.
   const named = (t: string) => t && !headerLabel(t) && !/^(referat|dagsorden|beslutningsprotokol)$/iu.test(t) && !/^(\d|[•●▪◦|*-]|(man|tirs|ons|tors|fre|lør|søn)dag\b)/iu.test(t);
   const first = head.map((l) => l.text.trim()).find(named) ?? '';
-  const c = /(?:møde i|for|af)\s+(?:møde i\s+)?(.+?)(?:\s+(?:møde\s+)?(?:den|d\.)\s.*)?$/iu.exec(first)?.[1] ?? first.split(/\s+-\s+/)[0]!;
+  const c = /(?:møde i|for|af)\s+(?:møde i\s+)?(.+?)(?:\s+(?:møde\s+)?(?:den|d\.)\s.*)?$/iu.exec(first)?.[1] ?? first.split(/\s+[-–—]\s+/)[0]!;
   // The committee's name ends where a date, a time or a header label begins.
   let committee = c
     .replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*/iu, '')
@@ -643,6 +643,18 @@ interface ItemCtx {
   readonly layoutSections?: boolean;
   /** This meeting's committee, as the title names it. */
   readonly committee?: string;
+}
+
+/** The line just before a heading (blank lines aside) that says the same (spacing aside: `2. Title`, `2.     Title`), if there is one. */
+function repeatedBefore(lines: readonly Line[], at: number): number | undefined {
+  const key = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
+  if (at >= lines.length) return undefined;
+  for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
+    const t = lines[k]!.text.trim();
+    if (!t) continue;
+    return key(t) === key(lines[at]!.text) ? k : undefined;
+  }
+  return undefined;
 }
 
 /** Whether a decision heading's committee is this meeting's (`Byrådet`, `Byrådets møde`). */
@@ -853,8 +865,8 @@ export function joinWrapped(lines: readonly Line[]): Line[] {
  */
 function splitContentsHeading(lines: readonly Line[]): Line[] {
   return lines.flatMap((l) => {
-    const m = /^(\s*(?:Indholdsfortegnelse|Indhold|Dagsorden))(\d{1,4}\.\s+\p{Lu}.*)$/u.exec(l.text);
-    return m ? [{ no: l.no, text: m[1]! }, { no: l.no, text: m[2]! }] : [l];
+    const m = contentsRunIn(l.text);
+    return m ? [{ no: l.no, text: m[0] }, { no: l.no, text: m[1] }] : [l];
   });
 }
 
@@ -1085,7 +1097,9 @@ export function importGeneric(
   const head = splitRunTogether(lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text)))));
   writeHeader(head, out, date, agenda, profile, guessNote);
   const committee = titleOf(head, agenda).committee ?? guessNote?.committee;
-  const drop = new Set<number>();
+  // A heading repeated just before the item it names (a page's link to the item, then the
+  // item): the first is the page's, not text of the item before.
+  const drop = new Set<number>(items.map((it) => repeatedBefore(lines, it.at)).filter((k): k is number => k !== undefined && k >= firstAt));
   const named = lines.filter((l) => sectionName(l.text));
   const marked = named.filter((l) => hints?.has(l.no)).length;
   const layoutSections = marked >= 2 && marked >= named.length * 0.6;

@@ -14,7 +14,7 @@
  */
 import { analyze } from '../engine.js';
 import { caseNumberOf } from '../import/casenumber.js';
-import { headerLabel } from '../import/vocabulary.js';
+import { contentsRunIn, headerLabel } from '../import/vocabulary.js';
 import { CASE_NUMBER_FORMS } from '../model/casenumbers.js';
 import { parseDanishDate } from '../model/dates.js';
 import { HEADER_FIELD_WORDS, parseDecisionHeading, SECTION_WORDS, sectionWordFor } from '../model/vocabulary.js';
@@ -245,7 +245,8 @@ function factsOf(given: InferDocument): DocFacts {
   const committee = meeting.committee?.replace(/\s+(?:d\.|den)\s+.*$/u, '').replace(/s?\s+møde$/u, '').trim();
   // Only markup (a .referat file, a portal record): its item numbers are as published.
   const markupOnly = doc.source === undefined;
-  const src = lines(doc.source ?? doc.markup);
+  // A contents heading run into its first entry (`Indholdsfortegnelse1. Fraværende`) is two lines, as the importer reads it.
+  const src = lines(doc.source ?? doc.markup).flatMap((l) => contentsRunIn(l) ?? [l]);
   const plain = src.map(plainLine);
   const numbered = numberedLines(plain);
   const { itemTemplates, shownNumbers } = itemHeadingsShown(doc, meeting, plain, numbered);
