@@ -237,3 +237,37 @@ describe("a page that links each item's heading just before the item", () => {
     expect(found.map((f) => f.ruleId)).toEqual([]);
   });
 });
+
+describe("the meeting's committee", () => {
+  it("is the one this meeting's decision headings name, where the page's first line is no committee", () => {
+    const text = [
+      'Mødeoversigt',
+      '',
+      'Udvalg Dato Type',
+      'Byrådet 21-05-2019 17:00 Referat',
+      '',
+      'Punkt 88 Trafikplan',
+      '  • Resumé',
+      '',
+      '    Planen for trafikken i byen.',
+      '',
+      '  • Beslutning i Kulturudvalget den 02-05-2019',
+      '',
+      '    Anbefales.',
+      '',
+      '  • Beslutning i Byrådet den 21-05-2019',
+      '',
+      '    Godkendt.',
+      '',
+      'Punkt 89 Nye bænke',
+      '  • Beslutning i Byrådet den 21-05-2019',
+      '',
+      '    Godkendt.',
+    ].join('\n');
+    const r = importText(text);
+    expect(r.markup).toMatch(/^# REFERAT Byrådet$/m);
+    // Only this meeting's decision is the item's Beslutning; the Kulturudvalget's stays in the item.
+    expect(r.markup).toMatch(/^### Beslutning i Byrådet den 21-05-2019$/m);
+    expect(r.markup).toMatch(/^#### Beslutning i Kulturudvalget den 02-05-2019$/m);
+  });
+});

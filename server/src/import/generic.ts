@@ -596,10 +596,11 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
   return { title: committee ? `${keyword} ${committee}` : keyword, committee: committee || undefined };
 }
 
-function writeHeader(head: readonly Line[], out: Out, date: string | undefined, agenda: boolean, profile: string, guessed?: { committee?: string; note: string }): void {
+function writeHeader(head: readonly Line[], out: Out, date: string | undefined, agenda: boolean, profile: string, guessed?: { committee?: string; note: string }, committee?: string): void {
   const title = titleOf(head, agenda);
+  const keyword = agenda ? 'DAGSORDEN' : 'REFERAT';
   // The title's text as text: a `<!--` in it would open a comment and swallow the header.
-  out.push(`# ${escapeCommentOpen(title.committee || !guessed?.committee ? title.title : `${title.title} ${guessed.committee}`)}`);
+  out.push(`# ${escapeCommentOpen(committee && committee !== title.committee ? `${keyword} ${committee}` : title.title)}`);
   out.push('');
   if (date) out.push(`Mødedato: ${date}`);
   // The profile first among the fields: after the header's notes it would read as note text.
@@ -643,6 +644,30 @@ interface ItemCtx {
   readonly layoutSections?: boolean;
   /** This meeting's committee, as the title names it. */
   readonly committee?: string;
+}
+
+/**
+ * This meeting's committee: the title's, unless this meeting's decision headings (dated its
+ * date, and saying `Beslutning`) name another that the title's line does not contain (a page
+ * whose first line is a UI label, `Mødedetaljer`, above `Beslutning i Byrådet den
+ * 20-06-2018`): then the one most of them name.
+ */
+function meetingCommittee(fromTitle: string | undefined, lines: readonly Line[], from: number, date: string | undefined): string | undefined {
+  if (!date) return fromTitle;
+  const named: string[] = [];
+  for (let k = from; k < lines.length; k++) {
+    const t = lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
+    const m = t.length < 120 ? DECISION_HEADING.exec(t) : null;
+    const who = m?.[1]?.replace(/(?<=[^s])s\s+møde$/u, '').trim();
+    // Only a heading that says it is a decision (`Beslutning [i] X den …`): `Onsdag den 1. september 2021` names no committee.
+    if (m && who && /^beslutning\s/iu.test(t) && !/^beslutning$/iu.test(who) && isoOf(m, 2) === date) named.push(who);
+  }
+  const count = (c: string) => named.filter((n) => n === c).length;
+  const most = [...new Set(named)].sort((a, b) => count(b) - count(a))[0];
+  if (!most || !fromTitle) return fromTitle ?? most;
+  const a = fromTitle.toLowerCase();
+  const b = most.toLowerCase();
+  return a.includes(b) || b.includes(a) || sameCommittee(most, fromTitle) ? fromTitle : most;
 }
 
 /** The line just before a heading (blank lines aside) that says the same (spacing aside: `2. Title`, `2.     Title`), if there is one. */
@@ -1095,8 +1120,8 @@ export function importGeneric(
   const stats = { furniture: pages ?? 0, words: pages ?? 0 };
   const firstAt = firstItemAt;
   const head = splitRunTogether(lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text)))));
-  writeHeader(head, out, date, agenda, profile, guessNote);
-  const committee = titleOf(head, agenda).committee ?? guessNote?.committee;
+  const committee = meetingCommittee(titleOf(head, agenda).committee, lines, firstAt, date) ?? guessNote?.committee;
+  writeHeader(head, out, date, agenda, profile, guessNote, committee);
   // A heading repeated just before the item it names (a page's link to the item, then the
   // item): the first is the page's, not text of the item before.
   const drop = new Set<number>(items.map((it) => repeatedBefore(lines, it.at)).filter((k): k is number => k !== undefined && k >= firstAt));
