@@ -221,6 +221,15 @@ describe('inferProfile on invented minutes', () => {
     expect(r.profile.itemHeading).toBe('{n}. {title}');
   });
 
+  it('an item title that ends in the meeting date is no decision heading', () => {
+    // The page repeats the title under the heading (as some do): two lines that end in the date, one decision heading.
+    const title = 'Godkendelse af dagsorden til mødet den 5. marts 2024';
+    const source = styleA({ committee: 'Teknisk Udvalg', date: [2024, 3, 5], first: 1, titles: [title] }).replace(`Punkt 1 ${title}\n`, `Punkt 1 ${title}\n\n${title}\n`);
+    expect(source.split(title)).toHaveLength(3);
+    const r = inferProfile([{ name: 'a.txt', source, markup: importReferat(source).markup }]);
+    expect(r.profile.decisionHeading).toBe('Beslutning i {committee} den {date}');
+  });
+
   it('reads the other decision-heading forms: no committee, a trailing item reference, an abbreviated month', () => {
     const mk = (h: string) => `Referat\nByrådet\nMødedato: 5. marts 2024\n\nPunkt 1: Godkendelse af dagsorden\nSagsnr.: 24/1\n\nResumé\n\nTekst om sagen.\n\n${h}\n\nGodkendt.\n`;
     const cases: [string, string, string][] = [

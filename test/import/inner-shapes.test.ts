@@ -271,3 +271,14 @@ describe("the meeting's committee", () => {
     expect(r.markup).toMatch(/^#### Beslutning i Kulturudvalget den 02-05-2019$/m);
   });
 });
+
+describe('the title line', () => {
+  const titleOf = (opening: string[]) =>
+    importText([...opening, '', '1. Godkendelse af dagsorden', '', 'Beslutning', '', 'Godkendt.', '', '2. Vejene', '', 'Beslutning', '', 'Godkendt.'].join('\n')).markup.split('\n')[0];
+  it('names the committee whose meeting it is, wherever the line says so, and not a weekday', () => {
+    expect(titleOf(['Referat', 'til', 'mødet i Vejudvalget', 'den 3. maj 2022 kl. 16:00'])).toBe('# REFERAT Vejudvalget');
+    expect(titleOf(['Mødevisning', 'Referat til mødet i Udvalget for Natur og Miljø den 3. maj 2022 kl. 16:00'])).toBe('# REFERAT Udvalget for Natur og Miljø');
+    expect(titleOf(['Referat', 'Vejudvalget tirsdag den 3. maj 2022 kl. 16.00'])).toBe('# REFERAT Vejudvalget');
+    expect(titleOf(['Referat for Vejudvalget møde den 3. maj 2022'])).toBe('# REFERAT Vejudvalget');
+  });
+});

@@ -579,16 +579,20 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
     const m = headerLabel(l.text.trim());
     if (m?.field === 'Udvalg' && m.value && !/^(?:Dato|Type|Tid)\b/u.test(m.value)) return { title: `${keyword} ${m.value}`, committee: m.value };
   }
-  // The first line that names more than the document's kind, and is no date.
+  // The line that says whose meeting it is (`… møde i X`, `mødet i X`, `Referat for|af|fra X`),
+  // else the first line that names more than the document's kind, and is no date.
   const named = (t: string) => t && !headerLabel(t) && !/^(referat|dagsorden|beslutningsprotokol)$/iu.test(t) && !/^(\d|[•●▪◦|*-]|(man|tirs|ons|tors|fre|lør|søn)dag\b)/iu.test(t);
-  const first = head.map((l) => l.text.trim()).find(named) ?? '';
-  const c = /(?:møde i|for|af)\s+(?:møde i\s+)?(.+?)(?:\s+(?:møde\s+)?(?:den|d\.)\s.*)?$/iu.exec(first)?.[1] ?? first.split(/\s+[-–—]\s+/)[0]!;
+  const whose = /(?:\bmødet?\s+i|^(?:\S+\s+\S+\s+)?(?:referat|dagsorden|beslutningsprotokol)\s+(?:for|af|fra)(?:\s+mødet?\s+i)?)\s+(.+?)(?:\s+(?:møde\s+)?(?:den|d\.)\s.*)?$/iu;
+  const texts = head.map((l) => l.text.trim());
+  const first = texts.find((t) => named(t) && whose.test(t)) ?? texts.find(named) ?? '';
+  const c = whose.exec(first)?.[1] ?? first.split(/\s+[-–—]\s+/)[0]!;
   // The committee's name ends where a date, a time or a header label begins.
   let committee = c
     .replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*/iu, '')
     .split(/\s+(?=\d|(?:Mødetidspunkt|Mødedato|Mødested|Mødeafholdelse|Dato|Tidspunkt|Sted|Type)\b)/u)[0]!
-    // `… d. 13-08-2024`, `… den 1. marts`: the word before the date goes with it.
+    // `… d. 13-08-2024`, `… tirsdag den 1. marts`: the words before the date go with it.
     .replace(/\s+(?:den|d\.)$/u, '')
+    .replace(/\s+(?:man|tirs|ons|tors|fre|lør|søn)dag$/iu, '')
     .trim();
   // `Referat af Byrådets møde d. …`: the genitive before `møde` names the committee `Byrådet`.
   if (/[^s]s$/u.test(committee) && first.includes(`${committee} møde`)) committee = committee.slice(0, -1);

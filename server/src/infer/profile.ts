@@ -256,7 +256,11 @@ function factsOf(given: InferDocument): DocFacts {
   const fromMarkup = doc.source === undefined || /^\s*[[{]/.test(doc.source);
   const markupLines = lines(doc.markup);
   const decisionSource = fromMarkup ? markupLines.slice(Math.max(0, markupLines.findIndex((l) => /^## /.test(l)))).map(plainLine) : plain.slice(firstItemLine);
-  const decisions = meetingDecisions(decisionCandidates(decisionSource, committee), date, committee);
+  // An item's title (its heading, or the title repeated under it) is no decision heading, even
+  // where it ends in a date (`Godkendelse af dagsorden til mødet den 4. juni 2020`).
+  const titles = new Set(meeting.items.map((i) => norm(i.title)).filter((t) => t.length > 3));
+  const isTitle = (t: string) => titles.has(norm(t.replace(/^(?:punkt\s+)?\d{1,4}[a-z]?\s*[.:)]?\s+/iu, '')));
+  const decisions = meetingDecisions(decisionCandidates(decisionSource.filter((t) => !isTitle(t)), committee), date, committee);
   const opening = plain.slice(0, Math.max(0, firstItemLine));
   return {
     name: doc.name,
