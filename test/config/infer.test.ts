@@ -230,6 +230,14 @@ describe('inferProfile on invented minutes', () => {
     expect(r.profile.decisionHeading).toBe('Beslutning i {committee} den {date}');
   });
 
+  it('reads an item number run into its title as the item heading "{n} {title}", and its number', () => {
+    const source = styleA({ committee: 'Teknisk Udvalg', date: [2024, 5, 14], first: 61, titles: TITLES.slice(0, 3) }).replace(/^Punkt (\d+) /gm, '$1');
+    expect(source).toMatch(/^61Godkendelse af dagsorden$/m);
+    const r = inferProfile([{ name: 'a.txt', source, markup: importReferat(source).markup }]);
+    expect(r.profile.itemHeading).toBe('{n} {title}');
+    expect(r.profile.numbering).toEqual({ scheme: 'year' });
+  });
+
   it('reads the other decision-heading forms: no committee, a trailing item reference, an abbreviated month', () => {
     const mk = (h: string) => `Referat\nByrådet\nMødedato: 5. marts 2024\n\nPunkt 1: Godkendelse af dagsorden\nSagsnr.: 24/1\n\nResumé\n\nTekst om sagen.\n\n${h}\n\nGodkendt.\n`;
     const cases: [string, string, string][] = [

@@ -282,3 +282,41 @@ describe('the title line', () => {
     expect(titleOf(['Referat for Vejudvalget møde den 3. maj 2022'])).toBe('# REFERAT Vejudvalget');
   });
 });
+
+describe('an item number run into its title', () => {
+  const text = [
+    'Vejudvalgets møde den 9. maj 2023',
+    '',
+    'Referat',
+    '',
+    '51Godkendelse af dagsorden',
+    '',
+    'Beslutning',
+    '',
+    'Godkendt',
+    '',
+    '52Nye p-pladser ved stationen',
+    '',
+    'Indstilling',
+    '',
+    'Forvaltningen indstiller, at udvalget:',
+    '',
+    '  1. godkender, at der anlægges 40 nye p-pladser ved stationen, som beskrevet i sagen og i tegningerne fra rådgiveren',
+    '  2. godkender, at anlægget finansieres af puljen til trafikprojekter i 2023, og at resten overføres til næste år',
+    '  3. beder forvaltningen om at orientere naboerne om arbejdet, før det begynder, og om de ændrede adgangsforhold',
+    '',
+    'Beslutning',
+    '',
+    'Godkendt',
+  ].join('\n');
+
+  it('is an item heading (`51Godkendelse …`), and the numbered list under it stays a list', () => {
+    const r = importText(text);
+    const { meeting } = analyze(r.markup);
+    expect(meeting.items.map((i) => [i.number, i.title])).toEqual([
+      ['51', 'Godkendelse af dagsorden'],
+      ['52', 'Nye p-pladser ved stationen'],
+    ]);
+    expect(r.markup).toMatch(/^1\. godkender, at der anlægges/m);
+  });
+});

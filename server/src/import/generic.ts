@@ -52,6 +52,8 @@ const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
   { id: 'punkt', re: /^(?:[•●▪◦-]\s*)?Punkt\s+(\d{1,4}[a-z]?)\s*[:.]?\s+(\S.*)$/iu },
   { id: 'number', re: /^(?:[•●▪◦]\s*)?(\d{1,4})\.\s+(\p{Lu}.*|\p{Lu})$/u },
   { id: 'spaced', re: /^(\d{1,4})\s{2,}(\p{Lu}.*)$/u },
+  // The number run into the title (a web page's text lost the space: `38Godkendelse af dagsorden`).
+  { id: 'glued', re: /^(\d{1,4})(\p{Lu}\p{Ll}{2,}(?:\s.*)?)$/u },
 ];
 
 const DATE = String.raw`(\d{1,2})[-./](\d{1,2})[-./](\d{2,4})|(\d{1,2})\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+(\d{4})`;
@@ -253,9 +255,18 @@ function hintedItems(lines: readonly Line[], hints: ReadonlyMap<number, number>)
 function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number, number>): { items: ItemStart[]; tocLines: Set<number>; pages?: number } {
   let items: ItemStart[] = [];
   let toc: ItemStart[] = [];
+  // A run that is one numbered list (its headings on consecutive lines, no body between them)
+  // gives way to a form whose run has bodies: `38Godkendelse af dagsorden` … over a list 1-4.
+  const chains = numberedChains(lines);
+  const oneList = (run: readonly ItemStart[]) => run.length > 1 && run.every((it) => chains.get(it.at) !== undefined && chains.get(it.at) === chains.get(run[0]!.at));
+  let itemsOneList = false;
   for (const f of ITEM_FORMS) {
     const r = dropToc(itemRun(lines, f.re));
-    if (r.items.length > items.length) ({ items, toc } = r);
+    const list = oneList(r.items);
+    if ((r.items.length > items.length && (!list || itemsOneList || items.length === 0)) || (itemsOneList && !list && r.items.length > 0)) {
+      ({ items, toc } = r);
+      itemsOneList = list;
+    }
   }
   // Headings without numbers: the layout's heading lines (PDF, Word), where the text's own forms find none.
   if (items.length === 0 && hints?.size) {

@@ -175,7 +175,8 @@ interface DocFacts {
 function numberedLines(plain: readonly string[]): Map<string, number[]> {
   const m = new Map<string, number[]>();
   plain.forEach((t, k) => {
-    const n = /^(?:[\p{L}]{1,15}\.?\s*)?(\d{1,4}[a-z]?)\s*[.:)]?(?:\s|$)/u.exec(t)?.[1];
+    // Also a number run into its title (`38Godkendelse af dagsorden`, a page that lost the space).
+    const n = /^(?:[\p{L}]{1,15}\.?\s*)?(\d{1,4}[a-z]?)\s*[.:)]?(?:\s|$|(?=\p{Lu}\p{Ll}))/u.exec(t)?.[1];
     if (n) m.set(n, [...(m.get(n) ?? []), k]);
   });
   return m;
