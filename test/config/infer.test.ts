@@ -238,6 +238,13 @@ describe('inferProfile on invented minutes', () => {
     expect(r.profile.numbering).toEqual({ scheme: 'year' });
   });
 
+  it('an item number on the line under the title counts as shown', () => {
+    const source = styleA({ committee: 'Teknisk Udvalg', date: [2024, 5, 14], first: 61, titles: TITLES.slice(0, 3) }).replace(/^Punkt (\d+) (.*)$/gm, '$2\nSag nr. $1');
+    expect(source).toMatch(/^Godkendelse af dagsorden\nSag nr\. 61$/m);
+    const r = inferProfile([{ name: 'a.txt', source, markup: importReferat(source).markup }]);
+    expect(r.profile.numbering).toEqual({ scheme: 'year' });
+  });
+
   it('reads the other decision-heading forms: no committee, a trailing item reference, an abbreviated month', () => {
     const mk = (h: string) => `Referat\nByrådet\nMødedato: 5. marts 2024\n\nPunkt 1: Godkendelse af dagsorden\nSagsnr.: 24/1\n\nResumé\n\nTekst om sagen.\n\n${h}\n\nGodkendt.\n`;
     const cases: [string, string, string][] = [

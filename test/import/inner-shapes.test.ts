@@ -320,3 +320,46 @@ describe('an item number run into its title', () => {
     expect(r.markup).toMatch(/^1\. godkender, at der anlægges/m);
   });
 });
+
+describe('the item number on the line under the title', () => {
+  const text = [
+    'Byrådet',
+    '',
+    '12-03-2024',
+    '',
+    'Sager 41 - 42',
+    '',
+    'Borgernes spørgetid',
+    'Sag nr. 41',
+    '',
+    'Sagens kerne',
+    '',
+    'Borgerne kan stille spørgsmål til byrådet.',
+    '',
+    'Beslutning',
+    '',
+    'Der blev stillet to spørgsmål.',
+    '',
+    'Ny skolesti ved Engvej',
+    'Sag nr. 42',
+    '',
+    'Sagens kerne',
+    '',
+    'En sti gør skolevejen mere sikker.',
+    '',
+    'Beslutning',
+    '',
+    'Godkendt.',
+  ].join('\n');
+
+  it('is the item heading: number and title, the number line gone, "Sagens kerne" a summary', () => {
+    const r = importText(text);
+    const { meeting } = analyze(r.markup);
+    expect(meeting.items.map((i) => [i.number, i.title])).toEqual([
+      ['41', 'Borgernes spørgetid'],
+      ['42', 'Ny skolesti ved Engvej'],
+    ]);
+    expect(r.markup).not.toMatch(/^Sag nr\./m);
+    expect(meeting.items[1]!.sections.map((s) => s.kind)).toEqual(['resume', 'beslutning']);
+  });
+});

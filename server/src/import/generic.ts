@@ -46,6 +46,8 @@ interface ItemStart {
   readonly closed?: boolean;
   /** The case type the title carried (`Beslutningssag:`, `(Beslutning)`): kept as the item's `Sagstype`. */
   readonly caseType?: string;
+  /** The line that holds the item's number, where it stands under the title (`Sag nr. 130`). */
+  readonly numberAt?: number;
 }
 
 const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
@@ -222,6 +224,24 @@ function dropToc(run: ItemStart[]): { items: ItemStart[]; toc: ItemStart[] } {
   return { items: run.filter((s, k) => last.get(key(s)) === k), toc };
 }
 
+/** `Sag nr. 129`, `Punkt 4`, `Pkt. 12` alone on a line: an item's number under its title. */
+const NUMBER_UNDER_TITLE = /^(?:Sag|Punkt|Pkt\.?|Dagsordenspunkt)\s*(?:nr\.?)?\s*(\d{1,4})$/iu;
+
+/** Items whose number stands on the line under the title: the title is the line before (blank lines aside). */
+function numberUnderTitle(lines: readonly Line[]): ItemStart[] {
+  const out: ItemStart[] = [];
+  for (const [k, l] of lines.entries()) {
+    const m = NUMBER_UNDER_TITLE.exec(l.text.trim());
+    if (!m) continue;
+    let p = k - 1;
+    while (p >= 0 && k - p <= 2 && !lines[p]!.text.trim()) p--;
+    const title = p >= 0 && k - p <= 2 ? lines[p]!.text.trim() : '';
+    if (!title || title.length > 200 || sectionName(title) || headerLabel(title) || caseOf(title) || decisionLike(title) || NUMBER_UNDER_TITLE.test(title)) continue;
+    out.push({ at: p, number: m[1]!, title, numberAt: k });
+  }
+  return out;
+}
+
 /**
  * Items from the heading lines a PDF's or Word document's layout marks, for minutes whose item
  * headings carry no number: the most prominent level of headings that are not a section, a
@@ -267,6 +287,13 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
       ({ items, toc } = r);
       itemsOneList = list;
     }
+  }
+  // The number on its own line under the title (`Spørgetid` / `Sag nr. 129`), where that finds more.
+  const numberedBelow = risingRun(numberUnderTitle(lines));
+  if (numberedBelow.length > items.length) {
+    items = numberedBelow;
+    toc = [];
+    guesses.push(`${items.length} items whose number stands on the line under the title ("Sag nr. 129")`);
   }
   // Headings without numbers: the layout's heading lines (PDF, Word), where the text's own forms find none.
   if (items.length === 0 && hints?.size) {
@@ -1143,6 +1170,7 @@ export function importGeneric(
   const named = lines.filter((l) => sectionName(l.text));
   const marked = named.filter((l) => hints?.has(l.no)).length;
   const layoutSections = marked >= 2 && marked >= named.length * 0.6;
+  for (const it of items) if (it.numberAt !== undefined) drop.add(it.numberAt);
   for (const [n, it] of items.entries()) {
     const next = items[n + 1];
     const to = next ? Math.min(next.at, next.caseAt ?? next.at) : lines.length;

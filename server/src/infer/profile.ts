@@ -176,7 +176,7 @@ function numberedLines(plain: readonly string[]): Map<string, number[]> {
   const m = new Map<string, number[]>();
   plain.forEach((t, k) => {
     // Also a number run into its title (`38Godkendelse af dagsorden`, a page that lost the space).
-    const n = /^(?:[\p{L}]{1,15}\.?\s*)?(\d{1,4}[a-z]?)\s*[.:)]?(?:\s|$|(?=\p{Lu}\p{Ll}))/u.exec(t)?.[1];
+    const n = /^(?:[\p{L}]{1,15}\.?\s*(?:nr\.?\s*)?)?(\d{1,4}[a-z]?)\s*[.:)]?(?:\s|$|(?=\p{Lu}\p{Ll}))/u.exec(t)?.[1];
     if (n) m.set(n, [...(m.get(n) ?? []), k]);
   });
   return m;
@@ -295,6 +295,12 @@ function itemHeadingsShown(doc: InferDocument, meeting: Meeting, plain: readonly
       const tpl = itemTemplateOf(plain[k]!, item.number, item.title, plain.slice(k + 1, k + 3).find((x) => x));
       if (tpl) {
         itemTemplates.push(tpl);
+        shownNumbers.add(item.number);
+        break;
+      }
+      // The number alone under the title (`Spørgetid` / `Sag nr. 129`): the number is shown; no template writes that form.
+      const above = plain.slice(Math.max(0, k - 2), k).filter((x) => x).pop();
+      if (/^[\p{L}]{1,15}\.?\s*(?:nr\.?\s*)?\d{1,4}[a-z]?$/u.test(plain[k]!) && above !== undefined && norm(above) === norm(item.title)) {
         shownNumbers.add(item.number);
         break;
       }
