@@ -11,7 +11,7 @@ import { inferProfile, generalisedPattern, slugOf, type InferDocument } from '..
 import { builtinProfiles } from '../../server/src/config/profiles.js';
 import { parseConfig, resolveConfig } from '../../server/src/config/resolve.js';
 import { lint } from '../../server/src/engine.js';
-import { importReferat } from '../../server/src/import/index.js';
+import { importReferat, importText } from '../../server/src/import/index.js';
 import { restyleMarkup } from '../../server/src/import/style.js';
 import { needsShared, sharedPath } from '../helpers/shared.js';
 
@@ -167,8 +167,9 @@ describe('inferProfile on invented minutes', () => {
 
   it('style E: the case number before the title, bulleted headings, "Beslutning {committee}, {date}", absence noted in every decision', () => {
     const d = docs(styleE, [
-      { committee: 'Byrådet', date: [2016, 1, 20], first: 130, titles: TITLES.slice(0, 3) },
-      { committee: 'Byrådet', date: [2016, 3, 21], first: 150, titles: TITLES.slice(1, 4) },
+      // Item 130 in May is the year's numbering (on 20 January it could only be the term's).
+      { committee: 'Byrådet', date: [2016, 5, 23], first: 130, titles: TITLES.slice(0, 3) },
+      { committee: 'Byrådet', date: [2016, 6, 20], first: 150, titles: TITLES.slice(1, 4) },
     ]);
     const r = inferProfile(d, { name: 'huse' });
     expect(r.profile.itemHeading).toBe('{n}. {title}');
@@ -177,6 +178,71 @@ describe('inferProfile on invented minutes', () => {
     expect(r.profile.sections!.map((s) => s.kind)).toEqual(['resume', 'indstilling', 'beslutning', 'sagsfremstilling']);
     expect(r.profile.numbering).toEqual({ scheme: 'year' });
     expect(r.profile.attendance).toMatchObject({ placement: ['every-decision'], style: 'sentences' });
+  });
+
+  it('a single meeting whose first number is too high for the year so far numbers through the term', () => {
+    // Item 301 on 25 January 2021 (the term began in 2018) is no year's numbering; item 121 in June 2021 is.
+    const term = inferProfile(docs(styleB, [{ committee: 'Byrådet', date: [2021, 1, 25], first: 301, titles: TITLES.slice(0, 3) }]));
+    expect(term.profile.numbering).toEqual({ scheme: 'term' });
+    const year = inferProfile(docs(styleB, [{ committee: 'Byrådet', date: [2021, 6, 21], first: 121, titles: TITLES.slice(0, 3) }]));
+    expect(year.profile.numbering).toEqual({ scheme: 'year' });
+    // In the term's first year the two are one: the year is said.
+    const first = inferProfile(docs(styleB, [{ committee: 'Byrådet', date: [2022, 2, 21], first: 301, titles: TITLES.slice(0, 3) }]));
+    expect(first.profile.numbering).toEqual({ scheme: 'year' });
+  });
+
+  it('a template that prints an empty heading before another section allows empty sections; an empty last section (the text cut) does not', () => {
+    const one = styleA({ committee: 'Teknisk Udvalg', date: [2024, 3, 5], first: 1, titles: TITLES.slice(0, 3) });
+    // The first item's Sagsresumé with nothing under it, another section after it.
+    const empty = one.replace(/Sagsresumé\n\nSagen om godkendelse af dagsorden forelægges udvalget\.\n/, 'Sagsresumé\n\n');
+    expect(empty).not.toBe(one);
+    const r = inferProfile([{ name: 'a.txt', source: empty, markup: importReferat(empty).markup }]);
+    expect(r.profile.emptySections).toBe('allowed');
+    expect(r.report.find((l) => l.key === 'emptySections')!.en).toBe('empty sections: allowed (1 of 1 documents print a heading with nothing under it)');
+    const cut = one.replace(/\n\nGodkendt\.\n$/, '').replace(/Beslutning i Teknisk Udvalg den 05-03-2024\n*$/, '').replace(/Indstillinger\n\nForvaltningen indstiller, at sagen godkendes\.\n*$/, 'Indstillinger\n');
+    expect(cut.trimEnd().endsWith('Indstillinger')).toBe(true);
+    expect(inferProfile([{ name: 'b.txt', source: cut, markup: importReferat(cut).markup }]).profile.emptySections).toBeUndefined();
+  });
+
+  it('a member list without the absent names those present; one that names them too names every member', () => {
+    const markup = (absent: string) =>
+      `# REFERAT Byrådet\n\nMødedato: 2024-03-25\nMødedeltagere: Anne Holm (A), Bo Ibsen (V), Carl Dam (C)\nAfbud: ${absent}\n\n## 8. Vejene\nSagsnr: 24/1\n\n### Beslutning\n\nGodkendt.\n`;
+    const present = inferProfile([{ name: 'a.referat', markup: markup('Dorte Lund (F)') }]);
+    expect(present.profile.attendance).toMatchObject({ membersListed: 'present' });
+    expect(present.report.find((l) => l.key === 'attendance')!.en).toMatch(/; the member list names those present$/);
+    expect(inferProfile([{ name: 'b.referat', markup: markup('Bo Ibsen (V)') }]).profile.attendance!.membersListed).toBeUndefined();
+  });
+
+  it('a contents heading run into the first entry shows that item\'s number: numbering per meeting', () => {
+    const source = styleA({ committee: 'Teknisk Udvalg', date: [2024, 3, 5], first: 1, titles: TITLES.slice(0, 3) }).replace('Punkt 1 ', 'IndholdsfortegnelsePunkt 1 ').replace(/^Punkt (\d+) /gm, '$1. ').replace('IndholdsfortegnelsePunkt 1 ', 'Indholdsfortegnelse1. ');
+    expect(source).toContain('Indholdsfortegnelse1. Godkendelse af dagsorden');
+    const r = inferProfile([{ name: 'a.txt', source, markup: importReferat(source).markup }]);
+    expect(r.profile.numbering).toEqual({ scheme: 'per-meeting' });
+    expect(r.profile.itemHeading).toBe('{n}. {title}');
+  });
+
+  it('an item title that ends in the meeting date is no decision heading', () => {
+    // The page repeats the title under the heading (as some do): two lines that end in the date, one decision heading.
+    const title = 'Godkendelse af dagsorden til mødet den 5. marts 2024';
+    const source = styleA({ committee: 'Teknisk Udvalg', date: [2024, 3, 5], first: 1, titles: [title] }).replace(`Punkt 1 ${title}\n`, `Punkt 1 ${title}\n\n${title}\n`);
+    expect(source.split(title)).toHaveLength(3);
+    const r = inferProfile([{ name: 'a.txt', source, markup: importReferat(source).markup }]);
+    expect(r.profile.decisionHeading).toBe('Beslutning i {committee} den {date}');
+  });
+
+  it('reads an item number run into its title as the item heading "{n} {title}", and its number', () => {
+    const source = styleA({ committee: 'Teknisk Udvalg', date: [2024, 5, 14], first: 61, titles: TITLES.slice(0, 3) }).replace(/^Punkt (\d+) /gm, '$1');
+    expect(source).toMatch(/^61Godkendelse af dagsorden$/m);
+    const r = inferProfile([{ name: 'a.txt', source, markup: importReferat(source).markup }]);
+    expect(r.profile.itemHeading).toBe('{n} {title}');
+    expect(r.profile.numbering).toEqual({ scheme: 'year' });
+  });
+
+  it('an item number on the line under the title counts as shown', () => {
+    const source = styleA({ committee: 'Teknisk Udvalg', date: [2024, 5, 14], first: 61, titles: TITLES.slice(0, 3) }).replace(/^Punkt (\d+) (.*)$/gm, '$2\nSag nr. $1');
+    expect(source).toMatch(/^Godkendelse af dagsorden\nSag nr\. 61$/m);
+    const r = inferProfile([{ name: 'a.txt', source, markup: importReferat(source).markup }]);
+    expect(r.profile.numbering).toEqual({ scheme: 'year' });
   });
 
   it('reads the other decision-heading forms: no committee, a trailing item reference, an abbreviated month', () => {
@@ -282,9 +348,12 @@ describe.runIf(corpus !== undefined)(needsShared('inferProfile on each kommune o
     let compared = 0;
     let agreeing = 0;
     for (const [kommune, files] of byKommune(corpus!)) {
+      // The importer says when the text ends inside its table of contents (items from its entries, no item in the body).
+      const contentsOnly = new Set<string>();
       const d: InferDocument[] = files
         .map((f) => {
           const source = readFileSync(path.join(corpus!, f), 'utf8');
+          if (importText(source).guesses.some((g) => g.includes('taken from the table of contents (no item in the body)'))) contentsOnly.add(f);
           return { name: f, source, markup: importReferat(source).markup };
         })
         .filter((x) => /^## Punkt /m.test(x.markup));
@@ -301,9 +370,10 @@ describe.runIf(corpus !== undefined)(needsShared('inferProfile on each kommune o
         const res = lint(restyleMarkup(doc.markup, config, kommune), { config });
         const last = res.meeting.items.at(-1);
         for (const f of res.findings) {
-          // A cut-off last item may lack its decision.
-          const cutOff = f.ruleId === 'missing-decision' && last && f.range.start.line >= last.node.range.start.line;
-          if ((f.severity === 'error' && !cutOff) || HOUSE.includes(f.ruleId)) problems.push(`${doc.name}: ${f.ruleId}`);
+          // A cut-off last item may lack its decision, and its last section may be empty (as in profiles-corpus.test.ts);
+          // where the text ends in its table of contents, every item is cut off.
+          const cutOff = ['missing-decision', 'empty-section', 'decision-points'].includes(f.ruleId) && last && (contentsOnly.has(doc.name) || f.range.start.line >= last.node.range.start.line);
+          if (!cutOff && (f.severity === 'error' || HOUSE.includes(f.ruleId))) problems.push(`${doc.name}: ${f.ruleId}`);
         }
         // What the profile decides never fails: the order, the case numbers and the fields are the house's.
         expect(res.findings.filter((f) => ['section-order', 'case-number', 'unknown-field'].includes(f.ruleId)).map((f) => f.message.en), doc.name).toEqual([]);
@@ -318,13 +388,16 @@ describe.runIf(corpus !== undefined)(needsShared('inferProfile on each kommune o
         if (diffs.length === 0) agreeing++;
         agreement = diffs.length ? `; differs from shipped ${shipped.name}: ${diffs.join(', ')}` : `; agrees with shipped ${shipped.name}`;
       }
-      rows.push(`${kommune}: ${problems.length ? `${problems.length} findings (${[...new Set(problems)].join('; ')})` : 'clean'}${agreement}`);
+      const cut = d.every((x) => contentsOnly.has(x.name)) ? ' (the text ends in its table of contents: every item cut off)' : '';
+      rows.push(`${kommune}: ${problems.length ? `${problems.length} findings (${[...new Set(problems)].join('; ')})` : 'clean'}${cut}${agreement}`);
     }
     console.log(`Inferred profiles on the corpus: ${clean} of ${kommuner} kommuner lint clean; ${agreeing} of ${compared} agree with a shipped profile\n${rows.join('\n')}`);
     expect(kommuner).toBeGreaterThan(15);
-    expect(clean).toBeGreaterThanOrEqual(14);
-    // Shipped profiles draw on more minutes than the corpus holds; four in five must still agree (15 of 18 today).
-    if (compared > 0) expect(agreeing).toBeGreaterThanOrEqual(Math.ceil(compared * 0.8));
+    // Every kommune lints clean under its inferred profile (24 of 24 today; three of them, whose
+    // text ends in its table of contents, have no item content to check).
+    expect(clean).toBe(kommuner);
+    // And every inferred profile agrees with the shipped one (18 of 18 today).
+    expect(agreeing).toBe(compared);
   });
 });
 

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { loadConfiguration, loadImporter, loadProfileInference, type ResolvedConfig } from '../service/tasks.js';
 import type { CliContext } from './context.js';
 import { CliError, writeAtomic } from './files.js';
-import { configGuard, nodeConfigFs } from './lint-run.js';
+import { configGuard, nodeConfigFs, profileOption } from './lint-run.js';
 
 export interface ImportStyleOptions {
   readonly config?: string;
@@ -31,12 +31,13 @@ export type ImportStyler = (
 export async function importStyler(opts: ImportStyleOptions, ctx: CliContext): Promise<ImportStyler | undefined> {
   if (!opts.config && !opts.profile) return undefined;
   const [{ ConfigFinder }, { restyleMarkup }] = await Promise.all([loadConfiguration(), loadImporter()]);
-  const guard = await configGuard();
+  const guard = await configGuard(ctx.lang);
   const auto = opts.profile?.toLowerCase() === 'auto';
   const explicit = opts.config ? path.resolve(ctx.cwd, opts.config) : undefined;
-  const finder = new ConfigFinder(nodeConfigFs, { profile: auto ? undefined : opts.profile, lang: ctx.lang }, { explicitFile: explicit });
-  // An explicit file is read now, so that a broken one is one line before any import.
-  if (explicit) await guard(() => finder.configFor(path.join(ctx.cwd, '-')));
+  const { profile, profileFile } = await profileOption(auto ? undefined : opts.profile, ctx.cwd);
+  const finder = new ConfigFinder(nodeConfigFs, { profile, lang: ctx.lang }, { explicitFile: explicit, profileFile });
+  // An explicit file (or profile file) is read now, so that a broken one is one line before any import.
+  if (explicit || profileFile) await guard(() => finder.configFor(path.join(ctx.cwd, '-')));
   if (auto) {
     const [{ inferProfile, withInferredProfile }, { looksLikePortal }] = await Promise.all([loadProfileInference(), loadImporter()]);
     let hinted = false;

@@ -42,17 +42,24 @@ export interface LintEnv {
   readonly lang: Lang;
 }
 
-/** A guard that turns a configuration error (a broken `.referatrc.json`, an unknown profile) into the CLI's one-line error. */
-export async function configGuard(): Promise<<T>(fn: () => T | Promise<T>) => Promise<T>> {
+/** A guard that turns a configuration error (a broken `.referatrc.json`, an unknown profile) into the CLI's one-line error, in the CLI's language. */
+export async function configGuard(lang: Lang = 'en'): Promise<<T>(fn: () => T | Promise<T>) => Promise<T>> {
   const { ConfigError } = await loadConfiguration();
   return async (fn) => {
     try {
       return await fn();
     } catch (e) {
-      if (e instanceof ConfigError) throw new CliError(e.message.split('\n')[0]!);
+      if (e instanceof ConfigError) throw new CliError(e.in(lang).split('\n')[0]!);
       throw e;
     }
   };
+}
+
+/** `--profile NAME`, or `--profile ./file.json` (a path: resolved against the working folder). */
+export async function profileOption(profile: string | undefined, cwd: string): Promise<{ profile?: string; profileFile?: string }> {
+  if (profile === undefined) return {};
+  const { isProfilePath } = await loadConfiguration();
+  return isProfilePath(profile) ? { profileFile: path.resolve(cwd, profile) } : { profile };
 }
 
 /**
@@ -61,11 +68,12 @@ export async function configGuard(): Promise<<T>(fn: () => T | Promise<T>) => Pr
  */
 export async function configOf(opts: LintCliOptions, env: LintEnv) {
   const { ConfigFinder } = await loadConfiguration();
-  const guard = await configGuard();
+  const guard = await configGuard(env.lang);
   const explicitFile = opts.config ? path.resolve(env.cwd, opts.config) : undefined;
-  const finder = new ConfigFinder(nodeConfigFs, { profile: opts.profile, lang: env.lang }, { explicitFile });
-  // An explicit file is read now, so that a broken one is one line before any file is read.
-  if (explicitFile) await guard(() => finder.configFor(path.join(env.cwd, '-')));
+  const { profile, profileFile } = await profileOption(opts.profile, env.cwd);
+  const finder = new ConfigFinder(nodeConfigFs, { profile, lang: env.lang }, { explicitFile, profileFile });
+  // An explicit file (or profile file) is read now, so that a broken one is one line before any file is read.
+  if (explicitFile || profileFile) await guard(() => finder.configFor(path.join(env.cwd, '-')));
   return { finder, guard };
 }
 

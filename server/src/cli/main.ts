@@ -88,7 +88,7 @@ export async function main(argv: readonly string[] = process.argv): Promise<numb
       cachedFinder ??= new ConfigFinder(nodeConfigFs, { lang });
       return (await cachedFinder.configFor(path.resolve(file))).config;
     } catch (e) {
-      if (e instanceof ConfigError) throw new CliError(e.message);
+      if (e instanceof ConfigError) throw new CliError(e.in(lang));
       return defaultConfig;
     }
   };

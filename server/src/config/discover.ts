@@ -4,7 +4,9 @@
  * and the language server (its workspace, which may be remote in the web worker) find and
  * read configuration with the same walk, the same parser and the same messages.
  */
-import type { Lang } from '../i18n.js';
+import { renderBoth, type Lang } from '../i18n.js';
+import { CONFIG_MESSAGES, prefixed } from './messages.js';
+import { readProfileFile, withProfileFiles } from './profile-files.js';
 import { ConfigError, parseConfig, resolveConfig, type ResolvedConfig, type ResolveOverrides } from './resolve.js';
 import type { Config } from './schema.js';
 
@@ -45,12 +47,12 @@ export function parseConfigText(text: string, file: string): Config {
       .replace(/^Unexpected/, 'unexpected')
       .replace(/\s*\(line \d+ column \d+\)/, '')
       .replace(/ in JSON at position \d+.*$/, '');
-    throw new ConfigError(`${file}${where}: invalid JSON: ${detail}`);
+    throw new ConfigError(prefixed(`${file}${where}`, renderBoth(CONFIG_MESSAGES.invalidJson, { detail })));
   }
   try {
     return parseConfig(raw);
   } catch (error) {
-    if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.message}`, error.path);
+    if (error instanceof ConfigError) throw error.at(file);
     throw error;
   }
 }
@@ -87,6 +89,11 @@ export interface FoundFile {
 export interface ConfigFinderOptions {
   /** An explicit file (`--config`): it applies to every input. */
   readonly explicitFile?: string;
+  /**
+   * A profile file the host names (`--profile ./x.json`), resolved to a path or URI: its
+   * profile is the one used, on top of whatever configuration applies.
+   */
+  readonly profileFile?: string;
   /** Folders (paths or URIs) the walk does not go above: the workspace roots. */
   readonly roots?: readonly string[];
 }
@@ -98,6 +105,7 @@ export interface ConfigFinderOptions {
 export class ConfigFinder {
   private readonly byDir = new Map<string, Promise<FoundFile>>();
   private explicit?: Promise<FoundFile>;
+  private profileFile?: Promise<{ name: string; patches: Readonly<Record<string, unknown>> }>;
 
   constructor(
     private readonly fs: ConfigFileSystem,
@@ -109,6 +117,7 @@ export class ConfigFinder {
   clear(): void {
     this.byDir.clear();
     this.explicit = undefined;
+    this.profileFile = undefined;
   }
 
   /** The configuration file that applies to the files of a folder, parsed (rejects with a ConfigError on a broken one). */
@@ -125,24 +134,36 @@ export class ConfigFinder {
   /** The resolved configuration for a file (rejects with a ConfigError on a broken configuration file). */
   async configFor(filePath: string): Promise<FoundConfig> {
     const found = await this.find(dirname(filePath));
+    let config = found.config;
+    let overrides = this.overrides;
+    if (this.options.profileFile) {
+      const own = await (this.profileFile ??= readProfileFile(this.options.profileFile, (p) => this.fs.readFile(p)));
+      config = { ...(config ?? {}), profiles: { ...own.patches, ...(config?.profiles ?? {}) } as Config['profiles'] };
+      overrides = { ...overrides, profile: own.name };
+    }
     try {
-      return { config: resolveConfig(found.config, this.overrides), file: found.file };
+      return { config: resolveConfig(config, overrides), file: found.file };
     } catch (error) {
-      if (error instanceof ConfigError && found.file) throw new ConfigError(`${found.file}: ${error.message}`, error.path);
+      if (error instanceof ConfigError && found.file) throw error.at(found.file);
       throw error;
     }
   }
 
   private async readExplicit(file: string): Promise<FoundFile> {
     const text = await this.fs.readFile(file);
-    if (text === undefined) throw new ConfigError(`${file}: configuration file not found`);
-    return { config: parseConfigText(text, file), file };
+    if (text === undefined) throw new ConfigError(prefixed(file, CONFIG_MESSAGES.configNotFound));
+    return this.parsed(text, file);
+  }
+
+  /** A configuration file's text, parsed, with the profile files it names read in. */
+  private async parsed(text: string, file: string): Promise<FoundFile> {
+    return { config: await withProfileFiles(parseConfigText(text, file), file, (p) => this.fs.readFile(p)), file };
   }
 
   private async lookup(dir: string): Promise<FoundFile> {
     const file = join(dir, CONFIG_FILE_NAME);
     const text = await this.fs.readFile(file);
-    if (text !== undefined) return { config: parseConfigText(text, file), file };
+    if (text !== undefined) return this.parsed(text, file);
     const parent = dirname(dir);
     if (parent === dir || !this.underRoot(parent)) return {};
     return this.find(parent);

@@ -4,8 +4,10 @@
  * by shipped profiles and those a `.referatrc.json` defines. See docs/configuration.md and
  * docs/house-styles.md.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { renderBoth, type Localized } from '../i18n.js';
 import { upgradeLegacyProfile } from './legacy.js';
+import { CONFIG_MESSAGES, danishErrors, describeIssue, LocalizedError, prefixed } from './messages.js';
 import { profilePatchSchema, profileSchema, type Profile, type ProfilePatch } from './schema.js';
 import randers from '../../../profiles/randers.json';
 import sonderborg from '../../../profiles/sonderborg.json';
@@ -55,9 +57,9 @@ export const shippedProfileFiles: Readonly<Record<string, unknown>> = Object.fre
 });
 
 /** An invalid profile or a broken `extends` chain; `path` is the JSON path (e.g. `profiles.x.caseNumber`). */
-export class ProfileError extends Error {
+export class ProfileError extends LocalizedError {
   constructor(
-    message: string,
+    message: string | Localized,
     readonly path: string,
   ) {
     super(message);
@@ -89,23 +91,21 @@ function deepest(issue: z.core.$ZodIssue): { issue: z.core.$ZodIssue; path: Prop
   return { issue: inner.issue, path: [...issue.path, ...inner.path] };
 }
 
-function firstIssue(error: z.ZodError, prefix: string): ProfileError {
+function firstIssue(error: z.ZodError, prefix: string, danish?: () => z.ZodError | undefined): ProfileError {
   const found = deepest(error.issues[0]!);
-  const issue = found.issue;
   const path = [prefix, ...found.path.map(String)].filter(Boolean).join('.');
-  const got = (issue as { input?: unknown }).input;
-  const shown = got === undefined || typeof got === 'object' ? '' : ` (found ${JSON.stringify(got)})`;
-  let what = issue.message;
-  if (issue.code === 'invalid_value') what = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  else if (issue.code === 'unrecognized_keys') what = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-  else if (issue.code === 'invalid_type') what = `expected ${issue.expected}`;
-  return new ProfileError(`${path}: ${what}${shown}`, path);
+  const reparse = () => {
+    const da = danish?.()?.issues[0];
+    return da ? deepest(da).issue : undefined;
+  };
+  return new ProfileError(prefixed(path, describeIssue(found.issue, { reparse })), path);
 }
 
 /** Validates one profile patch (a `profiles/*.json` file or a `.referatrc.json` entry). */
 export function parseProfilePatch(raw: unknown, where: string): ProfilePatch {
-  const result = profilePatchSchema.safeParse(upgradeLegacyProfile(raw));
-  if (!result.success) throw firstIssue(result.error, where);
+  const input = upgradeLegacyProfile(raw);
+  const result = profilePatchSchema.safeParse(input);
+  if (!result.success) throw firstIssue(result.error, where, () => danishErrors(profilePatchSchema, input));
   return result.data as ProfilePatch;
 }
 
@@ -130,13 +130,12 @@ export function resolveProfiles(
       if (baseName !== undefined && baseName !== name && resolving.has(baseName)) continue; // base not resolved yet
       const base = baseName === undefined ? undefined : baseName === name ? known[name] : profiles[baseName];
       if (baseName !== undefined && !base) {
-        throw new ProfileError(
-          `${options.where(name)}.extends: unknown profile "${baseName}"; expected one of ${Object.keys(profiles).join(', ')}`,
-          `${options.where(name)}.extends`,
-        );
+        const at = `${options.where(name)}.extends`;
+        throw new ProfileError(prefixed(at, renderBoth(CONFIG_MESSAGES.unknownProfile, { name: baseName, known: Object.keys(profiles).join(', ') })), at);
       }
-      const result = profileSchema.safeParse(mergeProfile(base, patch, name));
-      if (!result.success) throw firstIssue(result.error, options.where(name));
+      const merged = mergeProfile(base, patch, name);
+      const result = profileSchema.safeParse(merged);
+      if (!result.success) throw firstIssue(result.error, options.where(name), () => danishErrors(profileSchema, merged));
       profiles[name] = result.data;
       resolving.delete(name);
       pending.splice(i, 1);
@@ -144,10 +143,8 @@ export function resolveProfiles(
     }
     if (!progressed) {
       const [name, patch] = pending[0]!;
-      throw new ProfileError(
-        `${options.where(name)}.extends: "${patch.extends}" leads to a cycle (${pending.map(([n]) => n).join(' → ')})`,
-        `${options.where(name)}.extends`,
-      );
+      const at = `${options.where(name)}.extends`;
+      throw new ProfileError(prefixed(at, renderBoth(CONFIG_MESSAGES.cycle, { name: String(patch.extends), chain: pending.map(([n]) => n).join(' → ') })), at);
     }
   }
   return profiles;

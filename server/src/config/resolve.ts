@@ -4,8 +4,9 @@
  * (see config/load.ts for the walk up the folder tree).
  */
 import { z } from 'zod';
-import type { Lang } from '../i18n.js';
+import { renderBoth, type Lang, type Localized } from '../i18n.js';
 import { upgradeLegacyConfig } from './legacy.js';
+import { CONFIG_MESSAGES, danishErrors, describeIssue, LocalizedError, prefixed } from './messages.js';
 import { builtinProfiles, DEFAULT_PROFILE, ProfileError, resolveProfiles } from './profiles.js';
 import { configSchema, type Config, type Profile, type Severity } from './schema.js';
 
@@ -20,50 +21,51 @@ export interface ResolvedConfig {
   readonly profiles: Readonly<Record<string, Profile>>;
 }
 
-export class ConfigError extends Error {
+/** A configuration that cannot be used: its message in Danish and English (`message` is the English one). */
+export class ConfigError extends LocalizedError {
   constructor(
-    message: string,
+    message: string | Localized,
     /** JSON path of the offending value, e.g. `rules.quorum`. */
     readonly path?: string,
   ) {
     super(message);
     this.name = 'ConfigError';
   }
+
+  /** The same error with a file (or other place) before its message. */
+  at(prefix: string): ConfigError {
+    return new ConfigError(prefixed(prefix, this.text), this.path);
+  }
 }
 
 /** Validates raw JSON against the schema; throws {@link ConfigError} naming the path and what is expected. */
 export function parseConfig(raw: unknown): Config {
-  const result = configSchema.safeParse(upgradeLegacyConfig(raw));
+  const input = upgradeLegacyConfig(raw);
+  const result = configSchema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const path = issue.path.map(String).join('.');
-    throw new ConfigError(`${path || '(root)'}: ${describeIssue(issue, path)}`, path);
+    throw new ConfigError(prefixed(path || '(root)', describeConfigIssue(issue, path, input)), path);
   }
   return result.data;
 }
 
 /** What a configuration value should have been, in words a user can act on. */
-function describeIssue(issue: z.core.$ZodIssue, path: string): string {
+function describeConfigIssue(issue: z.core.$ZodIssue, path: string, input: unknown): Localized {
   const got = (issue as { input?: unknown }).input;
-  const shown = got === undefined ? '' : ` (found ${JSON.stringify(got)})`;
-  if (/^rules\.[^.]+$/.test(path)) return `expected "error", "warning", "info", "off" or { "severity": …, "options": {…} }${shown}`;
-  switch (issue.code) {
-    case 'invalid_value':
-      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${shown}`;
-    case 'invalid_type':
-      return `expected ${issue.expected}${shown}`;
-    case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}; allowed: $schema, profile, profiles, rules, members, lang`;
-    default:
-      return `${issue.message}${shown}`;
+  if (/^rules\.[^.]+$/.test(path)) {
+    const found = got === undefined ? { da: '', en: '' } : renderBoth(CONFIG_MESSAGES.found, { value: JSON.stringify(got) });
+    const text = CONFIG_MESSAGES.ruleSetting;
+    return { da: renderBoth(text, { found: found.da }).da, en: renderBoth(text, { found: found.en }).en };
   }
+  return describeIssue(issue, { allowedKeys: '$schema, profile, profiles, rules, members, lang', reparse: () => danishErrors(configSchema, input)?.issues[0] });
 }
 
 function buildProfiles(config: Config | undefined): Record<string, Profile> {
   try {
     return resolveProfiles(config?.profiles ?? {}, builtinProfiles, { defaultBase: DEFAULT_PROFILE, where: (name) => `profiles.${name}` });
   } catch (error) {
-    if (error instanceof ProfileError) throw new ConfigError(error.message, error.path);
+    if (error instanceof ProfileError) throw new ConfigError(error.text, error.path);
     throw error;
   }
 }
@@ -80,10 +82,7 @@ export function resolveConfig(config?: Config, overrides: ResolveOverrides = {})
   const profileName = overrides.profile ?? config?.profile ?? DEFAULT_PROFILE;
   const profile = profiles[profileName];
   if (!profile) {
-    throw new ConfigError(
-      `profile: unknown profile "${profileName}"; expected one of ${Object.keys(profiles).join(', ')}`,
-      'profile',
-    );
+    throw new ConfigError(prefixed('profile', renderBoth(CONFIG_MESSAGES.unknownProfile, { name: profileName, known: Object.keys(profiles).join(', ') })), 'profile');
   }
   const severities: Record<string, Severity> = {};
   const ruleOptions: Record<string, Record<string, unknown>> = {};

@@ -250,7 +250,11 @@ export const profilePatchSchema = z
     absenceNotedPerItem: z.boolean().optional().describe('Deprecated: use attendance.placement (with "every-decision").').meta({ deprecated: true }),
     attendance: attendanceSchema.partial().optional().describe('Where and how attendance is noted; merged key by key with the base profile\'s.'),
     $schema: z.string().optional(),
-    extends: z.string().min(1).optional().describe('The profile this one starts from (default: randers); its values apply where this one is silent.'),
+    extends: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The profile this one starts from (default: randers): a profile name, or a profile file ("./base.json", relative to the file that says it); its values apply where this one is silent.'),
   })
   .strict();
 export type ProfilePatch = z.input<typeof profilePatchSchema>;
@@ -268,7 +272,7 @@ export const configSchema = z
     profile: z
       .string()
       .optional()
-      .describe('The house-style profile: "randers" (default), a shipped kommune profile (e.g. "sonderborg", "viborg"), or one defined under "profiles".'),
+      .describe('The house-style profile: "randers" (default), a shipped kommune profile (e.g. "sonderborg", "viborg"), one defined under "profiles", or a profile file ("./profiles/x.json", relative to this file).'),
     profiles: z
       .record(z.string(), profilePatchSchema)
       .optional()

@@ -19,7 +19,7 @@
  */
 import { escapeCommentOpen, type ImportResult, type ImportWarning } from './text.js';
 import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber.js';
-import { furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
+import { contentsRunIn, furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { parseDecisionHeading } from '../model/vocabulary.js';
 import { parseMeetingDate } from '../model/dates.js';
@@ -47,6 +47,8 @@ interface ItemStart {
   readonly closed?: boolean;
   /** The case type the title carried (`Beslutningssag:`, `(Beslutning)`): kept as the item's `Sagstype`. */
   readonly caseType?: string;
+  /** The line that holds the item's number, where it stands under the title (`Sag nr. 130`). */
+  readonly numberAt?: number;
 }
 
 const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
@@ -57,6 +59,8 @@ const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
   { id: 'spaced', re: /^(\d{1,4})\s{2,}(\p{Lu}.*)$/u },
   // The number run into the title (a web page that lost the space): `1.Temamøde - Diger`.
   { id: 'run-in', re: /^(\d{1,4})\.(\p{Lu}[\p{L}\p{N}].*)$/u },
+  // The number run into the title (a web page's text lost the space: `38Godkendelse af dagsorden`).
+  { id: 'glued', re: /^(\d{1,4})(\p{Lu}\p{Ll}{2,}(?:\s.*)?)$/u },
 ];
 
 const DATE = String.raw`(\d{1,2})[-./](\d{1,2})[-./](\d{2,4})|(\d{1,2})\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+(\d{4})`;
@@ -80,7 +84,7 @@ function isoOf(m: RegExpExecArray, offset: number): string | undefined {
   return undefined;
 }
 
-/** The first date written in the opening lines, as ISO: the meeting's date. */
+/** The first date written in the opening lines (at most 40), as ISO: the meeting's date. */
 export function meetingDate(lines: readonly Line[]): string | undefined {
   const re = new RegExp(DATE, 'iu');
   for (const l of lines.slice(0, 40)) {
@@ -144,14 +148,22 @@ function itemRun(lines: readonly Line[], form: RegExp): ItemStart[] {
   // list inside an item numbers below the item it is in: without the headings numbered at or
   // below the highest one before them, the run is taken if it keeps most of the headings
   // (a stray high number at the top, a year, would otherwise hide all items).
+  // A numbered list that begins below the item it is in is a list to its end, even where a
+  // later point's number would continue the items' (a list 1-6 inside item 2: its 3 is no
+  // item 3). A list's points follow one another at once: on the next line, or at the list's
+  // own indentation; its long points (no heading) count too.
+  const chains = numberedChains(lines);
+  const verdict = new Map<number, boolean>();
   const all = risingRun(cands);
   let top = -1;
   let restartsAtOne = true;
   let inner = false;
   const belowNone = cands.filter((c) => {
     const n = Number.parseInt(c.number, 10);
-    if (n <= top) {
-      if (!inner && n !== 1) restartsAtOne = false;
+    const chain = chains.get(c.at);
+    if (chain && !verdict.has(chain.first)) verdict.set(chain.first, chain.firstN <= top);
+    if (n <= top || (chain && verdict.get(chain.first))) {
+      if (!inner && (chain?.firstN ?? n) !== 1) restartsAtOne = false;
       inner = true;
       return false;
     }
@@ -162,6 +174,32 @@ function itemRun(lines: readonly Line[], form: RegExp): ItemStart[] {
   });
   const kept = risingRun(belowNone);
   return kept.length >= all.length * 0.6 || (kept.length > 0 && restartsAtOne) ? kept : all;
+}
+
+/**
+ * Numbered lines (`1. …`, `2) …`) that follow one another at once (the next line, or the same
+ * indentation with only blank lines between) and count up by one: each line's list, by its
+ * first line and first number. Lines alone are in no list.
+ */
+function numberedChains(lines: readonly Line[]): Map<number, { first: number; firstN: number }> {
+  const points: { at: number; n: number; indent: number }[] = [];
+  for (const [k, l] of lines.entries()) {
+    const m = /^(\s*)(?:[•●▪◦]\s*)?(\d{1,3})[.)]\s+\S/u.exec(l.text);
+    if (m) points.push({ at: k, n: Number(m[2]), indent: m[1]!.length });
+  }
+  const blankBetween = (a: number, b: number) => lines.slice(a + 1, b).every((l) => !l.text.trim());
+  const out = new Map<number, { first: number; firstN: number }>();
+  let chain: { first: number; firstN: number } | undefined;
+  for (const [i, p] of points.entries()) {
+    const q = points[i - 1];
+    const follows = q !== undefined && p.n === q.n + 1 && (p.at === q.at + 1 || (p.indent > 0 && p.indent === q.indent && blankBetween(q.at, p.at)));
+    if (follows) {
+      chain ??= { first: q.at, firstN: q.n };
+      out.set(q.at, chain);
+      out.set(p.at, chain);
+    } else chain = undefined;
+  }
+  return out;
 }
 
 function risingRun(cands: readonly ItemStart[]): ItemStart[] {
@@ -189,6 +227,24 @@ function dropToc(run: ItemStart[]): { items: ItemStart[]; toc: ItemStart[] } {
   for (const [k, s] of run.entries()) last.set(key(s), k);
   const toc = run.filter((s, k) => last.get(key(s))! > k);
   return { items: run.filter((s, k) => last.get(key(s)) === k), toc };
+}
+
+/** `Sag nr. 129`, `Punkt 4`, `Pkt. 12` alone on a line: an item's number under its title. */
+const NUMBER_UNDER_TITLE = /^(?:Sag|Punkt|Pkt\.?|Dagsordenspunkt)\s*(?:nr\.?)?\s*(\d{1,4})$/iu;
+
+/** Items whose number stands on the line under the title: the title is the line before (blank lines aside). */
+function numberUnderTitle(lines: readonly Line[]): ItemStart[] {
+  const out: ItemStart[] = [];
+  for (const [k, l] of lines.entries()) {
+    const m = NUMBER_UNDER_TITLE.exec(l.text.trim());
+    if (!m) continue;
+    let p = k - 1;
+    while (p >= 0 && k - p <= 2 && !lines[p]!.text.trim()) p--;
+    const title = p >= 0 && k - p <= 2 ? lines[p]!.text.trim() : '';
+    if (!title || title.length > 200 || sectionName(title) || headerLabel(title) || caseOf(title) || decisionLike(title) || NUMBER_UNDER_TITLE.test(title)) continue;
+    out.push({ at: p, number: m[1]!, title, numberAt: k });
+  }
+  return out;
 }
 
 /**
@@ -224,9 +280,25 @@ function hintedItems(lines: readonly Line[], hints: ReadonlyMap<number, number>)
 function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number, number>): { items: ItemStart[]; tocLines: Set<number>; pages?: number } {
   let items: ItemStart[] = [];
   let toc: ItemStart[] = [];
+  // A run that is one numbered list (its headings on consecutive lines, no body between them)
+  // gives way to a form whose run has bodies: `38Godkendelse af dagsorden` … over a list 1-4.
+  const chains = numberedChains(lines);
+  const oneList = (run: readonly ItemStart[]) => run.length > 1 && run.every((it) => chains.get(it.at) !== undefined && chains.get(it.at) === chains.get(run[0]!.at));
+  let itemsOneList = false;
   for (const f of ITEM_FORMS) {
     const r = dropToc(itemRun(lines, f.re));
-    if (r.items.length > items.length) ({ items, toc } = r);
+    const list = oneList(r.items);
+    if ((r.items.length > items.length && (!list || itemsOneList || items.length === 0)) || (itemsOneList && !list && r.items.length > 0)) {
+      ({ items, toc } = r);
+      itemsOneList = list;
+    }
+  }
+  // The number on its own line under the title (`Spørgetid` / `Sag nr. 129`), where that finds more.
+  const numberedBelow = risingRun(numberUnderTitle(lines));
+  if (numberedBelow.length > items.length) {
+    items = numberedBelow;
+    toc = [];
+    guesses.push(`${items.length} items whose number stands on the line under the title ("Sag nr. 129")`);
   }
   // Headings without numbers: the layout's heading lines (PDF, Word), where the text's own forms find none.
   if (items.length === 0 && hints?.size) {
@@ -550,29 +622,39 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
     const m = headerLabel(l.text.trim());
     if (m?.field === 'Udvalg' && m.value && !/^(?:Dato|Type|Tid)\b/u.test(m.value)) return { title: `${keyword} ${m.value}`, committee: m.value };
   }
-  // The first line that names more than the document's kind, and is no date.
+  // The line that says whose meeting it is (`… møde i X`, `mødet i X`, `Referat for|af|fra X`),
+  // else the first line that names more than the document's kind, and is no date.
   const named = (t: string) => t && !headerLabel(t) && !/^(referat|dagsorden|beslutningsprotokol)$/iu.test(t) && !/^(\d|[•●▪◦|*-]|(man|tirs|ons|tors|fre|lør|søn)dag\b)/iu.test(t);
-  const first = head.map((l) => l.text.trim()).find(named) ?? '';
-  const c = /(?:møde i|for|af)\s+(?:møde i\s+)?(.+?)(?:\s+(?:møde\s+)?(?:den|d\.)\s.*)?$/iu.exec(first)?.[1] ?? first.split(/\s+-\s+/)[0]!;
+  const whose = /(?:\bmødet?\s+i|^(?:\S+\s+\S+\s+)?(?:referat|dagsorden|beslutningsprotokol)\s+(?:for|af|fra)(?:\s+mødet?\s+i)?)\s+(.+?)(?:\s+(?:møde\s+)?(?:den|d\.)\s.*)?$/iu;
+  const texts = head.map((l) => l.text.trim());
+  const first = texts.find((t) => named(t) && whose.test(t)) ?? texts.find(named) ?? '';
+  const c = whose.exec(first)?.[1] ?? first.split(/\s+[-–—]\s+/)[0]!;
   // The committee's name ends where a date, a time or a header label begins.
-  const committee = c
+  let committee = c
     .replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*/iu, '')
     .split(/\s+(?=\d|(?:Mødetidspunkt|Mødedato|Mødested|Mødeafholdelse|Dato|Tidspunkt|Sted|Type)\b)/u)[0]!
-    // `… d. 13-08-2024`, `… den 1. marts`: the word before the date goes with it.
+    // `… d. 13-08-2024`, `… tirsdag den 1. marts`: the words before the date go with it.
     .replace(/\s+(?:den|d\.)$/u, '')
+    .replace(/\s+(?:man|tirs|ons|tors|fre|lør|søn)dag$/iu, '')
     .trim();
+  // `Referat af Byrådets møde d. …`: the genitive before `møde` names the committee `Byrådet`.
+  if (/[^s]s$/u.test(committee) && first.includes(`${committee} møde`)) committee = committee.slice(0, -1);
+  else if (/[^s]s\s+møde$/u.test(committee)) committee = committee.replace(/s\s+møde$/u, '');
   return { title: committee ? `${keyword} ${committee}` : keyword, committee: committee || undefined };
 }
 
-function writeHeader(head: readonly Line[], out: Out, date: string | undefined, agenda: boolean, profile: string): void {
+function writeHeader(head: readonly Line[], out: Out, date: string | undefined, agenda: boolean, profile: string, guessed?: { committee?: string; note: string }, committee?: string): void {
+  const title = titleOf(head, agenda);
+  const keyword = agenda ? 'DAGSORDEN' : 'REFERAT';
   // The title's text as text: a `<!--` in it would open a comment and swallow the header.
-  out.push(`# ${escapeCommentOpen(titleOf(head, agenda).title)}`);
+  out.push(`# ${escapeCommentOpen(committee && committee !== title.committee ? `${keyword} ${committee}` : title.title)}`);
   out.push('');
   // The meeting's date as the header writes it (`tirsdag den 1. november 2016 kl. 15:30`,
   // `Dato: 05.03.2024`) is the Mødedato, in its words and place; else the date found, in ISO form.
   const dateAt = date ? head.findIndex((l) => writtenDate(l.text.trim()) !== undefined && isoOfWritten(writtenDate(l.text.trim())!) === date) : -1;
   if (date && dateAt < 0) out.push(`Mødedato: ${date}`);
   out.push(`Profil: ${profile}`);
+  if (guessed) out.push(`<!-- import: ${guessed.note.replace(/--/g, '- -')} -->`);
   for (let k = 0; k < head.length; k++) {
     const t = head[k]!.text.trim();
     if (!t) continue;
@@ -636,6 +718,42 @@ interface ItemCtx {
   readonly committee?: string;
 }
 
+/**
+ * This meeting's committee: the title's, unless this meeting's decision headings (dated its
+ * date, and saying `Beslutning`) name another that the title's line does not contain (a page
+ * whose first line is a UI label, `Mødedetaljer`, above `Beslutning i Byrådet den
+ * 20-06-2018`): then the one most of them name.
+ */
+function meetingCommittee(fromTitle: string | undefined, lines: readonly Line[], from: number, date: string | undefined): string | undefined {
+  if (!date) return fromTitle;
+  const named: string[] = [];
+  for (let k = from; k < lines.length; k++) {
+    const t = lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
+    const m = t.length < 120 ? DECISION_HEADING.exec(t) : null;
+    const who = m?.[1]?.replace(/(?<=[^s])s\s+møde$/u, '').trim();
+    // Only a heading that says it is a decision (`Beslutning [i] X den …`): `Onsdag den 1. september 2021` names no committee.
+    if (m && who && /^beslutning\s/iu.test(t) && !/^beslutning$/iu.test(who) && isoOf(m, 2) === date) named.push(who);
+  }
+  const count = (c: string) => named.filter((n) => n === c).length;
+  const most = [...new Set(named)].sort((a, b) => count(b) - count(a))[0];
+  if (!most || !fromTitle) return fromTitle ?? most;
+  const a = fromTitle.toLowerCase();
+  const b = most.toLowerCase();
+  return a.includes(b) || b.includes(a) || sameCommittee(most, fromTitle) ? fromTitle : most;
+}
+
+/** The line just before a heading (blank lines aside) that says the same (spacing aside: `2. Title`, `2.     Title`), if there is one. */
+function repeatedBefore(lines: readonly Line[], at: number): number | undefined {
+  const key = (t: string) => t.trim().replace(/\s+/g, ' ').toLowerCase();
+  if (at >= lines.length) return undefined;
+  for (let k = at - 1; k >= 0 && k >= at - 3; k--) {
+    const t = lines[k]!.text.trim();
+    if (!t) continue;
+    return key(t) === key(lines[at]!.text) ? k : undefined;
+  }
+  return undefined;
+}
+
 /** Whether a decision heading's committee is this meeting's (`Byrådet`, `Byrådets møde`). */
 function sameCommittee(named: string, committee: string | undefined): boolean {
   if (!committee) return false;
@@ -659,7 +777,12 @@ function decisionPick(ctx: ItemCtx): number | undefined {
     const iso = t.length < 120 ? (m ? isoOf(m, 2) : decisionHeadingDate(t)) : undefined;
     if (iso && (!ctx.date || iso === ctx.date)) dated.push({ k, ours: m ? sameCommittee(m[1]!, ctx.committee) : false });
   }
-  return (dated.filter((d) => d.ours).pop() ?? dated.pop())?.k ?? plain;
+  const pick = (dated.filter((d) => d.ours).pop() ?? dated.pop())?.k;
+  // `Høring og sagsgang` / `Kommunalbestyrelsen den 30. august 2022` (who treats the case when),
+  // then `Beslutning` / `Godkendt.`: a committee and a date without the word Beslutning that a
+  // plain `Beslutning` follows is the case's schedule; the plain heading is the decision.
+  if (pick !== undefined && plain !== undefined && plain > pick && !/^(?:[•●▪◦-]\s*)?beslutning\b/iu.test(ctx.lines[pick]!.text.trim())) return plain;
+  return pick ?? plain;
 }
 
 function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: number }): void {
@@ -736,8 +859,9 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
       out.blank();
       continue;
     }
-    // `Kompetenceudvalg: Byrådet`: a section name with its content on the same line.
-    if (labelledSection(t, out)) {
+    // `Kompetenceudvalg: Byrådet`: a section name with its content on the same line; right
+    // under a heading with nothing under it yet, it is that section's first line.
+    if (!justUnderHeading(out) && labelledSection(t, out)) {
       inSection = true;
       opening = false;
       continue;
@@ -760,6 +884,12 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
     // In the item's opening a `Label: value` line would read as an item field: its label is set bold.
     out.push(fieldSafe(body(t)));
   }
+}
+
+/** Whether the last line written is a section heading (a blank line aside). */
+function justUnderHeading(out: Out): boolean {
+  const last = [...out.lines].reverse().find((l) => l !== '');
+  return last !== undefined && /^### /.test(last);
 }
 
 /** `Kompetenceudvalg: Byrådet`: a section name and its content on one line, written as that section; false when the line is not one. */
@@ -789,6 +919,12 @@ function wrapWidth(lines: readonly Line[]): number | undefined {
 
 const SENTENCE_END = /[.!?:;]["”’)]*$/u;
 
+/** The number of a numbered point (`2. Bygherre …`, `3) At …`), or undefined. */
+function pointNumber(text: string): number | undefined {
+  const m = /^(\d{1,3})[.)]\s+\p{Lu}/u.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
 /**
  * Joins the lines the layout wrapped: a line that reaches the wrap width and ends no sentence,
  * followed by a line that goes on in lower case or with a number (`1990. …` is then no numbered
@@ -804,7 +940,9 @@ export function joinWrapped(lines: readonly Line[]): Line[] {
     const prev = out[out.length - 1];
     const t = l.text.trim();
     const long = p.length >= width * 0.8 && p.length <= width * 1.1;
-    const goesOn = /^[\p{Ll}\d(]/u.test(t) && !/^[•●▪◦–-]\s/u.test(t);
+    // The next point of a numbered list (`2. Bygherre …` after `1. Udendørs …`) is no wrapped line.
+    const nextPoint = pointNumber(t) !== undefined && prev !== undefined && pointNumber(prev.text.trim()) === pointNumber(t)! - 1;
+    const goesOn = /^[\p{Ll}\d(]/u.test(t) && !/^[•●▪◦–-]\s/u.test(t) && !nextPoint;
     // A title the wrap cut goes on with its last words, a capital or not, short of the width.
     const titleGoesOn = prev !== undefined && ITEM_FORMS.some((f) => f.re.test(prev.text.trim())) && !ITEM_FORMS.some((f) => f.re.test(t)) && t.length < width * 0.8 && !decisionLike(t);
     if (prev && t && long && !SENTENCE_END.test(p) && (goesOn || titleGoesOn) && !sectionName(t) && !caseOf(t) && !furniture(t) && !sectionName(p)) {
@@ -824,8 +962,8 @@ export function joinWrapped(lines: readonly Line[]): Line[] {
  */
 function splitContentsHeading(lines: readonly Line[]): Line[] {
   return lines.flatMap((l) => {
-    const m = /^(\s*(?:Indholdsfortegnelse|Indhold|Dagsorden))(\d{1,4}\.\s+\p{Lu}.*)$/u.exec(l.text);
-    return m ? [{ no: l.no, text: m[1]! }, { no: l.no, text: m[2]! }] : [l];
+    const m = contentsRunIn(l.text);
+    return m ? [{ no: l.no, text: m[0] }, { no: l.no, text: m[1] }] : [l];
   });
 }
 
@@ -840,6 +978,59 @@ function splitContentsHeading(lines: readonly Line[]): Line[] {
  */
 function splitRunOnDecisions(lines: readonly Line[], date: string | undefined): Line[] {
   if (!date) return [...lines];
+  const split = splitRunOnDecisionLines(lines, date);
+  return split.length > lines.length ? splitRunOnSections(split) : split;
+}
+
+/** The section names, longest first, as a pattern: `Resume og sagens baggrund` before `Resume`. */
+const SECTION_NAMES = [...SECTION_WORDS.keys()]
+  .filter((n) => n.length >= 5)
+  .sort((a, b) => b.length - a.length)
+  .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+  .join('|');
+
+/**
+ * Section headings run into the text of a page that lost its line breaks (a flipbook's text
+ * runs an item into one paragraph: `00.30.10-S00-3-16 Resume Kompetenceudvalg: Byrådet … INDSTILLING
+ * Økonomiudvalget indstiller, at … Sagsfremstilling Økonomiudvalget fremlægger …`). Only where the
+ * document shows that loss (a decision heading run into text), and only a section name that opens
+ * the line (after its case number), follows a sentence's end, or is written in capitals, and is
+ * followed by a capital letter: a section word inside a sentence (`… en indstilling om …`) stays.
+ */
+function splitRunOnSections(lines: readonly Line[]): Line[] {
+  const named = new RegExp(String.raw`(?<=^|[.!?]\s+|^\S*\d\S*\s+)(?:${SECTION_NAMES})(?=\s+\S)`, 'giu');
+  const capitals = /(?<=\s)\p{Lu}{5,}(?:\s+\p{Lu}{2,})*(?=\s+\p{Lu})/gu;
+  const out: Line[] = [];
+  for (const l of lines) {
+    const cuts: { at: number; end: number }[] = [];
+    if (l.text.length > 60) {
+      // A name in running text is capitalised as a heading and followed by a capital (`Sagsfremstilling Økonomiudvalget …`).
+      for (const m of l.text.matchAll(named)) {
+        const end = m.index! + m[0].length;
+        if (/^\p{Lu}/u.test(m[0]) && /^\s+\p{Lu}/u.test(l.text.slice(end))) cuts.push({ at: m.index!, end });
+      }
+      for (const m of l.text.matchAll(capitals)) if (SECTION_WORDS.has(m[0].toLowerCase().replace(/\s+/g, ' '))) cuts.push({ at: m.index!, end: m.index! + m[0].length });
+      cuts.sort((a, b) => a.at - b.at);
+      for (let i = cuts.length - 1; i > 0; i--) if (cuts[i]!.at < cuts[i - 1]!.end) cuts.splice(i, 1);
+    }
+    if (cuts.length === 0) {
+      out.push(l);
+      continue;
+    }
+    let at = 0;
+    for (const c of cuts) {
+      const before = l.text.slice(at, c.at).trim();
+      if (before) out.push({ no: l.no, text: before });
+      out.push({ no: l.no, text: l.text.slice(c.at, c.end) });
+      at = c.end;
+    }
+    const rest = l.text.slice(at).trim();
+    if (rest) out.push({ no: l.no, text: rest });
+  }
+  return out;
+}
+
+function splitRunOnDecisionLines(lines: readonly Line[], date: string): Line[] {
   const re = new RegExp(String.raw`(?:(?<=^|[.!?:]\s+)|(?<=\s)(?=Beslutning\s))((?:Beslutning(?:\s+i)?\s+)?\p{Lu}[\p{L}\-]*(?:\s[\p{L}\-&]+){0,3}(?:,|\s+den|\s+d\.)\s+(?:${DATE}))(?::)?\s+(?=\p{Lu})`, 'gu');
   const out: Line[] = [];
   for (const l of lines) {
@@ -857,6 +1048,49 @@ function splitRunOnDecisions(lines: readonly Line[], date: string | undefined): 
     out.push(split ? { no: l.no, text: l.text.slice(at) } : l);
   }
   return out;
+}
+
+/**
+ * This meeting's date and committee as its decision headings write them, for a page whose
+ * opening names no date. An item's own decision is its last dated decision heading (a chain of
+ * decisions ends with this meeting's), where the item has no plain `Beslutning` (then the dated
+ * ones are earlier bodies') and the heading cites no other meeting's item (`…, pkt. 123:`).
+ * Of the items' dates, the one most carry (the latest on a tie); the committee of its last
+ * heading (`Hovedudvalgets møde` → `Hovedudvalget`); the line of that heading.
+ */
+function meetingFromDecisions(lines: readonly Line[], items: readonly ItemStart[]): { date: string; committee?: string; at: number } | undefined {
+  const found: { iso: string; committee: string; at: number }[] = [];
+  for (const [n, it] of items.entries()) {
+    const to = items[n + 1]?.at ?? lines.length;
+    let own: { iso: string; committee: string; at: number } | undefined;
+    let plain = false;
+    for (let k = it.at; k < to; k++) {
+      const t = lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
+      if (/^beslutning(?:er)?:?$/iu.test(t)) plain = true;
+      const m = t.length < 120 && !/\bpkt\.\s*\d/u.test(t) ? DECISION_HEADING.exec(t) : null;
+      const iso = m ? isoOf(m, 2) : undefined;
+      if (m && iso) own = { iso, committee: m[1]!.replace(/^beslutning(?:\s+i)?$/iu, '').replace(/(?<=[^s])s\s+møde$/u, '').trim(), at: k };
+    }
+    if (own && !plain) found.push(own);
+  }
+  if (found.length === 0) return undefined;
+  const count = (iso: string) => found.filter((f) => f.iso === iso).length;
+  const best = found.map((f) => f.iso).sort((a, b) => count(b) - count(a) || b.localeCompare(a))[0]!;
+  const last = found.filter((f) => f.iso === best).pop()!;
+  return { date: best, committee: last.committee || undefined, at: last.at };
+}
+
+/**
+ * Failing a decision heading, the first date in the first 40 lines, where it stands (an item's
+ * text may name the meeting's date); an earlier body's decision heading is no such line.
+ */
+function firstDateLine(lines: readonly Line[]): { date: string; at: number } | undefined {
+  for (let k = 0; k < Math.min(40, lines.length); k++) {
+    if (decisionLike(lines[k]!.text) || /\bpkt\.\s*\d/u.test(lines[k]!.text)) continue;
+    const date = meetingDate([lines[k]!]);
+    if (date) return { date, at: k };
+  }
+  return undefined;
 }
 
 /**
@@ -928,26 +1162,52 @@ export function importGeneric(
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
   const { items, tocLines, pages } = findItems(lines, guesses, hints);
-  const date = meetingDate(lines);
+  const firstItemAt = Math.min(...items.map((i) => Math.min(i.at, i.caseAt ?? i.at)), lines.length);
+  // A page without the meeting's header (one item of a PolWeb meeting): its decision headings
+  // date the meeting. The date is the importer's reading, and it says so.
+  // The opening is the text before the first item: a date in an item's text is no meeting date.
+  const opened = meetingDate(lines.slice(0, firstItemAt));
+  const fromDecision = opened ? undefined : meetingFromDecisions(lines, items);
+  const fromText = opened || fromDecision ? undefined : firstDateLine(lines);
+  const guessed = fromDecision ?? fromText;
+  const date = opened ?? guessed?.date;
+  let guessNote: { committee?: string; note: string } | undefined;
+  if (guessed) {
+    const line = lines[guessed.at]!.text.trim();
+    const where = fromDecision ? `the decision heading "${line}"` : `the text "${line.slice(0, 80)}"`;
+    const whereDa = fromDecision ? `beslutningsoverskriften "${line}"` : `teksten "${line.slice(0, 80)}"`;
+    guessNote = { committee: fromDecision?.committee, note: `Mødedato read from ${where}; the page's opening names no date` };
+    guesses.push(`meeting date ${guessed.date} taken from ${where}: the opening names no date`);
+    warnings.push({
+      line: lines[guessed.at]!.no + 1,
+      message: {
+        da: `Mødedato ${guessed.date} er læst af ${whereDa}: sidens indledning nævner ingen dato`,
+        en: `Mødedato ${guessed.date} is read from ${where}: the page's opening names no date`,
+      },
+    });
+  }
   const agenda = isAgenda(lines, items, date);
   const out = makeOut();
   // A table of contents' page column is page furniture.
   const stats = { furniture: pages ?? 0, words: pages ?? 0 };
-  const firstAt = Math.min(...items.map((i) => Math.min(i.at, i.caseAt ?? i.at)), lines.length);
+  const firstAt = firstItemAt;
   const head = splitRunTogether(lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text)))));
-  writeHeader(head, out, date, agenda, profile);
-  const committee = titleOf(head, agenda).committee;
-  const drop = new Set<number>();
+  const committee = meetingCommittee(titleOf(head, agenda).committee, lines, firstAt, date) ?? guessNote?.committee;
+  writeHeader(head, out, date, agenda, profile, guessNote, committee);
+  // A heading repeated just before the item it names (a page's link to the item, then the
+  // item): the first is the page's, not text of the item before.
+  const drop = new Set<number>(items.map((it) => repeatedBefore(lines, it.at)).filter((k): k is number => k !== undefined && k >= firstAt));
   const named = lines.filter((l) => sectionName(l.text));
   const marked = named.filter((l) => hints?.has(l.no)).length;
   const layoutSections = marked >= 2 && marked >= named.length * 0.6;
+  for (const it of items) if (it.numberAt !== undefined) drop.add(it.numberAt);
   for (const [n, it] of items.entries()) {
     const next = items[n + 1];
     const to = next ? Math.min(next.at, next.caseAt ?? next.at) : lines.length;
     const from = it.title === null ? it.at : it.at + 1;
     writeItem({ lines, from, to, date, start: it, drop, committee, hints, layoutSections }, out, stats);
   }
-  if (!date) guesses.push('no meeting date found in the opening lines');
+  if (!date) guesses.push('no meeting date found: none in the opening, a decision heading or the first 40 lines');
   let markup = out.lines.join('\n').replace(/\n{3,}/g, '\n\n').replace(/\s+$/, '') + '\n';
   if (options.fitProfile) {
     const fit = profileByOrder(markup, given);

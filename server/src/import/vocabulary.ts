@@ -79,3 +79,12 @@ export function furniture(line: string): boolean {
     line.trim(),
   );
 }
+
+/**
+ * A contents heading run into its first entry (a web page's text lost the line break:
+ * `Indholdsfortegnelse1. Fraværende`): the heading and the entry, or undefined.
+ */
+export function contentsRunIn(text: string): [string, string] | undefined {
+  const m = /^(\s*(?:Indholdsfortegnelse|Indhold|Dagsorden))(\d{1,4}\.\s+\p{Lu}.*)$/u.exec(text);
+  return m ? [m[1]!, m[2]!] : undefined;
+}

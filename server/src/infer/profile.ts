@@ -14,7 +14,7 @@
  */
 import { analyze } from '../engine.js';
 import { caseNumberOf } from '../import/casenumber.js';
-import { headerLabel } from '../import/vocabulary.js';
+import { contentsRunIn, headerLabel } from '../import/vocabulary.js';
 import { CASE_NUMBER_FORMS } from '../model/casenumbers.js';
 import { parseDanishDate } from '../model/dates.js';
 import { HEADER_FIELD_WORDS, parseDecisionHeading, SECTION_WORDS, sectionWordFor } from '../model/vocabulary.js';
@@ -36,7 +36,7 @@ export interface InferDocument {
 
 /** One line of the report: what was inferred, and how many documents agree. */
 export interface InferLine {
-  readonly key: 'kommune' | 'itemHeading' | 'decisionHeading' | 'sections' | 'sectionOrder' | 'numbering' | 'caseNumber' | 'attendance' | 'header' | 'contents';
+  readonly key: 'kommune' | 'itemHeading' | 'decisionHeading' | 'sections' | 'sectionOrder' | 'emptySections' | 'numbering' | 'caseNumber' | 'attendance' | 'header' | 'contents';
   /** Documents that agree with the value (or show it). */
   readonly agree: number;
   /** Documents that could say anything about it. */
@@ -179,7 +179,8 @@ interface DocFacts {
 function numberedLines(plain: readonly string[]): Map<string, number[]> {
   const m = new Map<string, number[]>();
   plain.forEach((t, k) => {
-    const n = /^(?:[\p{L}]{1,15}\.?\s*)?(\d{1,4}[a-z]?)\s*[.:)]?(?:\s|$)/u.exec(t)?.[1];
+    // Also a number run into its title (`38Godkendelse af dagsorden`, a page that lost the space).
+    const n = /^(?:[\p{L}]{1,15}\.?\s*(?:nr\.?\s*)?)?(\d{1,4}[a-z]?)\s*[.:)]?(?:\s|$|(?=\p{Lu}\p{Ll}))/u.exec(t)?.[1];
     if (n) m.set(n, [...(m.get(n) ?? []), k]);
   });
   return m;
@@ -249,7 +250,8 @@ function factsOf(given: InferDocument): DocFacts {
   const committee = meeting.committee?.replace(/\s+(?:d\.|den)\s+.*$/u, '').replace(/s?\s+møde$/u, '').trim();
   // Only markup (a .referat file, a portal record): its item numbers are as published.
   const markupOnly = doc.source === undefined;
-  const src = lines(doc.source ?? doc.markup);
+  // A contents heading run into its first entry (`Indholdsfortegnelse1. Fraværende`) is two lines, as the importer reads it.
+  const src = lines(doc.source ?? doc.markup).flatMap((l) => contentsRunIn(l) ?? [l]);
   const plain = src.map(plainLine);
   const numbered = numberedLines(plain);
   const { itemTemplates, shownNumbers } = itemHeadingsShown(doc, meeting, plain, numbered);
@@ -259,8 +261,11 @@ function factsOf(given: InferDocument): DocFacts {
   const fromMarkup = doc.source === undefined || /^\s*[[{]/.test(doc.source);
   const markupLines = lines(doc.markup);
   const decisionSource = fromMarkup ? markupLines.slice(Math.max(0, markupLines.findIndex((l) => /^## /.test(l)))).map(plainLine) : plain.slice(firstItemLine);
-  const titles = new Set(meeting.items.map((i) => lowerKey(i.title)).filter((t) => t.length >= 3));
-  const decisions = meetingDecisions(decisionCandidates(decisionSource, committee, titles), date, committee);
+  // An item's title (its heading, or the title repeated under it) is no decision heading, even
+  // where it ends in a date (`Godkendelse af dagsorden til mødet den 4. juni 2020`).
+  const titles = new Set(meeting.items.map((i) => norm(i.title)).filter((t) => t.length > 3));
+  const isTitle = (t: string) => titles.has(norm(t.replace(/^(?:punkt\s+)?\d{1,4}[a-z]?\s*[.:)]?\s+/iu, '')));
+  const decisions = meetingDecisions(decisionCandidates(decisionSource.filter((t) => !isTitle(t)), committee), date, committee);
   const opening = plain.slice(0, Math.max(0, firstItemLine));
   return {
     name: doc.name,
@@ -298,18 +303,22 @@ function itemHeadingsShown(doc: InferDocument, meeting: Meeting, plain: readonly
         shownNumbers.add(item.number);
         break;
       }
+      // The number alone under the title (`Spørgetid` / `Sag nr. 129`): the number is shown; no template writes that form.
+      const above = plain.slice(Math.max(0, k - 2), k).filter((x) => x).pop();
+      if (/^[\p{L}]{1,15}\.?\s*(?:nr\.?\s*)?\d{1,4}[a-z]?$/u.test(plain[k]!) && above !== undefined && norm(above) === norm(item.title)) {
+        shownNumbers.add(item.number);
+        break;
+      }
     }
   }
   return { itemTemplates, shownNumbers };
 }
 
 /** The lines that read as decision headings (of any meeting), with the meeting's committee run in where none stands at a line's start. */
-function decisionCandidates(decisionSource: readonly string[], committee: string | undefined, titles: ReadonlySet<string> = new Set()): DecisionCandidate[] {
+function decisionCandidates(decisionSource: readonly string[], committee: string | undefined): DecisionCandidate[] {
   const candidates: DecisionCandidate[] = [];
   for (const t of decisionSource) {
     if (t.length > 400) continue;
-    // An item's title that names a meeting (`Godkendelse af dagsorden til mødet den 4. juni 2020`) is no decision heading.
-    if (titles.has(lowerKey(t.replace(/^(?:\p{L}{1,15}\.?\s*)?\d{1,4}[a-z]?\s*[.:)-]?\s+/u, ''))) || titles.has(lowerKey(t))) continue;
     const m = DECISION_LINE.exec(t) ?? DECISION_RUN_IN.exec(t);
     if (!m) continue;
     const g = m.groups!;
@@ -324,7 +333,7 @@ function decisionCandidates(decisionSource: readonly string[], committee: string
   if (candidates.length === 0 && committee && committee.length >= 4) {
     const name = committee.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const inline = new RegExp(
-      String.raw`(?:^|[.!?]\s+)(?<pre>Beslutning(?:\s+i)?\s+)?(?<committee>${name})(?<gen>s\s+møde)?(?<sep>\s+den|\s+d\.|,)\s+(?<date>${DATE_IN_HEADING})(?<post>\s*:)?(?=\s+\p{Lu}|\s*$)`,
+      String.raw`(?:^|[.!?]\s+|(?<=\s)(?=Beslutning\s))(?<pre>Beslutning(?:\s+i)?\s+)?(?<committee>${name})(?<gen>s\s+møde)?(?<sep>\s+den|\s+d\.|,)\s+(?<date>${DATE_IN_HEADING})(?<post>\s*:)?(?=\s+\p{Lu}|\s*$)`,
       'iu',
     );
     for (const t of decisionSource) {
@@ -720,6 +729,48 @@ function sectionLines(
   ];
 }
 
+/** A committee treats some 10 to 40 items a month; the middle of that range, on a log scale. */
+const USUAL_ITEMS_A_MONTH = 20;
+
+/**
+ * Whether a meeting's first item number is better explained by numbering through the election
+ * term than through the year: the items before it, spread over the months since 1 January of
+ * the meeting's year and since 1 January of the term's first year (2014, 2018, 2022 …), give
+ * two rates; the one nearer a usual rate (on a log scale) wins, the year on a tie (the first
+ * year of a term is both). Item 301 on 22 January cannot be the year's; item 126 in June can.
+ */
+function termLike(first: number, date: Ymd): boolean {
+  const sinceNewYear = date.month - 1 + (date.day - 1) / 31;
+  const termStart = 2014 + Math.floor((date.year - 2014) / 4) * 4;
+  const sinceTerm = (date.year - termStart) * 12 + sinceNewYear;
+  if (sinceTerm <= sinceNewYear) return false;
+  const off = (months: number) => Math.abs(Math.log((first - 1) / Math.max(months, 0.5) / USUAL_ITEMS_A_MONTH));
+  return off(sinceTerm) < off(sinceNewYear);
+}
+
+/**
+ * Whether the house's template prints every section heading, also one with nothing under it:
+ * a document shows an empty section that another section follows (an empty section at the end
+ * of the text is where the stored text was cut, and says nothing).
+ */
+function inferEmptySections(facts: readonly DocFacts[]): { value: 'warn' | 'allowed'; line: InferLine } {
+  const showing = facts.filter((f) =>
+    f.meeting.items.some((item, i, items) => item.sections.some((s, k) => s.empty && s.kind !== 'beslutning' && (k < item.sections.length - 1 || i < items.length - 1))),
+  ).length;
+  const value = showing > 0 ? 'allowed' : 'warn';
+  return {
+    value,
+    line: {
+      key: 'emptySections',
+      agree: showing,
+      of: facts.length,
+      ...(showing > 0
+        ? both(`tomme afsnit: tilladt (${showing} af ${facts.length} dokumenter har en overskrift uden tekst under)`, `empty sections: allowed (${showing} of ${facts.length} documents print a heading with nothing under it)`)
+        : both('tomme afsnit: rapporteres (intet dokument har en overskrift uden tekst under)', 'empty sections: reported (no document prints a heading with nothing under it)')),
+    },
+  };
+}
+
 function inferNumbering(facts: readonly DocFacts[]): { scheme: NumberingScheme; closedItemsFrom?: number; line: InferLine } {
   interface Run {
     committee: string;
@@ -761,6 +812,8 @@ function inferNumbering(facts: readonly DocFacts[]): { scheme: NumberingScheme; 
   let continuous = 0;
   let perMeeting = 0;
   let acrossYears = false;
+  let termRuns = 0;
+  let yearRuns = 0;
   for (const r of runs) {
     if (r.first === 1) perMeeting++;
     else continuous++;
@@ -768,8 +821,10 @@ function inferNumbering(facts: readonly DocFacts[]): { scheme: NumberingScheme; 
     // Danish election terms run four years from 1 January 2014 (2018, 2022, 2026 …).
     const term = (y: number) => Math.floor((y - 2014) / 4);
     if (prev && r.first > prev.last && prev.date!.year !== r.date!.year && term(prev.date!.year) === term(r.date!.year) && r.first > 1) acrossYears = true;
+    if (r.first > 1 && r.date) (termLike(r.first, r.date) ? termRuns++ : yearRuns++);
   }
-  const scheme: NumberingScheme = continuous > 0 ? (acrossYears ? 'term' : 'year') : 'per-meeting';
+  // One meeting alone: its first number against the time since New Year and since the term began.
+  const scheme: NumberingScheme = continuous > 0 ? (acrossYears || termRuns > yearRuns ? 'term' : 'year') : 'per-meeting';
   // A meeting starting at 1 agrees with continuous numbering when it is the first of its committee's year among the documents.
   const firstOfYear = (r: Run) => !runs.some((p) => p !== r && p.committee === r.committee && p.date && r.date && p.date.year === r.date.year && key(p) < key(r));
   const agree = scheme === 'per-meeting' ? perMeeting : continuous + runs.filter((r) => r.first === 1 && firstOfYear(r)).length;
@@ -889,7 +944,25 @@ const LABEL_ALONE = /^(?:#{1,6}\s*)?\**\s*(Fraværende med afbud|Fraværende|Ikk
 const ITEM_ABSENCE = /\b(?:sagens behandling|behandlingen af (?:dette )?punkt(?:et)?|under punktet|inhabil|forlod mødet)\b/iu;
 const SENTENCE_NOTE = /\b(?:deltog ikke|var fraværende|havde forfald|der var afbud fra|mødte som stedfortræder|som (?:suppleant|stedfortræder)(?:er)? (?:deltog|er indkaldt)|i stedet deltog|forlod mødet|inhabil)\b/iu;
 
-function inferAttendance(facts: readonly DocFacts[]): { placement: AttendancePlacement[]; style: 'line' | 'sentences'; label?: string; line: InferLine } {
+/**
+ * Whether the header's member list names those present (the absent are members too): in most
+ * documents that list members and absent ones, an absent name is not among the members.
+ */
+function membersListedOf(facts: readonly DocFacts[]): 'present' | undefined {
+  let present = 0;
+  let all = 0;
+  for (const { meeting } of facts) {
+    // The list as written (the model adds the absent to the members under a profile that says so).
+    const written = meeting.membersField?.names.names ?? [];
+    if (written.length === 0 || meeting.afbud.length === 0) continue;
+    const listed = new Set(written.map((mb) => mb.name.toLowerCase()));
+    if (meeting.afbud.some((a) => !listed.has(a.name.toLowerCase()))) present++;
+    else all++;
+  }
+  return present > all ? 'present' : undefined;
+}
+
+function inferAttendance(facts: readonly DocFacts[]): { placement: AttendancePlacement[]; style: 'line' | 'sentences'; label?: string; membersListed?: 'present'; line: InferLine } {
   const votes: AttendancePlacement[][] = [];
   const styles: ('line' | 'sentences')[] = [];
   const labels: string[] = [];
@@ -940,7 +1013,7 @@ function inferAttendance(facts: readonly DocFacts[]): { placement: AttendancePla
   const label = style === 'line' ? majority(labels)?.value : undefined;
   const where = placement.join(', ');
   const whereDa = placement.map((p) => ({ header: 'i mødehovedet', 'first-item': 'under første punkt', 'every-decision': 'under hver beslutning' })[p]).join(', ');
-  const line: InferLine = best
+  let line: InferLine = best
     ? {
         key: 'attendance',
         agree: best.count,
@@ -956,7 +1029,15 @@ function inferAttendance(facts: readonly DocFacts[]): { placement: AttendancePla
         of: facts.length,
         ...both('fremmøde: intet fravær noteret i dokumenterne; i mødehovedet antages', 'attendance: no absence noted in the documents; the header is assumed'),
       };
-  return { placement, style, label, line };
+  const membersListed = membersListedOf(facts);
+  if (membersListed) {
+    line = {
+      ...line,
+      da: `${line.da}; medlemslisten nævner de fremmødte`,
+      en: `${line.en}; the member list names those present`,
+    };
+  }
+  return { placement, style, label, membersListed, line };
 }
 
 const MARKUP_LABEL: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(HEADER_FIELD_ID).map(([label, id]) => [id, label]));
@@ -1012,6 +1093,7 @@ export function inferProfile(docs: readonly InferDocument[], options: InferOptio
   const attendance = inferAttendance(facts);
   const header = inferHeader(facts);
   const contents = inferContents(facts);
+  const empty = inferEmptySections(facts);
   const dates = facts.map((f) => f.date).filter((d): d is NonNullable<typeof d> => !!d);
   const years = [...new Set(dates.map((d) => d.year))].sort();
   const profile: ProfileInput & { name: string } = {
@@ -1032,9 +1114,15 @@ export function inferProfile(docs: readonly InferDocument[], options: InferOptio
     sections: sections.sections,
     sectionOrder: sections.order,
     requiredSections: [],
+    ...(empty.value === 'allowed' ? { emptySections: 'allowed' as const } : {}),
     caseNumber: { patterns: caseNumber.patterns, required: caseNumber.required, ...(caseNumber.label ? { label: caseNumber.label } : {}) },
     numbering: { scheme: numbering.scheme, ...(numbering.closedItemsFrom ? { closedItemsFrom: numbering.closedItemsFrom } : {}) },
-    attendance: { placement: attendance.placement, style: attendance.style, ...(attendance.label ? { label: attendance.label } : {}) },
+    attendance: {
+      placement: attendance.placement,
+      style: attendance.style,
+      ...(attendance.label ? { label: attendance.label } : {}),
+      ...(attendance.membersListed ? { membersListed: attendance.membersListed } : {}),
+    },
     header: header.header,
     contents: contents.contents,
   };
@@ -1049,6 +1137,6 @@ export function inferProfile(docs: readonly InferDocument[], options: InferOptio
       ? both(`kommune: ${kommune.value} (${kommune.count} af ${facts.length} dokumenter)`, `kommune: ${kommune.value} (${kommune.count} of ${facts.length} documents)`)
       : both('kommune: ikke nævnt i dokumenterne', 'kommune: not named in the documents')),
   };
-  const report = [kommuneLine, item.line, decision.line, ...sections.lines, numbering.line, caseNumber.line, attendance.line, header.line, contents.line];
+  const report = [kommuneLine, item.line, decision.line, ...sections.lines, empty.line, numbering.line, caseNumber.line, attendance.line, header.line, contents.line];
   return { name: profileName, profile, config, report };
 }

@@ -125,7 +125,7 @@ export interface SectionWord {
  * its house uses; these are known in every profile.
  */
 export const SECTION_WORDS: readonly SectionWord[] = [
-  { kind: 'resume', name: 'Resumé', aliases: ['Resume', 'Sagsresumé', 'Sagsresume', 'Resume og sagens baggrund'], portalClass: 'resume' },
+  { kind: 'resume', name: 'Resumé', aliases: ['Resume', 'Sagsresumé', 'Sagsresume', 'Resume og sagens baggrund', 'Sagens kerne'], portalClass: 'resume' },
   { kind: 'beslutningstema', name: 'Beslutningstema', aliases: ['Sagstema'] },
   { kind: 'sagstype', name: 'Sagstype', aliases: [] },
   { kind: 'anledning', name: 'Anledning', aliases: [] },

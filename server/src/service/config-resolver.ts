@@ -62,7 +62,7 @@ export class ConfigResolver {
       const found = await this.finder.find(dir);
       return { uri: found.file, config: this.resolve(found.config) };
     } catch (error) {
-      const message = error instanceof ConfigError ? error.message : String(error);
+      const message = error instanceof ConfigError ? error.in(this.settingsLang() ?? 'en') : String(error);
       return { config: this.resolve(undefined), error: message };
     }
   }

@@ -98,7 +98,7 @@ export function lintCommand(ctx: CliContext, setExit: (code: number) => void): C
     .option('--fix', ctx.lang === 'da' ? 'ret alt, der kan rettes sikkert, og skriv filerne' : 'apply every safe fix and write the files')
     .option('-q, --quiet', ctx.lang === 'da' ? 'vis kun fejl' : 'report errors only')
     .option('--lang <lang>', ctx.lang === 'da' ? 'sprog for meddelelser: da eller en' : 'language of messages: da or en')
-    .option('--profile <name>', ctx.lang === 'da' ? 'husstil (profil), fx randers eller sonderborg' : 'house-style profile, e.g. randers or sonderborg')
+    .option('--profile <name|file>', ctx.lang === 'da' ? 'husstil (profil), fx randers eller sonderborg, eller en profilfil, fx ./min-profil.json' : 'house-style profile, e.g. randers or sonderborg, or a profile file, e.g. ./my-profile.json')
     .option(
       '--concurrency <n>',
       ctx.lang === 'da'

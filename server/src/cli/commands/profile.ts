@@ -137,7 +137,7 @@ export async function runProfileInfer(inputs: readonly string[], opts: ProfileIn
   try {
     resolveConfig(parseConfig(config));
   } catch (e) {
-    if (e instanceof ConfigError) throw new CliError(`${target ? path.relative(ctx.cwd, target) : '-'}: ${e.message}`);
+    if (e instanceof ConfigError) throw new CliError(`${target ? path.relative(ctx.cwd, target) : '-'}: ${e.in(ctx.lang)}`);
     throw e;
   }
   const json = `${JSON.stringify(config, null, 2)}\n`;
