@@ -117,11 +117,11 @@ describe.skipIf(!present)('importing the corpus of 24 kommuner', () => {
     expect(noItems, `no items: ${noItems.join(', ')}`).toEqual([]);
     expect(rows.filter((r) => r.syntax > 0).map((r) => r.file)).toEqual([]);
     // Order-aware (difflib) similarity of the text export of the import in the house style
-    // inferred from the document (`--profile auto`). Measured 2026-12-03: 0.673–0.982, mean
-    // 0.951, 25 of 32 documents ≥ 0.95 (without a profile: mean 0.936); the three
+    // inferred from the document (`--profile auto`). Measured 2026-12-03: 0.673–0.986, mean
+    // 0.952, 25 of 32 documents ≥ 0.95 (without a profile: mean 0.935); the three
     // documents whose text is a table of contents only are the lowest (each title is printed
     // in the contents and as a heading). Words missing, furniture not counted: within 1 % in
-    // 28 of the 29 documents with item bodies, 2.1 % in the one whose decision heading is not read.
+    // all 29 documents with item bodies.
     const tocOnly = (r: Row) => truth.documents[r.file]?.tocOnly === true;
     const mean = sum((r) => r.similarity) / rows.length;
     console.log(`similarity mean ${mean.toFixed(3)} (no profile ${(sum((r) => r.plainSimilarity) / rows.length).toFixed(3)}); ≥ 0.95: ${rows.filter((r) => r.similarity >= 0.95).length} of ${rows.length}`);
@@ -129,8 +129,7 @@ describe.skipIf(!present)('importing the corpus of 24 kommuner', () => {
     expect(mean).toBeGreaterThanOrEqual(0.95);
     expect(rows.filter((r) => r.similarity >= 0.95).length).toBeGreaterThanOrEqual(25);
     const bodies = rows.filter((x) => !tocOnly(x));
-    for (const r of bodies) expect(r.missingContent, r.file).toBeLessThanOrEqual(0.022);
-    expect(bodies.filter((r) => r.missingContent <= 0.01).length).toBeGreaterThanOrEqual(bodies.length - 1);
+    for (const r of bodies) expect(r.missingContent, r.file).toBeLessThanOrEqual(0.01);
   }, 60_000);
 });
 if (!present) describe('importing the corpus', () => it.skip('../shared/corpus is absent: corpus import not measured', () => {}));
