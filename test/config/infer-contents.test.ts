@@ -46,3 +46,18 @@ describe('an item title that names a meeting and its date', () => {
     expect([r.profile.decisionHeading, r.profile.dateFormat]).toEqual(['Beslutning i {committee} den {date}', 'dd-mm-yyyy']);
   });
 });
+
+describe('item headings with a word and a dash', () => {
+  it('reads `Nr.41 - Title` as "Nr.{n} - {title}", numbering through the year where the first number is high', () => {
+    const source = [
+      'Referat',
+      'Byrådet',
+      'Mødedato: 5. oktober 2026',
+      '',
+      ...[141, 142].flatMap((n) => [`Nr.${n} - Sag nummer ${n} om skolerne`, '', `Sagsnr.: 26/${n}0`, '', 'Sagsfremstilling', '', 'Forvaltningen beskriver sagen.', '', 'Beslutning i Byrådet den 05-10-2026', '', 'Godkendt.', '']),
+    ].join('\n');
+    const r = infer(source);
+    expect(r.profile.itemHeading).toBe('Nr.{n} - {title}');
+    expect(r.profile.numbering!.scheme).not.toBe('per-meeting');
+  });
+});

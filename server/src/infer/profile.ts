@@ -195,11 +195,15 @@ function itemTemplateOf(t: string, number: string, title: string, next?: string)
   const prefix = at > 0 ? t.slice(0, at) : at < 0 && next?.startsWith(head) ? `${t} ` : undefined;
   if (prefix === undefined) return undefined;
   // The prefix: an optional word (Punkt, Pkt., Sag …), the number, optional punctuation.
-  const m = /^(?<word>[\p{L}]{1,15}\.?\s*)?(?<n>\d{1,4}[a-z]?)(?<punct>\s*[.:)]?)\s*$/u.exec(prefix);
+  const m = /^(?<word>[\p{L}]{1,15}\.?\s*)?(?<n>\d{1,4}[a-z]?)(?<punct>\s*[.:)\-–]?)\s*$/u.exec(prefix);
   if (!m || m.groups!.n !== number) return undefined;
-  const word = m.groups!.word ? `${m.groups!.word.trim()} ` : '';
+  // The word as written: `Punkt 12`, `Nr.143` (no space after an abbreviation's point).
+  const rawWord = m.groups!.word ?? '';
+  const word = rawWord ? (/\.$/.test(rawWord) ? rawWord : `${rawWord.trim()} `) : '';
   const punct = m.groups!.punct!.trim();
-  return `${word}{n}${punct} {title}`;
+  // A dash stands apart: `Nr.143 - Title`.
+  const sep = /^[-–]$/.test(punct) && /^\s/.test(m.groups!.punct!) ? ` ${punct}` : punct;
+  return `${word}{n}${sep} {title}`;
 }
 
 /** The date format a written date shows (`01-09-2021` → `dd-mm-yyyy`, `20. august 2020` → `d. MMMM yyyy`). */
