@@ -54,4 +54,20 @@ describe('headings and labels of other publishing systems', () => {
     const styled = restyleMarkup(markup, config, 'hus');
     expect(styled.match(/^### Beslutning i Byrådet \(22-25\) den 14-04-2026$/gm)).toHaveLength(2);
   });
+
+  it('a page with no date in its opening takes it from decision headings citing this item (`…, 03-04-2026, pkt. 42`), not another', () => {
+    const page = (cite: (n: number) => number) =>
+      [
+        'Referat',
+        'Sted: Mødelokale 4',
+        '',
+        ...[42, 43].flatMap((n) => [`Pkt. ${n} Sag nummer ${n} om stierne`, '', `Sagsnr. 26${n}10`, '', 'Sagsfremstilling', '', 'Forvaltningen beskriver sagen.', '', `Kultur- og Idrætsudvalget, 03-04-2026, pkt. ${cite(n)}`, '', 'Godkendt.', '']),
+      ].join('\n');
+    const own = importText(page((n) => n));
+    expect(analyze(own.markup).meeting.date).toMatchObject({ year: 2026, month: 4, day: 3 });
+    // Decision headings citing other items are earlier meetings' decisions: no date is taken from them.
+    const other = importText(page((n) => n - 30));
+    expect(other.markup).not.toMatch(/^Mødedato: 2026-04-03/m);
+  });
 });
+

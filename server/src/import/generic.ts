@@ -1067,7 +1067,9 @@ function meetingFromDecisions(lines: readonly Line[], items: readonly ItemStart[
     for (let k = it.at; k < to; k++) {
       const t = lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
       if (/^beslutning(?:er)?:?$/iu.test(t)) plain = true;
-      const m = t.length < 120 && !/\bpkt\.\s*\d/u.test(t) ? DECISION_HEADING.exec(t) : null;
+      // `…, pkt. 12` cites an item: another meeting's, unless it is this item's own number.
+      const cited = /\bpkt\.\s*(\d+)/u.exec(t)?.[1];
+      const m = t.length < 120 && (cited === undefined || cited === it.number) ? DECISION_HEADING.exec(t) : null;
       const iso = m ? isoOf(m, 2) : undefined;
       if (m && iso) own = { iso, committee: m[1]!.replace(/^beslutning(?:\s+i)?$/iu, '').replace(/(?<=[^s])s\s+møde$/u, '').trim(), at: k };
     }
@@ -1201,6 +1203,11 @@ export function importGeneric(
   const marked = named.filter((l) => hints?.has(l.no)).length;
   const layoutSections = marked >= 2 && marked >= named.length * 0.6;
   for (const it of items) if (it.numberAt !== undefined) drop.add(it.numberAt);
+  // A heading shown twice (the page's link to the item, a number alone under its title) is page furniture, counted as such.
+  for (const k of drop) {
+    stats.furniture++;
+    stats.words += wordCount(lines[k]!.text);
+  }
   for (const [n, it] of items.entries()) {
     const next = items[n + 1];
     const to = next ? Math.min(next.at, next.caseAt ?? next.at) : lines.length;
