@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseConfig, resolveConfig } from '../../server/src/config/resolve.js';
-import { analyze } from '../../server/src/engine.js';
+import { analyze, lint } from '../../server/src/engine.js';
 import { caseNumberOf } from '../../server/src/import/casenumber.js';
 import { importText } from '../../server/src/import/index.js';
 import { restyleMarkup } from '../../server/src/import/style.js';
@@ -68,6 +68,27 @@ describe('headings and labels of other publishing systems', () => {
     // Decision headings citing other items are earlier meetings' decisions: no date is taken from them.
     const other = importText(page((n) => n - 30));
     expect(other.markup).not.toMatch(/^Mødedato: 2026-04-03/m);
+  });
+
+  it('a contents list in the header is no text of the header; an entry the cut-off page does not reach is kept as its last item', () => {
+    const body = (n: number, title: string) => [`${n}. ${title}`, '', 'Sagsfremstilling', '', 'Forvaltningen beskriver sagen.', '', 'Beslutning i Teknisk Udvalg den 04-06-2026', '', 'Godkendt.', ''];
+    const page = [
+      'UDVALG', '', 'Teknisk Udvalg', '', 'STARTTIDSPUNKT', '', '04-06-2026 09:00', '', 'PUNKTER', '',
+      '17. Godkendelse af dagsorden', '18. Ny bro over åen', '19. Orientering om vejarbejder', '',
+      ...body(17, 'Godkendelse af dagsorden'),
+      ...body(18, 'Ny bro over åen'),
+    ].join('\n');
+    const r = importText(page);
+    const { meeting, findings } = lint(r.markup);
+    expect(meeting.items.map((i) => [i.number, i.title])).toEqual([
+      ['17', 'Godkendelse af dagsorden'],
+      ['18', 'Ny bro over åen'],
+      ['19', 'Orientering om vejarbejder'],
+    ]);
+    expect(r.guesses.join('\n')).toContain('1 item (19) taken from the table of contents: the text ends before it');
+    // The header holds no copy of the contents (a list numbered from 17 would be wrongly numbered).
+    expect(findings.filter((f) => f.ruleId === 'list-numbering')).toEqual([]);
+    expect(r.markup.split(/^## /m)[0]).not.toContain('Ny bro over åen');
   });
 });
 

@@ -310,6 +310,33 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
   const tocLines = new Set(toc.map((t) => t.at));
   const first = items[0]?.at ?? lines.length;
   for (let k = 0; k < first; k++) if (PAGE_COLUMN.test(lines[k]!.text) && /\p{L}/u.test(lines[k]!.text)) tocLines.add(k);
+  // An earlier copy of an item's heading before the first item is a contents entry, as is an
+  // entry in the same form between them whose number runs on (an item the page cuts off).
+  const heading = (t: string) => ITEM_FORMS.map((f) => f.re.exec(t.trim())).find((m) => m);
+  const key = (n: string, t: string) => `${n} ${t.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+  const named = new Set(items.map((i) => key(i.number, i.title ?? '')));
+  const copies = [...Array(first).keys()].filter((k) => {
+    const m = heading(lines[k]!.text);
+    return m !== undefined && m !== null && named.has(key(m[1]!, m[2]!));
+  });
+  if (copies.length >= 2) {
+    let top = Math.max(...items.map((i) => Number.parseInt(i.number, 10)));
+    const cutOff: ItemStart[] = [];
+    for (let k = copies[0]!; k < first; k++) {
+      const m = heading(lines[k]!.text);
+      if (copies.includes(k)) tocLines.add(k);
+      else if (m && Number.parseInt(m[1]!, 10) > top && k <= copies[copies.length - 1]! + 3) {
+        // The contents names an item the body does not reach (the page is cut off): its title is kept as that item.
+        tocLines.add(k);
+        top = Number.parseInt(m[1]!, 10);
+        cutOff.push({ at: lines.length, number: m[1]!, title: stripPage(m[2]!) });
+      }
+    }
+    if (cutOff.length) {
+      guesses.push(`${cutOff.length} ${cutOff.length === 1 ? 'item' : 'items'} (${cutOff.map((c) => c.number).join(', ')}) taken from the table of contents: the text ends before ${cutOff.length === 1 ? 'it' : 'them'}`);
+      items = [...items, ...cutOff];
+    }
+  }
   if (items.length > 0) return { items: caseTypePrefixes(attachCaseBefore(lines, items), guesses), tocLines };
   // No titles in the text: each item starts at its case-number line; failing that, it runs
   // from its first section to its decision.
