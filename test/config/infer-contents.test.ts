@@ -61,3 +61,12 @@ describe('item headings with a word and a dash', () => {
     expect(r.profile.numbering!.scheme).not.toBe('per-meeting');
   });
 });
+
+describe('header labels of a header whose line breaks were lost', () => {
+  it('are read label by label (`… Mødeafholdelse Rådssalen Tilstede: A, B Fraværende: C`)', () => {
+    const header = 'BYEN KOMMUNE Referat af møde i Byrådet Mødetidspunkt 04-03-2026 18:00 Mødeafholdelse Rådssalen Tilstede: Anne Holm, Bo Ibsen, Carl Dam, Dorte Eng, Erik Falk og Gitte Hald Fraværende: Ib Jensen';
+    const source = [header, '', ...titles.flatMap((t, i) => item(i + 1, t))].join('\n');
+    const labels = infer(source).profile.header!.map((h) => `${h.field}=${h.label}`);
+    expect(labels).toEqual(expect.arrayContaining(['moedested=Mødeafholdelse', 'moededeltagere=Tilstede']));
+  });
+});

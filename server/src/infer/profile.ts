@@ -14,7 +14,7 @@
  */
 import { analyze } from '../engine.js';
 import { caseNumberOf } from '../import/casenumber.js';
-import { contentsRunIn, headerLabel } from '../import/vocabulary.js';
+import { contentsRunIn, headerLabel, headerLabelsWithin } from '../import/vocabulary.js';
 import { CASE_NUMBER_FORMS } from '../model/casenumbers.js';
 import { parseDanishDate } from '../model/dates.js';
 import { HEADER_FIELD_WORDS, parseDecisionHeading, SECTION_WORDS, sectionWordFor } from '../model/vocabulary.js';
@@ -396,7 +396,14 @@ function headerDatesOf(opening: readonly string[]): string[] {
 /** Header labels: the opening lines up to the first item heading. */
 function headerLabelsOf(opening: readonly string[]): { field: string; label: string }[] {
   const headerLabels: { field: string; label: string }[] = [];
-  for (const t of opening) {
+  // A header whose line breaks were lost (`… Mødeafholdelse Rådssalen Tilstede: A, B`): cut before each label, as the importer does.
+  const cut = opening.flatMap((t) => {
+    const at = t.length > 150 ? headerLabelsWithin(t) : [];
+    if (at.length < 2) return [t];
+    const cuts = [0, ...at, t.length];
+    return cuts.slice(0, -1).map((c, n) => t.slice(c, cuts[n + 1]).trim()).filter(Boolean);
+  });
+  for (const t of cut) {
     const h = headerLabel(t);
     if (!h) continue;
     const label = /^([\p{L} ]{3,30}?)\s*(?::|\s|$)/u.exec(t)?.[1]?.trim();
