@@ -1,7 +1,12 @@
 /**
  * Incremental re-parsing for the editor: after an edit inside one agenda item, only that
  * item's text is parsed again; the items before it are reused as they are and the items
- * after it are copied with their positions moved.
+ * after it are moved lazily: each gets its range (and heading, keyword, number, title) at
+ * once, and its content (fields, blocks, sections) is copied with its positions moved only
+ * when something reads it (`movedItem`). A keystroke therefore costs the same whatever the
+ * number of items after it, as long as no one reads their content; an item moved by several
+ * edits before anyone read it is copied once, from the tree it was last copied from, by the
+ * sum of the shifts.
  *
  * Contract: `reparse(previous, text).result` deep-equals `parse(text)` (AST, diagnostics,
  * comments, line index) for every previous text and every new text. Whenever the edit is not
@@ -43,9 +48,9 @@ export interface PreviousParse {
   readonly result: ParseResult;
 }
 
-/** How the copied part of the tree was moved: old node → its copy, and the shift applied. */
+/** How the moved part of the tree was moved: old node → its moved node, and the shift applied. */
 export interface Relocation {
-  /** Every copied object of the previous tree (nodes, arrays) → its copy in the new tree. */
+  /** Each moved item of the previous tree → its moved item, and each moved comment → its copy. */
   readonly copies: Map<object, object>;
   readonly offsetDelta: number;
   readonly lineDelta: number;
@@ -186,6 +191,133 @@ export function relocateItems(items: readonly Item[], offsetDelta: number, lineD
   );
 }
 
+/**
+ * A moved item whose content is copied when first read: `source` is a tree's item (never a
+ * moved item that was not copied yet), moved by (`offsetDelta`, `lineDelta`); `copies` maps
+ * each object of `source` to its copy (filled when copied; item models moved with the item
+ * copy their parts through it, model/incremental.ts, so that they point into this tree).
+ */
+export interface MovedItem {
+  readonly source: Item;
+  readonly offsetDelta: number;
+  readonly lineDelta: number;
+  readonly copies: Map<object, object>;
+  /** Whether the content was copied. */
+  readonly copied: boolean;
+  /** Copies the content now (once). */
+  copy(): void;
+  /**
+   * Registers a model that moves its parts through `copies`: it takes them all (`settle`)
+   * before `copies` is dropped, when the copied item is moved again.
+   */
+  keep(model: { settle(): void }): void;
+}
+
+const NO_PAIRS: readonly [object, object][] = [];
+
+class Moving implements MovedItem {
+  copied = false;
+  private own: Map<object, object> | undefined;
+  private models: { settle(): void }[] | undefined;
+
+  constructor(
+    readonly target: Item,
+    readonly source: Item,
+    readonly offsetDelta: number,
+    readonly lineDelta: number,
+    /** Each comment of `source` → its copy in this tree (made at once: `ast.comments` lists it). */
+    readonly pairs: readonly [object, object][],
+  ) {}
+
+  get copies(): Map<object, object> {
+    if (!this.own) this.own = new Map(this.pairs);
+    return this.own;
+  }
+
+  copy(): void {
+    if (this.copied) return;
+    this.copied = true;
+    const copies = this.copies;
+    const copy = relocateItems([this.source], this.offsetDelta, this.lineDelta, copies)[0]!;
+    copies.set(this.source, this.target);
+    const t = this.target as unknown as Record<string, unknown>;
+    for (const k of ['fields', 'preamble', 'sections'] as const) Object.defineProperty(t, k, { value: copy[k], writable: true, enumerable: true, configurable: true });
+  }
+
+  keep(model: { settle(): void }): void {
+    (this.models ??= []).push(model);
+  }
+
+  /** The item was copied and is moved again: what still moves through its copy map moves now, and the map goes. */
+  drop(): void {
+    for (const m of this.models?.splice(0) ?? []) m.settle();
+    this.own = undefined;
+  }
+}
+
+const movedItems = new WeakMap<object, Moving>();
+
+/** The moving of a moved item (undefined for an item parsed or shared). */
+export function movedItem(item: object): MovedItem | undefined {
+  return movedItems.get(item);
+}
+
+function copied(item: object): Item {
+  movedItems.get(item)!.copy();
+  return item as Item;
+}
+
+/**
+ * `from` (an item of the previous tree) moved by (`d`, `dl`): a new item node whose range,
+ * heading, keyword, number and title are moved at once and whose fields, preamble and
+ * sections are copied when first read. `comments` are the comments of `from` in the previous
+ * tree's `ast.comments`, already copied into `copies`: the comment blocks of the copy are
+ * those same copies.
+ */
+function moveItem(from: Item, d: number, dl: number, comments: readonly CommentNode[], copies: ReadonlyMap<object, object>): Item {
+  const prior = movedItems.get(from);
+  // Not copied yet: move its source by both shifts (its comments are paired with their source's).
+  const compose = prior !== undefined && !prior.copied;
+  if (prior && !compose) {
+    prior.drop();
+    movedItems.delete(from);
+  }
+  const source = compose ? prior.source : from;
+  const offsetDelta = compose ? prior.offsetDelta + d : d;
+  const lineDelta = compose ? prior.lineDelta + dl : dl;
+  let pairs = NO_PAIRS;
+  if (compose) {
+    if (prior.pairs.length) pairs = prior.pairs.map(([src, cur]) => [src, copies.get(cur) ?? cur]);
+  } else if (comments.length) pairs = comments.map((c) => [c, copies.get(c)!]);
+  const pos = (p: Position): Position => ({ offset: p.offset + offsetDelta, line: p.line + lineDelta, character: p.character });
+  const range = (r: Range): Range => ({ start: pos(r.start), end: pos(r.end) });
+  const textNode = (t: TextNode): TextNode => ({ text: t.text, range: range(t.range) });
+  const h = source.heading;
+  const segs = h.content.segments;
+  const segments: TextSegment[] = new Array(segs.length);
+  for (let i = 0; i < segs.length; i++) segments[i] = { textOffset: segs[i]!.textOffset, sourceOffset: segs[i]!.sourceOffset + offsetDelta, length: segs[i]!.length };
+  // The same keys in the same order as a parsed item; the content's are getters until copied.
+  const target: Item = {
+    type: 'item',
+    heading: { level: h.level, marker: textNode(h.marker), content: { text: h.content.text, segments, range: range(h.content.range) }, range: range(h.range) },
+    keyword: textNode(source.keyword),
+    number: textNode(source.number),
+    title: textNode(source.title),
+    get fields() {
+      return copied(this).fields;
+    },
+    get preamble() {
+      return copied(this).preamble;
+    },
+    get sections() {
+      return copied(this).sections;
+    },
+    range: range(source.range),
+  };
+  movedItems.set(target, new Moving(target, source, offsetDelta, lineDelta, pairs));
+  return target;
+}
+
 function startOf(x: { readonly range: { readonly start: { readonly offset: number } } }): number {
   return x.range.start.offset;
 }
@@ -283,9 +415,8 @@ export function reparse(previous: PreviousParse | undefined, text: string): Repa
   const segComments = relocate(seg.ast.comments, start, startLine, segCopies);
   const segDiagnostics = relocate(segDiags, start, startLine, segCopies);
 
-  // The items after it: copied and moved by the edit's size.
+  // The items after it: moved by the edit's size, lazily (their comments at once: `ast.comments` lists them).
   const copies = new Map<object, object>();
-  const after = relocateItems(items.slice(k + 1), delta, lineDelta, copies);
   const prefixComments: CommentNode[] = [];
   const suffixComments: CommentNode[] = [];
   for (const c of prev.ast.comments) {
@@ -293,6 +424,17 @@ export function reparse(previous: PreviousParse | undefined, text: string): Repa
     else if (startOf(c) >= oldEnd) suffixComments.push(c);
   }
   const movedComments = relocate(suffixComments, delta, lineDelta, copies);
+  const after: Item[] = [];
+  let ci = 0;
+  for (let j = k + 1; j < items.length; j++) {
+    const from = items[j]!;
+    const end = j + 1 < items.length ? startOf(items[j + 1]!) : Infinity;
+    const comments: CommentNode[] = [];
+    while (ci < suffixComments.length && startOf(suffixComments[ci]!) < end) comments.push(suffixComments[ci++]!);
+    const to = moveItem(from, delta, lineDelta, comments, copies);
+    copies.set(from, to);
+    after.push(to);
+  }
   const movedDiagnostics = relocate(suffixDiags, delta, lineDelta, copies);
 
   const ast: Document = {
