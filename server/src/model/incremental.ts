@@ -73,26 +73,38 @@ class ModelMoving {
     this.set({ caseNumber: this.move(this.source.caseNumber) });
   }
 
-  sections(): void {
-    const source = this.source;
+  private sectionCopies: SectionModel[] | undefined;
+
+  /** The `j`th section model, moved (its node when read); the same object for `sections` and `decisionSection`. */
+  private section(j: number): SectionModel {
+    const copies = (this.sectionCopies ??= new Array<SectionModel>(this.source.sections.length));
+    const had = copies[j];
+    if (had) return had;
+    const s = this.source.sections[j]!;
     const moving = this.moving;
-    const sections = source.sections.map((s): SectionModel => {
-      const out: SectionModel = {
-        get node() {
-          moving.copy();
-          const node = moving.copies.get(s.node) as SectionModel['node'];
-          Object.defineProperty(out, 'node', { value: node, writable: true, enumerable: true, configurable: true });
-          return node;
-        },
-        kind: s.kind,
-        displayName: s.displayName,
-        decisionBody: s.decisionBody,
-        empty: s.empty,
-      };
-      return out;
-    });
-    const at = (s: SectionModel | undefined) => (s ? sections[source.sections.indexOf(s)] : undefined);
-    this.set({ sections, proposalSection: at(source.proposalSection), decisionSection: at(source.decisionSection) });
+    const out: SectionModel = {
+      get node() {
+        moving.copy();
+        const node = moving.copies.get(s.node) as SectionModel['node'];
+        Object.defineProperty(out, 'node', { value: node, writable: true, enumerable: true, configurable: true });
+        return node;
+      },
+      kind: s.kind,
+      displayName: s.displayName,
+      decisionBody: s.decisionBody,
+      empty: s.empty,
+    };
+    return (copies[j] = out);
+  }
+
+  sections(): void {
+    this.set({ sections: this.source.sections.map((_, j) => this.section(j)) });
+  }
+
+  /** The Indstilling or the Beslutning alone (the rules that count votes ask every item for its decision). */
+  one(key: 'proposalSection' | 'decisionSection'): void {
+    const s = this.source[key];
+    this.set({ [key]: s ? this.section(this.source.sections.indexOf(s)) : undefined });
   }
 
   /** The parts that point at nodes of the item's content: after the content was copied. */
@@ -121,8 +133,10 @@ class ModelMoving {
 const movedModels = new WeakMap<ItemModel, ModelMoving>();
 
 /** A part of a moved model, moved when first read (its getter is then replaced by the value). */
-function part<K extends keyof ItemModel>(model: ItemModel, group: 'attendance' | 'caseNumber' | 'sections' | 'content', key: K): ItemModel[K] {
-  movedModels.get(model)![group]();
+function part<K extends keyof ItemModel>(model: ItemModel, group: 'attendance' | 'caseNumber' | 'sections' | 'proposalSection' | 'decisionSection' | 'content', key: K): ItemModel[K] {
+  const m = movedModels.get(model)!;
+  if (group === 'proposalSection' || group === 'decisionSection') m.one(group);
+  else m[group]();
   return model[key];
 }
 
@@ -155,10 +169,10 @@ function moveModel(old: ItemModel, item: Item): ItemModel | undefined {
       return part(this, 'sections', 'sections');
     },
     get proposalSection() {
-      return part(this, 'sections', 'proposalSection');
+      return part(this, 'proposalSection', 'proposalSection');
     },
     get decisionSection() {
-      return part(this, 'sections', 'decisionSection');
+      return part(this, 'decisionSection', 'decisionSection');
     },
     get proposalList() {
       return part(this, 'content', 'proposalList');
