@@ -178,12 +178,12 @@ fuzzProperty<Input>({
 /**
  * Moved items and their models are copied only when read (syntax/incremental.ts,
  * model/incremental.ts): between the steps of this property, one part or none of the new
- * analysis is read (an item's attendance, its sections' kinds, a section node, its content,
- * the lint), so that items are moved several times before anyone reads them and their parts
+ * analysis is read (an item's number, its attendance, its sections' kinds, a section node,
+ * its content, the lint), so that items are moved several times before anyone reads them and their parts
  * are copied in every order; now and then, and after the last step, the whole analysis must
  * equal a fresh one: the tree, the model (pointing into the tree) and the findings.
  */
-const READS = ['none', 'none', 'attendance', 'sections', 'section-node', 'content', 'lint', 'all'] as const;
+const READS = ['none', 'none', 'head', 'attendance', 'sections', 'section-node', 'content', 'lint', 'all'] as const;
 
 interface LazyInput {
   readonly file: string;
@@ -224,6 +224,9 @@ export function checkLazyMoves(input: LazyInput): void {
     const m = items.length ? items[item % items.length]! : undefined;
     const node = inc.parse.ast.items.length ? inc.parse.ast.items[item % inc.parse.ast.items.length]! : undefined;
     switch (read) {
+      case 'head':
+        void node?.number.text;
+        break;
       case 'attendance':
         void m?.attendance.sentences.length;
         break;

@@ -1,9 +1,9 @@
 /**
  * Incremental re-parsing for the editor: after an edit inside one agenda item, only that
  * item's text is parsed again; the items before it are reused as they are and the items
- * after it are moved lazily: each gets its range (and heading, keyword, number, title) at
- * once, and its content (fields, blocks, sections) is copied with its positions moved only
- * when something reads it (`movedItem`). A keystroke therefore costs the same whatever the
+ * after it are moved lazily: each gets its range at once; its heading, keyword, number and
+ * title are moved when first read, and its content (fields, blocks, sections) is copied with
+ * its positions moved only when something reads it (`movedItem`). A keystroke therefore costs the same whatever the
  * number of items after it, as long as no one reads their content; an item moved by several
  * edits before anyone read it is copied once, from the tree it was last copied from, by the
  * sum of the shifts.
@@ -267,10 +267,31 @@ function copied(item: object): Item {
   return item as Item;
 }
 
+/** Moves a moved item's heading, keyword, number and title (small; no identity in them) when first read. */
+function headOf(item: Item): Item {
+  const m = movedItems.get(item)!;
+  const d = m.offsetDelta;
+  const dl = m.lineDelta;
+  const pos = (p: Position): Position => ({ offset: p.offset + d, line: p.line + dl, character: p.character });
+  const range = (r: Range): Range => ({ start: pos(r.start), end: pos(r.end) });
+  const textNode = (t: TextNode): TextNode => ({ text: t.text, range: range(t.range) });
+  const s = m.source;
+  const h = s.heading;
+  const segments: TextSegment[] = h.content.segments.map((x) => ({ textOffset: x.textOffset, sourceOffset: x.sourceOffset + d, length: x.length }));
+  const values: Record<string, unknown> = {
+    heading: { level: h.level, marker: textNode(h.marker), content: { text: h.content.text, segments, range: range(h.content.range) }, range: range(h.range) },
+    keyword: textNode(s.keyword),
+    number: textNode(s.number),
+    title: textNode(s.title),
+  };
+  for (const k in values) Object.defineProperty(item, k, { value: values[k], writable: true, enumerable: true, configurable: true });
+  return item;
+}
+
 /**
- * `from` (an item of the previous tree) moved by (`d`, `dl`): a new item node whose range,
- * heading, keyword, number and title are moved at once and whose fields, preamble and
- * sections are copied when first read. `comments` are the comments of `from` in the previous
+ * `from` (an item of the previous tree) moved by (`d`, `dl`): a new item node whose range is
+ * moved at once, its heading, keyword, number and title when first read, and whose fields,
+ * preamble and sections are copied when first read. `comments` are the comments of `from` in the previous
  * tree's `ast.comments`, already copied into `copies`: the comment blocks of the copy are
  * those same copies.
  */
@@ -279,6 +300,7 @@ function moveItem(from: Item, d: number, dl: number, comments: readonly CommentN
   // Not copied yet: move its source by both shifts (its comments are paired with their source's).
   const compose = prior !== undefined && !prior.copied;
   if (prior && !compose) {
+    void from.heading; // its head moved now: it becomes a plain item
     prior.drop();
     movedItems.delete(from);
   }
@@ -289,20 +311,21 @@ function moveItem(from: Item, d: number, dl: number, comments: readonly CommentN
   if (compose) {
     if (prior.pairs.length) pairs = prior.pairs.map(([src, cur]) => [src, copies.get(cur) ?? cur]);
   } else if (comments.length) pairs = comments.map((c) => [c, copies.get(c)!]);
-  const pos = (p: Position): Position => ({ offset: p.offset + offsetDelta, line: p.line + lineDelta, character: p.character });
-  const range = (r: Range): Range => ({ start: pos(r.start), end: pos(r.end) });
-  const textNode = (t: TextNode): TextNode => ({ text: t.text, range: range(t.range) });
-  const h = source.heading;
-  const segs = h.content.segments;
-  const segments: TextSegment[] = new Array(segs.length);
-  for (let i = 0; i < segs.length; i++) segments[i] = { textOffset: segs[i]!.textOffset, sourceOffset: segs[i]!.sourceOffset + offsetDelta, length: segs[i]!.length };
-  // The same keys in the same order as a parsed item; the content's are getters until copied.
+  // The same keys in the same order as a parsed item; all but the range are getters until read.
   const target: Item = {
     type: 'item',
-    heading: { level: h.level, marker: textNode(h.marker), content: { text: h.content.text, segments, range: range(h.content.range) }, range: range(h.range) },
-    keyword: textNode(source.keyword),
-    number: textNode(source.number),
-    title: textNode(source.title),
+    get heading() {
+      return headOf(this).heading;
+    },
+    get keyword() {
+      return headOf(this).keyword;
+    },
+    get number() {
+      return headOf(this).number;
+    },
+    get title() {
+      return headOf(this).title;
+    },
     get fields() {
       return copied(this).fields;
     },
@@ -312,7 +335,10 @@ function moveItem(from: Item, d: number, dl: number, comments: readonly CommentN
     get sections() {
       return copied(this).sections;
     },
-    range: range(source.range),
+    range: {
+      start: { offset: source.range.start.offset + offsetDelta, line: source.range.start.line + lineDelta, character: source.range.start.character },
+      end: { offset: source.range.end.offset + offsetDelta, line: source.range.end.line + lineDelta, character: source.range.end.character },
+    },
   };
   movedItems.set(target, new Moving(target, source, offsetDelta, lineDelta, pairs));
   return target;
@@ -405,7 +431,7 @@ export function reparse(previous: PreviousParse | undefined, text: string): Repa
   const segDiags = seg.diagnostics.filter((d) => d.code !== 'missing-title');
   if (segDiags.some((d) => UNSAFE.has(d.code))) return full(text, 'the edited item has errors');
 
-  const lines = new LineIndex(text);
+  const lines = prev.lines instanceof LineIndex ? LineIndex.edited(prev.lines, text, p, s) : new LineIndex(text);
   const startLine = items[k]!.range.start.line;
   const lineDelta = last ? 0 : lines.lineOf(newEnd) - items[k + 1]!.range.start.line;
 
