@@ -353,7 +353,7 @@ function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   // Compare in chunks first (string equality is a memory compare), then unit by unit.
   let i = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
+  for (let step = 1 << 20; step >= 1; step >>= 4) {
     while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
   }
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
@@ -364,7 +364,7 @@ function commonPrefix(a: string, b: string): number {
 function commonSuffix(a: string, b: string, floor: number): number {
   const n = Math.min(a.length, b.length) - floor;
   let i = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
+  for (let step = 1 << 20; step >= 1; step >>= 4) {
     while (i + step <= n && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
   }
   while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
