@@ -6,19 +6,19 @@
  * (syntax/incremental.ts):
  * - an item node shared with the previous tree keeps its previous model;
  * - an item node moved from a previous one (`movedItem`) gets the previous model moved the
- *   same way, lazily as the node is: its number, title, index and `closed` at once, its
- *   sections' kinds at once (their nodes when read), its attendance and case number when first
- *   read, and the parts that point at the item's content (fields, lists, points) when first
- *   read, after the item's content was copied, through the same copy map, so that the model
- *   points at the new nodes;
+ *   same way, lazily as the node is: its number, title, index and `closed` at once; its
+ *   sections (kinds at once, nodes when read), decision section, attendance and case number
+ *   when first read; the parts that point at the item's content (fields, lists, points) when
+ *   first read, after the item's content was copied, through the same copy map, so that the
+ *   model points at the new nodes;
  * - the re-parsed item (a new node) is built afresh.
  * test/model/incremental.property.test.ts checks that the result equals a fresh build.
  */
 import type { Profile } from '../config/schema.js';
-import type { Item } from '../syntax/ast.js';
+import type { Item, TextNode } from '../syntax/ast.js';
 import { movedItem, relocate, type MovedItem, type Relocation } from '../syntax/incremental.js';
 import type { ItemReuse } from './build.js';
-import type { ItemModel, Meeting, SectionModel } from './types.js';
+import type { Attendance, ItemModel, Meeting, SectionModel } from './types.js';
 
 export interface PreviousModel {
   readonly meeting: Meeting;
@@ -44,49 +44,72 @@ export function itemReuse(previous: PreviousModel | undefined, profile: Profile,
   };
 }
 
-/** A moved model's moving: the model it moves (built for, or moved onto, the moved item's source) and its item. */
+const UNSET = Symbol('unset');
+
+/**
+ * A moved model's moving: the model it moves (built for, or moved onto, the moved item's
+ * source) and its item. The model's getters stay getters (see syntax/incremental.ts) and
+ * return the parts moved, kept here; once every part was moved (`settle`), the source is let go.
+ */
 class ModelMoving {
+  private a: Attendance | undefined;
+  private cn: TextNode | undefined | typeof UNSET = UNSET;
+  private all: SectionModel[] | undefined;
+  private ps: SectionModel | undefined | typeof UNSET = UNSET;
+  private ds: SectionModel | undefined | typeof UNSET = UNSET;
+  private c: Pick<ItemModel, 'caseNumberField' | 'proposalList' | 'proposals' | 'decisionList' | 'decisions' | 'otherFields'> | undefined;
+  private sectionCopies: SectionModel[] | undefined;
+  private src: ItemModel | undefined;
+  private moving: MovedItem | undefined;
+  model!: ItemModel;
+
   constructor(
-    readonly model: ItemModel,
-    readonly source: ItemModel,
+    source: ItemModel,
     readonly item: Item,
-    readonly moving: MovedItem,
-  ) {}
+    moving: MovedItem,
+  ) {
+    this.src = source;
+    this.moving = moving;
+  }
+
+  get source(): ItemModel {
+    return this.src!;
+  }
 
   /** A part of the source moved onto the item: positions moved, nodes those of the item's copy. */
-  move<T>(x: T): T {
-    return relocate(x, this.moving.offsetDelta, this.moving.lineDelta, this.moving.copies);
+  private move<T>(x: T): T {
+    const m = this.moving!;
+    return relocate(x, m.offsetDelta, m.lineDelta, m.copies);
   }
 
-  /** Replaces the getters of `keys` by their values. */
-  set(values: Record<string, unknown>): void {
-    for (const k in values) Object.defineProperty(this.model, k, { value: values[k], writable: true, enumerable: true, configurable: true });
-  }
-
-  attendance(): void {
-    const a = this.source.attendance;
+  attendance(): Attendance {
+    if (this.a) return this.a;
+    const a = this.src!.attendance;
     // No note in the item: nothing in it has a position, so the same object serves.
-    this.set({ attendance: a.sentences.length === 0 && !a.absentField && a.absentFromItems.length === 0 ? a : this.move(a) });
+    return (this.a = a.sentences.length === 0 && !a.absentField && a.absentFromItems.length === 0 ? a : this.move(a));
   }
 
-  caseNumber(): void {
-    this.set({ caseNumber: this.move(this.source.caseNumber) });
+  caseNumber(): TextNode | undefined {
+    if (this.cn === UNSET) this.cn = this.move(this.src!.caseNumber);
+    return this.cn;
   }
-
-  private sectionCopies: SectionModel[] | undefined;
 
   /** The `j`th section model, moved (its node when read); the same object for `sections` and `decisionSection`. */
   private section(j: number): SectionModel {
-    const copies = (this.sectionCopies ??= new Array<SectionModel>(this.source.sections.length));
+    const copies = (this.sectionCopies ??= new Array<SectionModel>(this.src!.sections.length));
     const had = copies[j];
     if (had) return had;
-    const s = this.source.sections[j]!;
-    const moving = this.moving;
+    let s: SectionModel | undefined = this.src!.sections[j]!;
+    let moving: MovedItem | undefined = this.moving!;
+    let node: SectionModel['node'] | undefined;
     const out: SectionModel = {
       get node() {
-        moving.copy();
-        const node = moving.copies.get(s.node) as SectionModel['node'];
-        Object.defineProperty(out, 'node', { value: node, writable: true, enumerable: true, configurable: true });
+        if (!node) {
+          moving!.copy();
+          node = moving!.copies.get(s!.node) as SectionModel['node'];
+          s = undefined;
+          moving = undefined;
+        }
         return node;
       },
       kind: s.kind,
@@ -97,21 +120,34 @@ class ModelMoving {
     return (copies[j] = out);
   }
 
-  sections(): void {
-    this.set({ sections: this.source.sections.map((_, j) => this.section(j)) });
+  sections(): SectionModel[] {
+    return (this.all ??= this.src!.sections.map((_, j) => this.section(j)));
   }
 
-  /** The Indstilling or the Beslutning alone (the rules that count votes ask every item for its decision). */
-  one(key: 'proposalSection' | 'decisionSection'): void {
-    const s = this.source[key];
-    this.set({ [key]: s ? this.section(this.source.sections.indexOf(s)) : undefined });
+  /** The Indstilling alone (without the other sections). */
+  proposalSection(): SectionModel | undefined {
+    if (this.ps === UNSET) {
+      const s = this.src!.proposalSection;
+      this.ps = s ? this.section(this.src!.sections.indexOf(s)) : undefined;
+    }
+    return this.ps;
+  }
+
+  /** The Beslutning alone (the rules that count votes ask every item for it). */
+  decisionSection(): SectionModel | undefined {
+    if (this.ds === UNSET) {
+      const s = this.src!.decisionSection;
+      this.ds = s ? this.section(this.src!.sections.indexOf(s)) : undefined;
+    }
+    return this.ds;
   }
 
   /** The parts that point at nodes of the item's content: after the content was copied. */
-  content(): void {
-    this.moving.copy();
-    const s = this.source;
-    this.set({
+  content(): NonNullable<ModelMoving['c']> {
+    if (this.c) return this.c;
+    this.moving!.copy();
+    const s = this.src!;
+    return (this.c = {
       caseNumberField: this.move(s.caseNumberField),
       proposalList: this.move(s.proposalList),
       proposals: this.move(s.proposals),
@@ -121,24 +157,23 @@ class ModelMoving {
     });
   }
 
-  /** Takes every part now (and the sections' nodes): the model no longer needs its source or the item's copy map. */
+  /** Moves every part now (and the sections' nodes): the model no longer needs its source or the item's copy map. */
   settle(): void {
-    const m = this.model;
-    for (const k of Object.keys(m)) void (m as unknown as Record<string, unknown>)[k];
-    for (const s of m.sections) void s.node;
-    movedModels.delete(m);
+    if (!this.src) return;
+    this.attendance();
+    this.caseNumber();
+    for (const s of this.sections()) void s.node;
+    this.proposalSection();
+    this.decisionSection();
+    this.content();
+    this.src = undefined;
+    this.moving = undefined;
+    this.sectionCopies = undefined;
+    movedModels.delete(this.model);
   }
 }
 
 const movedModels = new WeakMap<ItemModel, ModelMoving>();
-
-/** A part of a moved model, moved when first read (its getter is then replaced by the value). */
-function part<K extends keyof ItemModel>(model: ItemModel, group: 'attendance' | 'caseNumber' | 'sections' | 'proposalSection' | 'decisionSection' | 'content', key: K): ItemModel[K] {
-  const m = movedModels.get(model)!;
-  if (group === 'proposalSection' || group === 'decisionSection') m.one(group);
-  else m[group]();
-  return model[key];
-}
 
 /**
  * The model of `item` (a moved item) from `old`, the model of the item it was moved from;
@@ -151,7 +186,8 @@ function moveModel(old: ItemModel, item: Item): ItemModel | undefined {
   const prior = movedModels.get(old);
   const source = prior && prior.item !== moving.source ? prior.source : old;
   if (source.node !== moving.source) return undefined;
-  // The same keys in the same order as a model built (model/build.ts buildItem); the moved parts are getters until read.
+  const m = new ModelMoving(source, item, moving);
+  // The same keys in the same order as a model built (model/build.ts buildItem); the moved parts are getters.
   const model: ItemModel = {
     node: item,
     index: source.index,
@@ -159,42 +195,42 @@ function moveModel(old: ItemModel, item: Item): ItemModel | undefined {
     numeric: source.numeric,
     title: source.title,
     get caseNumber() {
-      return part(this, 'caseNumber', 'caseNumber');
+      return m.caseNumber();
     },
     get caseNumberField() {
-      return part(this, 'content', 'caseNumberField');
+      return m.content().caseNumberField;
     },
     closed: source.closed,
     get sections() {
-      return part(this, 'sections', 'sections');
+      return m.sections();
     },
     get proposalSection() {
-      return part(this, 'proposalSection', 'proposalSection');
+      return m.proposalSection();
     },
     get decisionSection() {
-      return part(this, 'decisionSection', 'decisionSection');
+      return m.decisionSection();
     },
     get proposalList() {
-      return part(this, 'content', 'proposalList');
+      return m.content().proposalList;
     },
     get proposals() {
-      return part(this, 'content', 'proposals');
+      return m.content().proposals;
     },
     get decisionList() {
-      return part(this, 'content', 'decisionList');
+      return m.content().decisionList;
     },
     get decisions() {
-      return part(this, 'content', 'decisions');
+      return m.content().decisions;
     },
     get attendance() {
-      return part(this, 'attendance', 'attendance');
+      return m.attendance();
     },
     get otherFields() {
-      return part(this, 'content', 'otherFields');
+      return m.content().otherFields;
     },
     contextKey: source.contextKey,
   };
-  const m = new ModelMoving(model, source, item, moving);
+  m.model = model;
   movedModels.set(model, m);
   moving.keep(m);
   return model;

@@ -215,19 +215,41 @@ export interface MovedItem {
 
 const NO_PAIRS: readonly [object, object][] = [];
 
+type Head = Pick<Item, 'heading' | 'keyword' | 'number' | 'title'>;
+type Content = Pick<Item, 'fields' | 'preamble' | 'sections'>;
+
+/**
+ * The moving of one moved item. Its getters stay getters (turning them into data
+ * properties would make V8 keep every moved item and model as a slow dictionary): they
+ * return what was moved, kept here. Once the head and the content were moved, the source is
+ * let go, so that no chain of earlier trees stays alive.
+ */
 class Moving implements MovedItem {
-  copied = false;
+  private head: Head | undefined;
+  private content: Content | undefined;
   private own: Map<object, object> | undefined;
   private models: { settle(): void }[] | undefined;
+  private from: Item | undefined;
 
   constructor(
-    readonly target: Item,
-    readonly source: Item,
+    source: Item,
     readonly offsetDelta: number,
     readonly lineDelta: number,
     /** Each comment of `source` → its copy in this tree (made at once: `ast.comments` lists it). */
-    readonly pairs: readonly [object, object][],
-  ) {}
+    public pairs: readonly [object, object][],
+  ) {
+    this.from = source;
+  }
+
+  target!: Item;
+
+  get source(): Item {
+    return this.from!;
+  }
+
+  get copied(): boolean {
+    return this.content !== undefined;
+  }
 
   get copies(): Map<object, object> {
     if (!this.own) this.own = new Map(this.pairs);
@@ -235,21 +257,54 @@ class Moving implements MovedItem {
   }
 
   copy(): void {
-    if (this.copied) return;
-    this.copied = true;
+    this.got();
+  }
+
+  got(): Content {
+    if (this.content) return this.content;
     const copies = this.copies;
-    const copy = relocateItems([this.source], this.offsetDelta, this.lineDelta, copies)[0]!;
-    copies.set(this.source, this.target);
-    const t = this.target as unknown as Record<string, unknown>;
-    for (const k of ['fields', 'preamble', 'sections'] as const) Object.defineProperty(t, k, { value: copy[k], writable: true, enumerable: true, configurable: true });
+    const copy = relocateItems([this.from!], this.offsetDelta, this.lineDelta, copies)[0]!;
+    copies.set(this.from!, this.target);
+    this.content = { fields: copy.fields, preamble: copy.preamble, sections: copy.sections };
+    this.release();
+    return this.content;
+  }
+
+  /** The heading, keyword, number and title (small; no identity in them), moved when first read. */
+  top(): Head {
+    if (this.head) return this.head;
+    const d = this.offsetDelta;
+    const dl = this.lineDelta;
+    const pos = (p: Position): Position => ({ offset: p.offset + d, line: p.line + dl, character: p.character });
+    const range = (r: Range): Range => ({ start: pos(r.start), end: pos(r.end) });
+    const textNode = (t: TextNode): TextNode => ({ text: t.text, range: range(t.range) });
+    const s = this.from!;
+    const h = s.heading;
+    const segments: TextSegment[] = h.content.segments.map((x) => ({ textOffset: x.textOffset, sourceOffset: x.sourceOffset + d, length: x.length }));
+    this.head = {
+      heading: { level: h.level, marker: textNode(h.marker), content: { text: h.content.text, segments, range: range(h.content.range) }, range: range(h.range) },
+      keyword: textNode(s.keyword),
+      number: textNode(s.number),
+      title: textNode(s.title),
+    };
+    this.release();
+    return this.head;
+  }
+
+  private release(): void {
+    if (this.head && this.content) {
+      this.from = undefined;
+      this.pairs = NO_PAIRS;
+    }
   }
 
   keep(model: { settle(): void }): void {
     (this.models ??= []).push(model);
   }
 
-  /** The item was copied and is moved again: what still moves through its copy map moves now, and the map goes. */
+  /** The item was copied and is moved again: its head moves now, what still moves through its copy map moves now, and the map goes. */
   drop(): void {
+    this.top();
     for (const m of this.models?.splice(0) ?? []) m.settle();
     this.own = undefined;
   }
@@ -262,45 +317,18 @@ export function movedItem(item: object): MovedItem | undefined {
   return movedItems.get(item);
 }
 
-function copied(item: object): Item {
-  movedItems.get(item)!.copy();
-  return item as Item;
-}
-
-/** Moves a moved item's heading, keyword, number and title (small; no identity in them) when first read. */
-function headOf(item: Item): Item {
-  const m = movedItems.get(item)!;
-  const d = m.offsetDelta;
-  const dl = m.lineDelta;
-  const pos = (p: Position): Position => ({ offset: p.offset + d, line: p.line + dl, character: p.character });
-  const range = (r: Range): Range => ({ start: pos(r.start), end: pos(r.end) });
-  const textNode = (t: TextNode): TextNode => ({ text: t.text, range: range(t.range) });
-  const s = m.source;
-  const h = s.heading;
-  const segments: TextSegment[] = h.content.segments.map((x) => ({ textOffset: x.textOffset, sourceOffset: x.sourceOffset + d, length: x.length }));
-  const values: Record<string, unknown> = {
-    heading: { level: h.level, marker: textNode(h.marker), content: { text: h.content.text, segments, range: range(h.content.range) }, range: range(h.range) },
-    keyword: textNode(s.keyword),
-    number: textNode(s.number),
-    title: textNode(s.title),
-  };
-  for (const k in values) Object.defineProperty(item, k, { value: values[k], writable: true, enumerable: true, configurable: true });
-  return item;
-}
-
 /**
  * `from` (an item of the previous tree) moved by (`d`, `dl`): a new item node whose range is
  * moved at once, its heading, keyword, number and title when first read, and whose fields,
- * preamble and sections are copied when first read. `comments` are the comments of `from` in the previous
- * tree's `ast.comments`, already copied into `copies`: the comment blocks of the copy are
- * those same copies.
+ * preamble and sections are copied when first read. `comments` are the comments of `from` in
+ * the previous tree's `ast.comments`, already copied into `copies`: the comment blocks of the
+ * copy are those same copies.
  */
 function moveItem(from: Item, d: number, dl: number, comments: readonly CommentNode[], copies: ReadonlyMap<object, object>): Item {
   const prior = movedItems.get(from);
   // Not copied yet: move its source by both shifts (its comments are paired with their source's).
   const compose = prior !== undefined && !prior.copied;
   if (prior && !compose) {
-    void from.heading; // its head moved now: it becomes a plain item
     prior.drop();
     movedItems.delete(from);
   }
@@ -311,36 +339,38 @@ function moveItem(from: Item, d: number, dl: number, comments: readonly CommentN
   if (compose) {
     if (prior.pairs.length) pairs = prior.pairs.map(([src, cur]) => [src, copies.get(cur) ?? cur]);
   } else if (comments.length) pairs = comments.map((c) => [c, copies.get(c)!]);
-  // The same keys in the same order as a parsed item; all but the range are getters until read.
+  const m = new Moving(source, offsetDelta, lineDelta, pairs);
+  // The same keys in the same order as a parsed item; all but the range are getters.
   const target: Item = {
     type: 'item',
     get heading() {
-      return headOf(this).heading;
+      return m.top().heading;
     },
     get keyword() {
-      return headOf(this).keyword;
+      return m.top().keyword;
     },
     get number() {
-      return headOf(this).number;
+      return m.top().number;
     },
     get title() {
-      return headOf(this).title;
+      return m.top().title;
     },
     get fields() {
-      return copied(this).fields;
+      return m.got().fields;
     },
     get preamble() {
-      return copied(this).preamble;
+      return m.got().preamble;
     },
     get sections() {
-      return copied(this).sections;
+      return m.got().sections;
     },
     range: {
       start: { offset: source.range.start.offset + offsetDelta, line: source.range.start.line + lineDelta, character: source.range.start.character },
       end: { offset: source.range.end.offset + offsetDelta, line: source.range.end.line + lineDelta, character: source.range.end.character },
     },
   };
-  movedItems.set(target, new Moving(target, source, offsetDelta, lineDelta, pairs));
+  m.target = target;
+  movedItems.set(target, m);
   return target;
 }
 
