@@ -12,6 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, resolveConfig } from '../../server/src/config/resolve.js';
 import { analyze, lint, lintAnalyzed, LintMemo, type Finding, type PreviousAnalysis } from '../../server/src/engine.js';
 import type { Analysis } from '../../server/src/features/common.js';
+import type { ResolvedConfig } from '../../server/src/config/resolve.js';
+import type { Meeting } from '../../server/src/model/types.js';
+import type { ParseResult } from '../../server/src/syntax/ast.js';
 import { provideDiagnostics, toDiagnostic } from '../../server/src/features/diagnostics.js';
 import { apply, edit, files, type Edit } from '../helpers/edits.js';
 import { fuzzProperty } from './harness.js';
@@ -167,6 +170,98 @@ fuzzProperty<Input>({
   }),
   check: checkIncremental,
   runs: 60,
+  cost: 20,
+  timeout: 120_000,
+  reduce: false,
+});
+
+/**
+ * Moved items and their models are copied only when read (syntax/incremental.ts,
+ * model/incremental.ts): between the steps of this property, one part or none of the new
+ * analysis is read (an item's number, its attendance, its sections' kinds, a section node,
+ * its content, the lint), so that items are moved several times before anyone reads them and their parts
+ * are copied in every order; now and then, and after the last step, the whole analysis must
+ * equal a fresh one: the tree, the model (pointing into the tree) and the findings.
+ */
+const READS = ['none', 'none', 'head', 'attendance', 'sections', 'section-node', 'content', 'lint', 'all'] as const;
+
+interface LazyInput {
+  readonly file: string;
+  readonly profile: (typeof PROFILES)[number];
+  readonly steps: readonly { readonly step: Step; readonly read: (typeof READS)[number]; readonly item: number }[];
+}
+
+function expectWhole(next: string, inc: { parse: ParseResult; meeting: Meeting; config: ResolvedConfig }, config: ResolvedConfig, memo: LintMemo): void {
+  const fresh = analyze(next, config);
+  expect(inc.parse).toEqual(fresh.parse);
+  expect(inc.meeting).toEqual(fresh.meeting);
+  const nodes = new Set<object>();
+  const collect = (x: unknown) => {
+    if (x === null || typeof x !== 'object' || nodes.has(x)) return;
+    nodes.add(x);
+    for (const v of Object.values(x)) collect(v);
+  };
+  collect(inc.parse.ast);
+  for (const m of inc.meeting.items) {
+    const pointed: unknown[] = [m.node, ...m.sections.map((x) => x.node), ...m.otherFields, ...m.proposals.map((p) => p.item), ...m.decisions.map((p) => p.item)];
+    pointed.push(m.caseNumberField, m.proposalList, m.decisionList, m.attendance.absentField?.field, ...m.attendance.sentences);
+    for (const x of pointed) if (x) expect(nodes.has(x as object)).toBe(true);
+  }
+  expect(lintAnalyzed(next, inc.parse, inc.meeting, inc.config, {}, memo).findings).toEqual(lint(next, { config }).findings);
+}
+
+export function checkLazyMoves(input: LazyInput): void {
+  const start = files.find(([n]) => n === input.file)?.[1];
+  if (start === undefined) return;
+  const config = configs[input.profile];
+  const memo = new LintMemo();
+  let text = start;
+  let prev: PreviousAnalysis = { text, ...analyze(text, config) };
+  for (const { step: s, read, item } of input.steps) {
+    const next = 'random' in s ? apply(text, s.random) : applyStructural(text, s.structural);
+    const inc = analyze(next, config, prev);
+    const items = inc.meeting.items;
+    const m = items.length ? items[item % items.length]! : undefined;
+    const node = inc.parse.ast.items.length ? inc.parse.ast.items[item % inc.parse.ast.items.length]! : undefined;
+    switch (read) {
+      case 'head':
+        void node?.number.text;
+        break;
+      case 'attendance':
+        void m?.attendance.sentences.length;
+        break;
+      case 'sections':
+        void m?.decisionSection?.empty;
+        void m?.sections.map((x) => x.kind);
+        break;
+      case 'section-node':
+        void m?.sections[0]?.node.blocks;
+        break;
+      case 'content':
+        void node?.sections;
+        break;
+      case 'lint':
+        expect(lintAnalyzed(next, inc.parse, inc.meeting, inc.config, {}, memo).findings).toEqual(lint(next, { config }).findings);
+        break;
+      case 'all':
+        expectWhole(next, inc, config, memo);
+        break;
+    }
+    text = next;
+    prev = { text, ...inc };
+  }
+  expectWhole(text, prev, config, memo);
+}
+
+fuzzProperty<LazyInput>({
+  name: 'incremental-lazy-moves',
+  arbitrary: fc.record({
+    file: fc.constantFrom(...files.map(([n]) => n)),
+    profile: fc.constantFrom(...PROFILES),
+    steps: fc.array(fc.record({ step, read: fc.constantFrom(...READS), item: fc.nat({ max: 1000 }) }), { minLength: 1, maxLength: 10 }),
+  }),
+  check: checkLazyMoves,
+  runs: 40,
   cost: 20,
   timeout: 120_000,
   reduce: false,

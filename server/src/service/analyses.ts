@@ -69,7 +69,7 @@ export class DocumentAnalyses {
       lintOptions,
       findings: () => (findings ??= lintAnalyzed(text, parse, meeting, config, lintOptions, itemMemo).findings),
     };
-    this.index.set(analysis);
+    this.index.set(analysis, true);
     return analysis;
   }
 }

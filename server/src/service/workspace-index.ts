@@ -29,23 +29,42 @@ export class WorkspaceIndex {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** Records a file from its analysis (an open document's, or one read from disk). */
-  set(a: Pick<Analysis, 'uri' | 'meeting' | 'parse'>): void {
+  /**
+   * Records a file from its analysis (an open document's, or one read from disk). For an open
+   * document (`open`), its items and case numbers are read when first asked for (workspace
+   * symbols, completion in another file), not on every keystroke: the entry keeps the
+   * analysis's meeting until the next version replaces it, or closing the document re-reads
+   * the file from disk (service.ts).
+   */
+  set(a: Pick<Analysis, 'uri' | 'meeting' | 'parse'>, open = false): void {
     const m = a.meeting;
     const committee = own(m.committee);
-    const title = a.parse.ast.title ? `${a.parse.ast.title.kind}${committee ? ` ${committee}` : ''}` : undefined;
-    const items = m.items.map((i) => ({
-      number: own(i.number),
-      title: own(i.title),
-      caseNumber: own(i.caseNumber?.text.trim()),
-      closed: i.closed,
-      range: toRange(i.node.heading.range),
-    }));
+    const summary = { ...meetingSummary(a.uri, m), committee };
+    const read = () => {
+      const title = a.parse.ast.title ? `${a.parse.ast.title.kind}${committee ? ` ${committee}` : ''}` : undefined;
+      const items = m.items.map((i) => ({
+        number: own(i.number),
+        title: own(i.title),
+        caseNumber: own(i.caseNumber?.text.trim()),
+        closed: i.closed,
+        range: toRange(i.node.heading.range),
+      }));
+      return { file: { uri: a.uri, title: own(title), items }, caseNumbers: items.map((i) => i.caseNumber ?? '').filter(Boolean) };
+    };
+    if (!open) {
+      this.entries.set(a.uri, { uri: a.uri, summary, ...read() });
+      return;
+    }
+    let got: ReturnType<typeof read> | undefined;
     this.entries.set(a.uri, {
       uri: a.uri,
-      summary: { ...meetingSummary(a.uri, m), committee },
-      file: { uri: a.uri, title: own(title), items },
-      caseNumbers: items.map((i) => i.caseNumber ?? '').filter(Boolean),
+      summary,
+      get file() {
+        return (got ??= read()).file;
+      },
+      get caseNumbers() {
+        return (got ??= read()).caseNumbers;
+      },
     });
   }
 

@@ -1,7 +1,12 @@
 /**
  * Incremental re-parsing for the editor: after an edit inside one agenda item, only that
  * item's text is parsed again; the items before it are reused as they are and the items
- * after it are copied with their positions moved.
+ * after it are moved lazily: each gets its range at once; its heading, keyword, number and
+ * title are moved when first read, and its content (fields, blocks, sections) is copied with
+ * its positions moved only when something reads it (`movedItem`). A keystroke therefore costs the same whatever the
+ * number of items after it, as long as no one reads their content; an item moved by several
+ * edits before anyone read it is copied once, from the tree it was last copied from, by the
+ * sum of the shifts.
  *
  * Contract: `reparse(previous, text).result` deep-equals `parse(text)` (AST, diagnostics,
  * comments, line index) for every previous text and every new text. Whenever the edit is not
@@ -43,9 +48,9 @@ export interface PreviousParse {
   readonly result: ParseResult;
 }
 
-/** How the copied part of the tree was moved: old node → its copy, and the shift applied. */
+/** How the moved part of the tree was moved: old node → its moved node, and the shift applied. */
 export interface Relocation {
-  /** Every copied object of the previous tree (nodes, arrays) → its copy in the new tree. */
+  /** Each moved item of the previous tree → its moved item, and each moved comment → its copy. */
   readonly copies: Map<object, object>;
   readonly offsetDelta: number;
   readonly lineDelta: number;
@@ -186,6 +191,189 @@ export function relocateItems(items: readonly Item[], offsetDelta: number, lineD
   );
 }
 
+/**
+ * A moved item whose content is copied when first read: `source` is a tree's item (never a
+ * moved item that was not copied yet), moved by (`offsetDelta`, `lineDelta`); `copies` maps
+ * each object of `source` to its copy (filled when copied; item models moved with the item
+ * copy their parts through it, model/incremental.ts, so that they point into this tree).
+ */
+export interface MovedItem {
+  readonly source: Item;
+  readonly offsetDelta: number;
+  readonly lineDelta: number;
+  readonly copies: Map<object, object>;
+  /** Whether the content was copied. */
+  readonly copied: boolean;
+  /** Copies the content now (once). */
+  copy(): void;
+  /**
+   * Registers a model that moves its parts through `copies`: it takes them all (`settle`)
+   * before `copies` is dropped, when the copied item is moved again.
+   */
+  keep(model: { settle(): void }): void;
+}
+
+const NO_PAIRS: readonly [object, object][] = [];
+
+type Head = Pick<Item, 'heading' | 'keyword' | 'number' | 'title'>;
+type Content = Pick<Item, 'fields' | 'preamble' | 'sections'>;
+
+/**
+ * The moving of one moved item. Its getters stay getters (turning them into data
+ * properties would make V8 keep every moved item and model as a slow dictionary): they
+ * return what was moved, kept here. Once the head and the content were moved, the source is
+ * let go, so that no chain of earlier trees stays alive.
+ */
+class Moving implements MovedItem {
+  private head: Head | undefined;
+  private content: Content | undefined;
+  private own: Map<object, object> | undefined;
+  private models: { settle(): void }[] | undefined;
+  private from: Item | undefined;
+
+  constructor(
+    source: Item,
+    readonly offsetDelta: number,
+    readonly lineDelta: number,
+    /** Each comment of `source` → its copy in this tree (made at once: `ast.comments` lists it). */
+    public pairs: readonly [object, object][],
+  ) {
+    this.from = source;
+  }
+
+  target!: Item;
+
+  get source(): Item {
+    return this.from!;
+  }
+
+  get copied(): boolean {
+    return this.content !== undefined;
+  }
+
+  get copies(): Map<object, object> {
+    if (!this.own) this.own = new Map(this.pairs);
+    return this.own;
+  }
+
+  copy(): void {
+    this.got();
+  }
+
+  got(): Content {
+    if (this.content) return this.content;
+    const copies = this.copies;
+    const copy = relocateItems([this.from!], this.offsetDelta, this.lineDelta, copies)[0]!;
+    copies.set(this.from!, this.target);
+    this.content = { fields: copy.fields, preamble: copy.preamble, sections: copy.sections };
+    this.release();
+    return this.content;
+  }
+
+  /** The heading, keyword, number and title (small; no identity in them), moved when first read. */
+  top(): Head {
+    if (this.head) return this.head;
+    const d = this.offsetDelta;
+    const dl = this.lineDelta;
+    const pos = (p: Position): Position => ({ offset: p.offset + d, line: p.line + dl, character: p.character });
+    const range = (r: Range): Range => ({ start: pos(r.start), end: pos(r.end) });
+    const textNode = (t: TextNode): TextNode => ({ text: t.text, range: range(t.range) });
+    const s = this.from!;
+    const h = s.heading;
+    const segments: TextSegment[] = h.content.segments.map((x) => ({ textOffset: x.textOffset, sourceOffset: x.sourceOffset + d, length: x.length }));
+    this.head = {
+      heading: { level: h.level, marker: textNode(h.marker), content: { text: h.content.text, segments, range: range(h.content.range) }, range: range(h.range) },
+      keyword: textNode(s.keyword),
+      number: textNode(s.number),
+      title: textNode(s.title),
+    };
+    this.release();
+    return this.head;
+  }
+
+  private release(): void {
+    if (this.head && this.content) {
+      this.from = undefined;
+      this.pairs = NO_PAIRS;
+    }
+  }
+
+  keep(model: { settle(): void }): void {
+    (this.models ??= []).push(model);
+  }
+
+  /** The item was copied and is moved again: its head moves now, what still moves through its copy map moves now, and the map goes. */
+  drop(): void {
+    this.top();
+    for (const m of this.models?.splice(0) ?? []) m.settle();
+    this.own = undefined;
+  }
+}
+
+const movedItems = new WeakMap<object, Moving>();
+
+/** The moving of a moved item (undefined for an item parsed or shared). */
+export function movedItem(item: object): MovedItem | undefined {
+  return movedItems.get(item);
+}
+
+/**
+ * `from` (an item of the previous tree) moved by (`d`, `dl`): a new item node whose range is
+ * moved at once, its heading, keyword, number and title when first read, and whose fields,
+ * preamble and sections are copied when first read. `comments` are the comments of `from` in
+ * the previous tree's `ast.comments`, already copied into `copies`: the comment blocks of the
+ * copy are those same copies.
+ */
+function moveItem(from: Item, d: number, dl: number, comments: readonly CommentNode[], copies: ReadonlyMap<object, object>): Item {
+  const prior = movedItems.get(from);
+  // Not copied yet: move its source by both shifts (its comments are paired with their source's).
+  const compose = prior !== undefined && !prior.copied;
+  if (prior && !compose) {
+    prior.drop();
+    movedItems.delete(from);
+  }
+  const source = compose ? prior.source : from;
+  const offsetDelta = compose ? prior.offsetDelta + d : d;
+  const lineDelta = compose ? prior.lineDelta + dl : dl;
+  let pairs = NO_PAIRS;
+  if (compose) {
+    if (prior.pairs.length) pairs = prior.pairs.map(([src, cur]) => [src, copies.get(cur) ?? cur]);
+  } else if (comments.length) pairs = comments.map((c) => [c, copies.get(c)!]);
+  const m = new Moving(source, offsetDelta, lineDelta, pairs);
+  // The same keys in the same order as a parsed item; all but the range are getters.
+  const target: Item = {
+    type: 'item',
+    get heading() {
+      return m.top().heading;
+    },
+    get keyword() {
+      return m.top().keyword;
+    },
+    get number() {
+      return m.top().number;
+    },
+    get title() {
+      return m.top().title;
+    },
+    get fields() {
+      return m.got().fields;
+    },
+    get preamble() {
+      return m.got().preamble;
+    },
+    get sections() {
+      return m.got().sections;
+    },
+    range: {
+      start: { offset: source.range.start.offset + offsetDelta, line: source.range.start.line + lineDelta, character: source.range.start.character },
+      end: { offset: source.range.end.offset + offsetDelta, line: source.range.end.line + lineDelta, character: source.range.end.character },
+    },
+  };
+  m.target = target;
+  movedItems.set(target, m);
+  return target;
+}
+
 function startOf(x: { readonly range: { readonly start: { readonly offset: number } } }): number {
   return x.range.start.offset;
 }
@@ -195,7 +383,7 @@ function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
   // Compare in chunks first (string equality is a memory compare), then unit by unit.
   let i = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
+  for (let step = 1 << 20; step >= 1; step >>= 4) {
     while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
   }
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
@@ -206,7 +394,7 @@ function commonPrefix(a: string, b: string): number {
 function commonSuffix(a: string, b: string, floor: number): number {
   const n = Math.min(a.length, b.length) - floor;
   let i = 0;
-  for (let step = 4096; step >= 1; step >>= 4) {
+  for (let step = 1 << 20; step >= 1; step >>= 4) {
     while (i + step <= n && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
   }
   while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
@@ -273,7 +461,7 @@ export function reparse(previous: PreviousParse | undefined, text: string): Repa
   const segDiags = seg.diagnostics.filter((d) => d.code !== 'missing-title');
   if (segDiags.some((d) => UNSAFE.has(d.code))) return full(text, 'the edited item has errors');
 
-  const lines = new LineIndex(text);
+  const lines = prev.lines instanceof LineIndex ? LineIndex.edited(prev.lines, text, p, s) : new LineIndex(text);
   const startLine = items[k]!.range.start.line;
   const lineDelta = last ? 0 : lines.lineOf(newEnd) - items[k + 1]!.range.start.line;
 
@@ -283,9 +471,8 @@ export function reparse(previous: PreviousParse | undefined, text: string): Repa
   const segComments = relocate(seg.ast.comments, start, startLine, segCopies);
   const segDiagnostics = relocate(segDiags, start, startLine, segCopies);
 
-  // The items after it: copied and moved by the edit's size.
+  // The items after it: moved by the edit's size, lazily (their comments at once: `ast.comments` lists them).
   const copies = new Map<object, object>();
-  const after = relocateItems(items.slice(k + 1), delta, lineDelta, copies);
   const prefixComments: CommentNode[] = [];
   const suffixComments: CommentNode[] = [];
   for (const c of prev.ast.comments) {
@@ -293,6 +480,17 @@ export function reparse(previous: PreviousParse | undefined, text: string): Repa
     else if (startOf(c) >= oldEnd) suffixComments.push(c);
   }
   const movedComments = relocate(suffixComments, delta, lineDelta, copies);
+  const after: Item[] = [];
+  let ci = 0;
+  for (let j = k + 1; j < items.length; j++) {
+    const from = items[j]!;
+    const end = j + 1 < items.length ? startOf(items[j + 1]!) : Infinity;
+    const comments: CommentNode[] = [];
+    while (ci < suffixComments.length && startOf(suffixComments[ci]!) < end) comments.push(suffixComments[ci++]!);
+    const to = moveItem(from, delta, lineDelta, comments, copies);
+    copies.set(from, to);
+    after.push(to);
+  }
   const movedDiagnostics = relocate(suffixDiags, delta, lineDelta, copies);
 
   const ast: Document = {

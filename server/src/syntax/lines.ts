@@ -8,7 +8,49 @@ export class LineIndex implements LineIndexLike {
   private readonly starts: Uint32Array;
   readonly lineCount: number;
 
-  constructor(private readonly text: string) {
+  /**
+   * The line index of `text`, made from `previous` (that of the text before an edit) when
+   * the two texts share their first `prefix` and their last `suffix` units: the starts of the
+   * lines before the edit are kept, those of the edited lines found again, and the rest moved
+   * by the edit's size. The result equals `new LineIndex(text)`.
+   */
+  static edited(previous: LineIndex, text: string, prefix: number, suffix: number): LineIndex {
+    const old = previous.starts;
+    // From the start of the line holding the last unchanged unit (a CR there may now be half of a CRLF).
+    const first = previous.lineOf(Math.max(0, prefix - 1));
+    const from = old[first]!;
+    const changeEnd = text.length - suffix;
+    const delta = text.length - previous.text.length;
+    const mid: number[] = [];
+    for (let i = from; i < changeEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) mid.push(i + 1);
+    }
+    // Old line starts whose break lies wholly in the unchanged end: at or after the old change end + 1.
+    const oldChangeEnd = previous.text.length - suffix;
+    let k = old.length;
+    for (let lo = first + 1, hi = old.length; lo < hi; ) {
+      const m = (lo + hi) >>> 1;
+      if (old[m]! >= oldChangeEnd + 1) hi = k = m;
+      else lo = m + 1;
+    }
+    const starts = new Uint32Array(first + 1 + mid.length + (old.length - k));
+    starts.set(old.subarray(0, first + 1));
+    starts.set(mid, first + 1);
+    let j = first + 1 + mid.length;
+    for (let i = k; i < old.length; i++) starts[j++] = old[i]! + delta;
+    return new LineIndex(text, starts);
+  }
+
+  constructor(
+    private readonly text: string,
+    known?: Uint32Array,
+  ) {
+    if (known) {
+      this.starts = known;
+      this.lineCount = known.length;
+      return;
+    }
     const starts: number[] = [0];
     const n = text.length;
     // indexOf-driven scan (fast on long lines); the next CR and LF positions are cached
