@@ -9,10 +9,10 @@
  * added to the configuration file that applies to the written file (its `profiles`), or a new
  * `.referatrc.json` beside it; the written file's `Profil:` selects it.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfiguration, loadImporter, loadProfileInference, type ResolvedConfig } from '../service/tasks.js';
 import type { CliContext } from './context.js';
+import { profilesOf, readConfigObject } from './config-file.js';
 import { CliError, writeAtomic } from './files.js';
 import { configGuard, nodeConfigFs, profileOption } from './lint-run.js';
 
@@ -98,19 +98,15 @@ async function keepProfile(target: string, name: string, profile: object, finder
     return undefined;
   }
   file ??= path.join(dir, '.referatrc.json');
-  let raw: Record<string, unknown> = {};
-  if (existsSync(file)) {
-    try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as unknown;
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
-      raw = parsed as Record<string, unknown>;
-    } catch {
-      return undefined;
-    }
+  let raw: Record<string, unknown>;
+  try {
+    raw = readConfigObject(file) ?? {};
+  } catch {
+    return undefined;
   }
-  const profiles = (raw.profiles && typeof raw.profiles === 'object' ? raw.profiles : {}) as Record<string, unknown>;
+  const profiles = profilesOf(raw);
   if (profiles[name]) return file;
-  raw.profiles = { ...profiles, [name]: profile };
+  raw = { ...raw, profiles: { ...profiles, [name]: profile } };
   try {
     writeAtomic(file, `${JSON.stringify(raw, null, 2)}\n`);
   } catch {

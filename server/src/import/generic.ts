@@ -678,7 +678,7 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
   out.push('');
   // The meeting's date as the header writes it (`tirsdag den 1. november 2016 kl. 15:30`,
   // `Dato: 05.03.2024`) is the Mødedato, in its words and place; else the date found, in ISO form.
-  const dateAt = date ? head.findIndex((l) => writtenDate(l.text.trim()) !== undefined && isoOfWritten(writtenDate(l.text.trim())!) === date) : -1;
+  const dateAt = date ? head.findIndex((l) => writtenDate(l.text.trim())?.iso === date) : -1;
   if (date && dateAt < 0) out.push(`Mødedato: ${date}`);
   out.push(`Profil: ${profile}`);
   if (guessed) out.push(`<!-- import: ${guessed.note.replace(/--/g, '- -')} -->`);
@@ -687,7 +687,7 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
     if (!t) continue;
     if (k === dateAt) {
       out.blank();
-      out.push(`Mødedato: ${writtenDate(t)!}`);
+      out.push(`Mødedato: ${writtenDate(t)!.value}`);
       out.blank();
       continue;
     }
@@ -713,17 +713,13 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
   }
 }
 
-/** A header line that is the meeting's date: the date alone (weekday, `den`, time allowed), or a date field's value. */
-function writtenDate(t: string): string | undefined {
+/** A header line that is the meeting's date (the date alone, weekday, `den`, time allowed, or a date field's value): as written, and as ISO. */
+function writtenDate(t: string): { value: string; iso: string } | undefined {
   const f = headerLabel(t);
   const value = f ? (f.field === 'Mødedato' ? f.value : undefined) : t;
   if (!value || /<!--|-->/.test(value)) return undefined;
-  return parseMeetingDate(value)?.valid ? value.replace(/\s+/g, ' ') : undefined;
-}
-
-function isoOfWritten(value: string): string | undefined {
   const d = parseMeetingDate(value);
-  return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : undefined;
+  return d?.valid ? { value: value.replace(/\s+/g, ' '), iso: `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` } : undefined;
 }
 
 function wordCount(text: string): number {

@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isBinaryText, loadConfiguration, loadImporter, loadProfileInference, type InferDocument } from '../../service/tasks.js';
 import type { CliContext } from '../context.js';
+import { ConfigFileError, profilesOf, readConfigObject } from '../config-file.js';
 import { CliError, errorCode, writeAtomic } from '../files.js';
 
 export interface ProfileInferOptions {
@@ -96,21 +97,12 @@ async function readDocument(file: string, ctx: CliContext): Promise<InferDocumen
 
 /** The existing configuration at `-o FILE` (its other settings are kept), or undefined. */
 function existingConfig(file: string, ctx: CliContext): Record<string, unknown> | undefined {
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    return readConfigObject(file);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new CliError(`${file}: ${T.cannotRead[ctx.lang]} (${errorCode(e)})`);
+    if (e instanceof ConfigFileError && e.kind === 'unreadable') throw new CliError(`${file}: ${T.cannotRead[ctx.lang]} (${errorCode(e.original)})`);
+    throw new CliError(`${path.relative(ctx.cwd, file) || file}: ${T.badConfig[ctx.lang]}`);
   }
-  if (!text.trim()) return undefined;
-  try {
-    const raw = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-    if (raw && typeof raw === 'object' && !Array.isArray(raw)) return raw as Record<string, unknown>;
-  } catch {
-    /* reported below */
-  }
-  throw new CliError(`${path.relative(ctx.cwd, file) || file}: ${T.badConfig[ctx.lang]}`);
 }
 
 export async function runProfileInfer(inputs: readonly string[], opts: ProfileInferOptions, ctx: CliContext): Promise<number> {
@@ -132,7 +124,7 @@ export async function runProfileInfer(inputs: readonly string[], opts: ProfileIn
     $schema: './node_modules/referat/schemas/referatrc.schema.json',
     ...(base ?? {}),
     profile: inferred.name,
-    profiles: { ...((base?.profiles as Record<string, unknown> | undefined) ?? {}), [inferred.name]: inferred.profile },
+    profiles: { ...profilesOf(base), [inferred.name]: inferred.profile },
   };
   try {
     resolveConfig(parseConfig(config));
