@@ -20,6 +20,24 @@ describe('export document', () => {
     expect(doc.items.map((i) => i.anchor)).toEqual(['punkt-122', 'punkt-123', 'punkt-124', 'punkt-125']);
   });
 
+  it('publishes the Afbud field as written: a substitute or party beside a name is kept', () => {
+    const text = [
+      '# REFERAT Økonomiudvalget',
+      '',
+      'Mødedato: 2024-03-05',
+      'Afbud: Mette Lund (stedfortræder: Ib Sand) og Karl Holm (B)',
+      '',
+      '## Punkt 1: Orientering',
+      '',
+      '### Beslutning',
+      '',
+      'Taget til efterretning.',
+      '',
+    ].join('\n');
+    const afbud = exportDocumentFromText(text).header.find((h) => h.label === 'Afbud');
+    expect(afbud?.value).toBe('Mette Lund (stedfortræder: Ib Sand) og Karl Holm (B)');
+  });
+
   it('orders sections as the profile does, whatever the source order', () => {
     const doc = exportDocumentFromText(fixture);
     expect(doc.items[1]!.sections.map((s) => s.heading)).toEqual(['Resumé', 'Indstilling', 'Beslutning', 'Sagsfremstilling', 'Bilag']);

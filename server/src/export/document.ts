@@ -70,7 +70,11 @@ function fieldLine(fields: readonly Field[], names: readonly string[]): number |
 }
 
 function fieldValue(fields: readonly Field[], name: string): string | undefined {
-  const f = fields.find((x) => x.name.text.trim().toLowerCase() === name.toLowerCase());
+  return writtenValue(fields.find((x) => x.name.text.trim().toLowerCase() === name.toLowerCase()));
+}
+
+/** A field's value as written (comments dropped, spaces normalised), if it has one. */
+function writtenValue(f: Field | undefined): string | undefined {
   if (!f) return undefined;
   const v = normalizeSpace(stripComments(f.value.text)).trim();
   return v || undefined;
@@ -300,7 +304,7 @@ function buildItem(
     const names = joinNames(absentField.names.names.map((n) => n.name));
     // The house style's wording: a `Fraværende: …` line, or the sentence (spec §6).
     const { style, label } = profile.attendance;
-    const text = style === 'line' ? `${label ?? 'Fraværende'}: ${names}` : `${names} deltog ikke i sagens behandling.`;
+    const text = style === 'line' ? `${label ?? 'Fraværende'}: ${writtenValue(absentField.field) ?? names}` : `${names} deltog ikke i sagens behandling.`;
     const sentence: DocBlock = { type: 'paragraph', content: [{ type: 'text', text }] };
     const decision = sections.find((s) => s.kind === 'beslutning');
     if (decision) {
@@ -382,7 +386,9 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
   add('moedested', place);
   add('moededeltagere', participants.length ? participants.join(', ') : fieldValue(meeting.fields, 'Mødedeltagere'));
   add('stedfortraedere', fieldValue(meeting.fields, 'Stedfortrædere'));
-  add('afbud', absent.length ? joinNames(absent) : fieldValue(meeting.fields, 'Afbud'));
+  // As written: the names alone would drop what the writer put beside them (`Anne Hjorth
+  // (stedfortræder: Gitte Terndrup)`, a party letter).
+  add('afbud', writtenValue(meeting.afbudField?.field) ?? (absent.length ? joinNames(absent) : fieldValue(meeting.fields, 'Afbud')));
   add('formand', meeting.chair ? normalizeSpace(stripComments(meeting.chair)).trim() : undefined);
   add('referent', meeting.secretary ? normalizeSpace(stripComments(meeting.secretary)).trim() : undefined);
 
