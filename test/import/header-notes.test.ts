@@ -72,3 +72,49 @@ describe('a header of free lines and fields', () => {
     expect(iso).toMatch(/\nMødedato +Onsdag d\. 04\. marts 2026 kl\. 16:00\n/);
   });
 });
+
+describe('the minutes’ own opening', () => {
+  const opening = [
+    'Referat til mødet i Teknisk Udvalg den 4. marts 2026 kl. 16:00 i Byrådssalen',
+    '',
+    '1. Godkendelse af dagsorden',
+    'Sagsnr.: 26/118',
+    '',
+    'Beslutning',
+    '',
+    'Godkendt.',
+  ].join('\n');
+
+  it('is published as the title, once, with no generated title or Mødedato beside it', async () => {
+    const text = String((await exportReferat(importText(opening).markup, { format: 'text', edition: 'internal' })).data);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Referat til mødet i Teknisk Udvalg den 4. marts 2026 kl. 16:00 i Byrådssalen');
+    expect(text.split('Referat til mødet').length).toBe(2);
+    expect(text).not.toContain('REFERAT Teknisk Udvalg');
+    expect(text).not.toMatch(/Mødedato/);
+  });
+
+  it('is the title when it is two lines, the kind and the committee', async () => {
+    const twoLines = opening.replace('Referat til mødet i Teknisk Udvalg den 4. marts 2026 kl. 16:00 i Byrådssalen', 'Referat\n\nTeknisk Udvalg\n\n04-03-2026 kl. 16:00');
+    const text = String((await exportReferat(importText(twoLines).markup, { format: 'text', edition: 'internal' })).data);
+    expect(text.split('\n')[0]).toBe('Referat Teknisk Udvalg');
+    // Once above the first item (a decision heading may name it again).
+    expect(text.split('Godkendelse af dagsorden')[0]!.match(/Teknisk Udvalg/g)?.length).toBe(1);
+    expect(text).toContain('04-03-2026 kl. 16:00');
+  });
+
+  it('is not a line that names neither the kind nor the committee, and a system label is not the title', async () => {
+    const labelled = `Sagssystem dagsorden visning\n\n${opening}`;
+    const text = String((await exportReferat(importText(labelled).markup, { format: 'text', edition: 'internal' })).data);
+    expect(text.split('\n')[0]).toBe('Referat til mødet i Teknisk Udvalg den 4. marts 2026 kl. 16:00 i Byrådssalen');
+    expect(text).toContain('\nSagssystem dagsorden visning\n');
+  });
+
+  it('reads a date label without a colon (`Mødetidspunkt 04-03-2026 16:00`) as the Mødedato, written as it was', async () => {
+    const bare = ['Referat af møde i Teknisk Udvalg', '', 'Mødetidspunkt 04-03-2026 16:00', '', opening.split('\n').slice(2).join('\n')].join('\n');
+    const markup = importText(bare).markup;
+    expect(markup).toContain('\nMødedato: 04-03-2026 16:00\n');
+    const { meeting } = analyze(markup);
+    expect([meeting.date?.year, meeting.date?.month, meeting.date?.day, meeting.date?.hour]).toEqual([2026, 3, 4, 16]);
+  });
+});

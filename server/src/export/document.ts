@@ -8,6 +8,7 @@
  *   the profile (`Beslutning <udvalg> den <DD-MM-YYYY>` for `committee-date`);
  * - the `Fraværende:` item field is printed as `<names> deltog ikke i sagens behandling.`
  */
+import { DANISH_DATE_SOURCE, parseDanishDate } from '../model/dates.js';
 import { buildDecisionHeading, buildItemHeading, headerLabel, headerLabels } from '../model/vocabulary.js';
 import type { Profile } from '../config/schema.js';
 import type { ItemModel, Meeting, SectionModel } from '../model/types.js';
@@ -368,6 +369,18 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
     : '';
   if (!title) title = [kind, committee].filter(Boolean).join(' ');
   if (shortDate && !/\d{1,2}-\d{1,2}-\d{4}/.test(title)) title = `${title} d. ${shortDate}`;
+  // Imported minutes keep their own opening (`Referat til mødet i Udvalget for Teknik og
+  // Miljø den 22. juni 2020 kl. 17:30`) as header notes: that opening is the title, published
+  // as written, not a second, generated one above it.
+  let notes = headerNotes(meeting, t?.range.start.offset ?? -1);
+  const opening = openingTitle(notes, kind, committee);
+  if (opening) {
+    title = opening.text;
+    notes = notes.filter((_, k) => !opening.notes.includes(k));
+  }
+  // The date the opening states is the meeting's date as published: no generated Mødedato
+  // beside it when the file's Mødedato is the bare ISO date an import writes.
+  const dateStated = !!opening && !!date?.valid && date.form === 'iso' && statesDate(opening.text, date);
 
   const participants = meeting.membersField
     ? meeting.membersField.names.names.map((n) => (n.party ? `${n.name} (${n.party})` : n.name))
@@ -382,9 +395,9 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
   // Header labels as the house style publishes them (the profile's `header`), else the markup's.
   const label = (key: string) => headerLabel(key, profile);
   const place = meeting.place ? normalizeSpace(stripComments(meeting.place)).trim() : fieldValue(meeting.fields, 'Mødested');
-  add('moededato', longDate);
+  if (!dateStated) add('moededato', longDate);
   add('moedested', place);
-  add('moededeltagere', participants.length ? participants.join(', ') : fieldValue(meeting.fields, 'Mødedeltagere'));
+  add('moededeltagere', writtenValue(meeting.membersField?.field) ?? (participants.length ? participants.join(', ') : fieldValue(meeting.fields, 'Mødedeltagere')));
   add('stedfortraedere', fieldValue(meeting.fields, 'Stedfortrædere'));
   // As written: the names alone would drop what the writer put beside them (`Anne Hjorth
   // (stedfortræder: Gitte Terndrup)`, a party letter).
@@ -413,12 +426,56 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
     chair: meeting.chair,
     secretary: meeting.secretary,
     header,
-    notes: headerNotes(meeting, t?.range.start.offset ?? -1),
+    notes,
     contents: profile.contents,
     ...(profile.caseNumber.label ? { caseNumberLabel: profile.caseNumber.label } : {}),
     items,
     lang: 'da',
   };
+}
+
+/** The words that name a document's kind in its opening, by the markup's kind. */
+const KIND_WORD: Readonly<Record<Meeting['kind'], RegExp>> = {
+  REFERAT: /(?<![\p{L}\p{N}])(?:referat|beslutningsprotokol)(?![\p{L}\p{N}])/iu,
+  DAGSORDEN: /(?<![\p{L}\p{N}])dagsorden(?![\p{L}\p{N}])/iu,
+};
+
+const TITLE_NOTES_SCANNED = 4;
+
+/**
+ * The header notes that are the minutes' own title: among the first few, the paragraph that
+ * names the document's kind (`Referat`, `Referat af møde i Kommunalbestyrelsen`), with the
+ * paragraph beside it when that one is the committee's name alone (`Kommunalbestyrelsen` /
+ * `Referat • 25. marts 2025 kl. 17.00`). The committee must be named in them, so a system
+ * label such as `Sbsys dagsorden preview` is not taken for the title.
+ */
+function openingTitle(notes: readonly DocBlock[], kind: Meeting['kind'], committee: string | undefined): { text: string; notes: number[] } | undefined {
+  const textOf = (k: number) => {
+    const b = notes[k];
+    return b?.type === 'paragraph' ? normalizeSpace(inlineText(b.content)).trim() : undefined;
+  };
+  const same = (a: string | undefined, b: string) => !!a && a.toLowerCase() === b.toLowerCase();
+  for (let k = 0; k < Math.min(notes.length, TITLE_NOTES_SCANNED); k++) {
+    const text = textOf(k);
+    if (!text || !KIND_WORD[kind].test(text)) continue;
+    const picked = [k];
+    if (committee && !text.toLowerCase().includes(committee.toLowerCase())) {
+      if (same(textOf(k - 1), committee)) picked.unshift(k - 1);
+      else if (same(textOf(k + 1), committee)) picked.push(k + 1);
+      else return undefined;
+    }
+    return { text: picked.map(textOf).join(' '), notes: picked };
+  }
+  return undefined;
+}
+
+/** Whether the text names the given day in any form a Danish date is written in. */
+function statesDate(text: string, day: { year: number; month: number; day: number }): boolean {
+  for (const m of text.matchAll(new RegExp(DANISH_DATE_SOURCE, 'gu'))) {
+    const d = parseDanishDate(m[0]);
+    if (d && d.year === day.year && d.month === day.month && d.day === day.day) return true;
+  }
+  return false;
 }
 
 /**

@@ -43,7 +43,8 @@ export function headerLabel(line: string): { field: string; value: string } | un
   const field = publishedHeaderField(label) ?? HEADER.find(([re]) => re.test(label))?.[1];
   if (!field) return undefined;
   const value = (m[2] ?? m[3] ?? '').trim();
-  if (m[3] !== undefined && m[2] === undefined && !/^\p{Lu}/u.test(value)) return undefined;
+  // Without a colon the value starts as a name or a place does, or a date does (`Mødetidspunkt 31-08-2015 18:00`).
+  if (m[3] !== undefined && m[2] === undefined && !/^\p{Lu}/u.test(value) && !(field === 'Mødedato' && /^\d/u.test(value))) return undefined;
   return { field, value };
 }
 
