@@ -103,6 +103,19 @@ describe('absent, under the first item', () => {
   });
 });
 
+describe('absent, in a decision', () => {
+  it('"A deltog ikke i behandlingen." (no item named) is the note for this item, as "… i sagens behandling."', () => {
+    const short = meeting({ header: ['Afbud: Dina Holm (V)'], items: [{ decision: ['Dina Holm (V) deltog ikke i behandlingen.'] }, { decision: ['Godkendt.'] }] });
+    const { meeting: m } = analyze(short);
+    expect(m.items[0]!.attendance.sentences.map((x) => [x.kind, x.names.names.map((n) => n.name)])).toEqual([['absent', ['Dina Holm']]]);
+    expect(m.items[1]!.attendance.sentences).toEqual([]);
+    // Noted on item 1; only item 2 lacks the note, exactly as with the spec's wording.
+    const findings = of(short, 'afbud-not-noted');
+    expect(findings.map((f) => f.range.start.line)).toEqual(of(short.replace('i behandlingen.', 'i sagens behandling.'), 'afbud-not-noted').map((f) => f.range.start.line));
+    expect(findings.map((f) => f.range.start.line)).toEqual([short.split('\n').lastIndexOf('### Beslutning')]);
+  });
+});
+
 describe('absent from a range of items', () => {
   const text = meeting({
     header: ['Afbud: Ane Lund'],

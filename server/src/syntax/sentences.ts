@@ -20,7 +20,7 @@
  *   entry     ::= name party? note? ( SUBWORD name party? )? ( "," role )?     name ::= ( CAPWORD | INITIAL )+  (not across a line break)
  *   party     ::= "(" CAPWORD? ")"                   note ::= "(" ( SUBWORD ":" name party? | LOWERWORD+ ) ")"
  *   predicate ::= "havde" ( "forfald" | "meldt" "afbud" ) | ( "har" "meldt" | "meldte" ) "afbud"
- *               | "deltog" ( "ikke" ( "i" ( "sagens" "behandling" | "mødet" | "behandlingen" "af" ( "dette" "punkt" | "punktet" | items ) | items )
+ *               | "deltog" ( "ikke" ( "i" ( "sagens" "behandling" | "mødet" | "behandlingen" ( "af" ( "dette" "punkt" | "punktet" | items ) )? | items )
  *                                    | ( "under" | "ved" ) ( "behandlingen" "af" )? items )
  *                          | "under" "punktet" | "som" SUBWORD "for" name party? )
  *               | "var" ( "fraværende" scope? | "ikke" "til" "stede" scope? | "forhindret" | "inhabil" inhabilScope?
@@ -584,17 +584,20 @@ class SentenceGrammar extends CstParser {
                   {
                     ALT: () => {
                       this.CONSUME(K.behandlingen);
-                      this.CONSUME(K.af);
-                      this.OR4([
-                        {
-                          ALT: () => {
-                            this.CONSUME(K.dette);
-                            this.CONSUME(K.punkt);
+                      // `deltog ikke i behandlingen.`: this item, as `… af punktet`.
+                      this.OPTION2(() => {
+                        this.CONSUME(K.af);
+                        this.OR4([
+                          {
+                            ALT: () => {
+                              this.CONSUME(K.dette);
+                              this.CONSUME(K.punkt);
+                            },
                           },
-                        },
-                        { ALT: () => this.CONSUME(K.punktet) },
-                        { ALT: () => this.SUBRULE(this.items) },
-                      ]);
+                          { ALT: () => this.CONSUME(K.punktet) },
+                          { ALT: () => this.SUBRULE(this.items) },
+                        ]);
+                      });
                     },
                   },
                   // `deltog ikke i mødet.` (spec §6.1): absent for the whole meeting.
