@@ -6,7 +6,7 @@
  * table row (cells separated by a tab, so a table of contents keeps its page column), and the
  * lines go through the layout importer: a heading style or a paragraph all in bold is a heading.
  */
-import { BLOCK, htmlTokens } from './html.js';
+import { BLOCK, htmlTokens, type Token } from './html.js';
 import { importLayout, ImportRefusal, type LayoutLine, type LayoutResult } from './layout.js';
 import type { ImportOptions } from './text.js';
 
@@ -15,6 +15,11 @@ const BOLD_LEVEL = 7;
 
 /** Lines of mammoth's HTML, each with the heading level its paragraph has, if any. */
 export function htmlLines(html: string): LayoutLine[] {
+  return tokenLines(htmlTokens(html));
+}
+
+/** Lines of HTML tokens (mammoth's, or a web page's content), each with the heading level its paragraph has, if any. */
+export function tokenLines(tokens: readonly Token[]): LayoutLine[] {
   const out: LayoutLine[] = [];
   let text = '';
   let boldChars = 0;
@@ -41,7 +46,7 @@ export function htmlLines(html: string): LayoutLine[] {
       if (bold > 0) boldChars += (s.match(/\p{L}|\p{N}/gu) ?? []).length;
     }
   };
-  for (const tok of htmlTokens(html)) {
+  for (const tok of tokens) {
     if (tok.kind === 'text') {
       write(tok.text);
       continue;

@@ -658,7 +658,7 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
   const c = whose.exec(first)?.[1] ?? first.split(/\s+[-–—]\s+/)[0]!;
   // The committee's name ends where a date, a time or a header label begins.
   let committee = c
-    .replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*/iu, '')
+    .replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*(?:[:–-]\s*)?/iu, '')
     .split(/\s+(?=\d|(?:Mødetidspunkt|Mødedato|Mødested|Mødeafholdelse|Dato|Tidspunkt|Sted|Type)\b)/u)[0]!
     // `… d. 13-08-2024`, `… tirsdag den 1. marts`: the words before the date go with it.
     .replace(/\s+(?:den|d\.)$/u, '')
@@ -811,7 +811,7 @@ function decisionPick(ctx: ItemCtx): number | undefined {
 function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: number }): void {
   const { lines, start } = ctx;
   const rawTitle = start.title ?? '(uden titel)';
-  const closed = start.closed || /\(lukket\)|^lukket\b/iu.test(rawTitle) || /\bLukket\s*$/u.test(rawTitle);
+  const closed = start.closed || /\(lukket(?: punkt| sag)?\)|^lukket\b/iu.test(rawTitle) || /\bLukket\s*$/u.test(rawTitle);
   const title = rawTitle.replace(/\s{3,}(Åbent|Lukket)\s*$/u, '').replace(/\s+/g, ' ');
   out.blank();
   out.push(`## Punkt ${start.number}: ${title}`);

@@ -14,8 +14,14 @@ interface Tag {
   close: boolean;
 }
 
-/** A tag carries its place in the source (`start`–`end`), so that callers can cut the HTML at it. */
-type Token = { kind: 'text'; text: string } | ({ kind: 'tag'; start: number; end: number } & Tag);
+/**
+ * A tag carries its place in the source (`start`–`end`), so that callers can cut the HTML at it,
+ * and a start tag the attributes that say what an element is for (`class`, `id`, `role`,
+ * `hidden`, `aria-hidden`, `style`), for a web page's reader to tell content from navigation.
+ */
+export type Token = { kind: 'text'; text: string } | ({ kind: 'tag'; start: number; end: number; attrs?: Readonly<Record<string, string>> } & Tag);
+
+const KEPT_ATTRIBUTES = new Set(['class', 'id', 'role', 'hidden', 'aria-hidden', 'style']);
 
 /** Elements whose content the HTML parser reads as plain text (it switches the tokenizer, as here). */
 const RAWTEXT = new Set(['style', 'xmp', 'iframe', 'noembed', 'noframes', 'script']);
@@ -38,7 +44,8 @@ export function htmlTokens(html: string): Token[] {
     onWhitespaceCharacter: text,
     onStartTag: (t) => {
       const at = { start: t.location?.startOffset ?? 0, end: t.location?.endOffset ?? 0 };
-      out.push({ kind: 'tag', name: t.tagName, close: false, ...at });
+      const kept = t.attrs.filter((a) => KEPT_ATTRIBUTES.has(a.name));
+      out.push({ kind: 'tag', name: t.tagName, close: false, ...at, ...(kept.length ? { attrs: Object.fromEntries(kept.map((a) => [a.name, a.value])) } : {}) });
       if (RAWTEXT.has(t.tagName)) tokenizer.state = TokenizerMode.RAWTEXT;
       else if (RCDATA.has(t.tagName)) tokenizer.state = TokenizerMode.RCDATA;
       else if (t.tagName === 'plaintext') tokenizer.state = TokenizerMode.PLAINTEXT;

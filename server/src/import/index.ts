@@ -1,6 +1,7 @@
 /** The importer: published minutes (text or portal records) → referat markup. */
 import { importPortal } from './portal.js';
 import { importGeneric } from './generic.js';
+import { importHtmlPage, looksLikeHtmlPage } from './webpage.js';
 import { detectProfile, importText as importRanders, type ImportOptions, type ImportResult } from './text.js';
 
 /**
@@ -22,7 +23,7 @@ export function importText(
   return { markup: generic.markup, warnings: generic.warnings, profile: generic.profile, ...generic.stats };
 }
 
-export type ImportFormat = 'auto' | 'text' | 'portal';
+export type ImportFormat = 'auto' | 'text' | 'portal' | 'html';
 
 /** Portal JSON, or the portal page's printed record (`• SagsNummer "…"`). */
 export function looksLikePortal(input: string): boolean {
@@ -39,6 +40,8 @@ export function looksLikePortal(input: string): boolean {
 export function importReferat(input: string, options: ImportOptions & { from?: ImportFormat } = {}): ImportResult {
   const from = options.from ?? 'auto';
   if (from === 'portal') return importPortal(input);
+  // A saved meeting page: its content is read, its navigation and frame dropped (webpage.ts).
+  if (from === 'html' || (from === 'auto' && looksLikeHtmlPage(input))) return importHtmlPage(input, options);
   if (from === 'auto' && looksLikePortal(input)) {
     try {
       return importPortal(input);
@@ -55,5 +58,5 @@ export function importReferat(input: string, options: ImportOptions & { from?: I
   return importText(input, options);
 }
 
-export { importPortal };
+export { importPortal, looksLikeHtmlPage };
 export type { ImportOptions, ImportResult };

@@ -1,5 +1,5 @@
 /**
- * `referat import FILE… [-o OUT|-] [--from auto|text|portal] [--config FILE] [--profile NAME|auto]`: published
+ * `referat import FILE… [-o OUT|-] [--from auto|text|portal|html] [--config FILE] [--profile NAME|auto]`: published
  * minutes (a PDF, a Word document, text extracted from them, or the portal's record) →
  * `.referat` files. The format is told by the content (`import/document.ts`); `--from` chooses
  * between text and portal record for the rest. A folder imports every `.txt`, `.json`, `.pdf`
@@ -41,7 +41,7 @@ function summarise(file: string, warnings: readonly { line: number; message: { d
 }
 
 /** The sources a folder import takes, and the extension the `.referat` file replaces. */
-const SOURCE_EXT = /\.(txt|json|pdf|docx)$/i;
+const SOURCE_EXT = /\.(txt|json|pdf|docx|html?|xhtml)$/i;
 
 function expand(inputs: readonly string[], ctx: CliContext): string[] {
   const out: string[] = [];
@@ -59,7 +59,7 @@ function expand(inputs: readonly string[], ctx: CliContext): string[] {
     }
     if (st.isDirectory()) {
       const files = readdirSync(abs).filter((f) => SOURCE_EXT.test(f)).sort();
-      if (files.length === 0) throw new CliError(`${input}: ${ctx.lang === 'da' ? 'ingen .txt-, .json-, .pdf- eller .docx-filer i mappen' : 'no .txt, .json, .pdf or .docx files in folder'}`);
+      if (files.length === 0) throw new CliError(`${input}: ${ctx.lang === 'da' ? 'ingen .txt-, .json-, .html-, .pdf- eller .docx-filer i mappen' : 'no .txt, .json, .html, .pdf or .docx files in folder'}`);
       out.push(...files.map((f) => path.join(abs, f)));
     } else out.push(abs);
   }
@@ -114,11 +114,13 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
           : `${shown}: no meeting recognised (no agenda items found); nothing written`,
       );
     }
-    if (styler) result = { ...result, ...(await styler(text || undefined, result.markup, file)) };
+    // A web page's house style is read from the text of its content, not from its HTML.
+    const source = 'text' in result && typeof result.text === 'string' ? result.text : text || undefined;
+    if (styler) result = { ...result, ...(await styler(source, result.markup, file)) };
     if (opts.report === 'json') {
       const r = result as typeof result & { furnitureDropped?: number; furnitureWords?: number; guesses?: string[] };
       const kept = (result.markup.replace(/<!--[\s\S]*?-->/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).length;
-      reports.push({ file: shown, format: document?.format ?? (opts.from !== 'text' && looksLikePortal(text) ? 'portal' : 'text'), items, wordsKept: kept, wordsDroppedAsFurniture: r.furnitureWords ?? r.furnitureDropped ?? 0, guesses: r.guesses ?? [], profile: result.profile, warnings: result.warnings.length });
+      reports.push({ file: shown, format: document?.format ?? ('text' in result && typeof result.text === 'string' ? 'html' : opts.from !== 'text' && looksLikePortal(text) ? 'portal' : 'text'), items, wordsKept: kept, wordsDroppedAsFurniture: r.furnitureWords ?? r.furnitureDropped ?? 0, guesses: r.guesses ?? [], profile: result.profile, warnings: result.warnings.length });
     } else for (const line of summarise(shown, result.warnings, ctx.lang)) ctx.stderr.write(`${line}\n`);
     const keep = 'keep' in result ? (result.keep as ((target: string | undefined) => Promise<void>) | undefined) : undefined;
     if (opts.output === '-' || (file === '-' && !opts.output)) {
@@ -157,10 +159,10 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
 export function importCommand(ctx: CliContext, setExit: (code: number) => void): Command {
   const da = ctx.lang === 'da';
   return new Command('import')
-    .description(da ? 'Importér offentliggjorte referater (PDF, Word, tekst eller portal-data) til markup' : 'Import published minutes (PDF, Word, text or portal records) into the markup')
-    .argument('<inputs...>', da ? 'filer eller mapper (.pdf, .docx, .txt, .json)' : 'files or folders (.pdf, .docx, .txt, .json)')
+    .description(da ? 'Importér offentliggjorte referater (PDF, Word, websider, tekst eller portal-data) til markup' : 'Import published minutes (PDF, Word, web pages, text or portal records) into the markup')
+    .argument('<inputs...>', da ? 'filer eller mapper (.pdf, .docx, .html, .txt, .json)' : 'files or folders (.pdf, .docx, .html, .txt, .json)')
     .option('-o, --output <file>', da ? 'outputfil, mappe (med /) eller - for standardoutput' : 'output file, folder (ending in /) or - for standard output')
-    .addOption(new Option('--from <format>', da ? 'inputformat' : 'input format').choices(['auto', 'text', 'portal']).default('auto'))
+    .addOption(new Option('--from <format>', da ? 'inputformat' : 'input format').choices(['auto', 'text', 'portal', 'html']).default('auto'))
     .option('-c, --config <file>', da ? 'skriv i husstilen fra denne konfigurationsfil (ellers den nærmeste .referatrc.json)' : 'write in the house style of this configuration file (else the nearest .referatrc.json)')
     .option('--profile <name>', da ? 'husstil at skrive i: en profils navn, eller auto (udledt af dokumentet selv); ellers genkendt' : 'house style to write in: a profile name, or auto (inferred from the document itself); detected otherwise')
     .addOption(new Option('--report <format>', da ? 'rapport pr. dokument på standardoutput: punkter, ord bevaret, sidetekst fjernet, gæt' : 'per-document report on standard output: items, words kept, page furniture dropped, guesses').choices(['json']))

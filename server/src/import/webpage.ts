@@ -1,0 +1,105 @@
+/**
+ * A kommune's published meeting page, saved as HTML (OS2web/Drupal meeting pages, the agenda
+ * modules of the kommune CMSs, static HTML exports) → referat markup. The page's content is
+ * read, not its frame: where the page marks its content (`<main>`, `role="main"`, else its one
+ * `<article>`) only that is read; navigation, the site's header and footer, forms, cookie
+ * banners, skip links and hidden elements are page furniture, dropped and counted. The rest
+ * becomes lines as a Word document's HTML does (docx.ts: a heading element or a paragraph all
+ * in bold is a heading hint, a table row one line with its cells apart) and goes through the
+ * layout importer (layout.ts), so the same recognisers read it as the text of the page.
+ */
+import { tokenLines } from './docx.js';
+import { htmlTokens, type Token } from './html.js';
+import { importLayout, type LayoutResult } from './layout.js';
+import type { ImportOptions } from './text.js';
+
+/** Elements that are never the minutes' content. */
+const FRAME = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'nav', 'form', 'button', 'select', 'dialog', 'iframe', 'object', 'canvas']);
+/** Elements that frame a page (the site's header, footer and side bars) when they are outside its content. */
+const PAGE_FRAME = new Set(['header', 'footer', 'aside']);
+/** Elements with no end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+/** Class or id words of the parts of a page around its content (consent banners, also inside a longer name such as `CybotCookiebotDialog`; menus, sharing, screen-reader-only text). */
+const FRAME_NAME = /cookie|consent|gdpr|(?:^|[\s_-])(?:breadcrumbs?|skip-?link|skip-?to|share|social|sr-only|visually-hidden|screen-reader-text|menu|navbar|navigation|site-header|site-footer|page-footer|footer|toolbar|pager|pagination|print-link|feedback)(?=$|[\s_-])/iu;
+/** Roles of the parts of a page around its content. */
+const FRAME_ROLE = /^(?:navigation|banner|contentinfo|search|complementary|dialog|alertdialog|menu|menubar)$/iu;
+
+/** Whether the text is an HTML page or fragment (markup from its first tag, closed tags in it), not published text that mentions a tag. */
+export function looksLikeHtmlPage(input: string): boolean {
+  const t = input.replace(/^\uFEFF/, '').replace(/^(?:\s|<!--[\s\S]*?-->)+/, '');
+  if (/^<(?:!doctype\s+html|html|head|body|meta|title)[\s>]/iu.test(t)) return true;
+  return /^<(?:main|article|section|div|h[1-6]|p|table|ul|ol|header)[\s>]/iu.test(t) && /<\/(?:p|div|h[1-6]|li|td|article|section|main)>/iu.test(t);
+}
+
+function frameByAttributes(attrs: Readonly<Record<string, string>> | undefined): boolean {
+  if (!attrs) return false;
+  if ('hidden' in attrs || attrs['aria-hidden'] === 'true') return true;
+  if (attrs.style && /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(attrs.style)) return true;
+  if (attrs.role && FRAME_ROLE.test(attrs.role.trim())) return true;
+  return FRAME_NAME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`);
+}
+
+function isContent(tok: Token): boolean {
+  return tok.kind === 'tag' && !tok.close && (tok.name === 'main' || tok.attrs?.role === 'main');
+}
+
+/** The end of the element opened at `i` (the index of its end tag, or the last token when it is never closed). */
+function endOf(tokens: readonly Token[], i: number): number {
+  const open = tokens[i]!;
+  if (open.kind !== 'tag' || VOID.has(open.name)) return i;
+  let depth = 0;
+  for (let j = i; j < tokens.length; j++) {
+    const t = tokens[j]!;
+    if (t.kind !== 'tag' || t.name !== open.name) continue;
+    depth += t.close ? -1 : 1;
+    if (depth === 0) return j;
+  }
+  return tokens.length - 1;
+}
+
+function words(tokens: readonly Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (t.kind === 'text') n += (t.text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return n;
+}
+
+/**
+ * The page's content tokens, and what was dropped as its frame (blocks and words): the content
+ * the page marks, else the whole page, less the elements that are navigation or furniture.
+ */
+export function pageContent(tokens: readonly Token[]): { tokens: Token[]; droppedBlocks: number; droppedWords: number } {
+  let from = 0;
+  let to = tokens.length;
+  const main = tokens.findIndex(isContent);
+  const articles = tokens.flatMap((t, k) => (t.kind === 'tag' && !t.close && t.name === 'article' ? [k] : []));
+  // A page's one article is its content; a list of articles (news teasers) is not.
+  const region = main >= 0 ? main : articles.length === 1 ? articles[0]! : -1;
+  if (region >= 0) {
+    from = region;
+    to = endOf(tokens, region) + 1;
+  }
+  const total = words(tokens);
+  const out: Token[] = [];
+  let droppedBlocks = region >= 0 && words(tokens.slice(from, to)) < total ? 1 : 0;
+  for (let k = from; k < to; k++) {
+    const t = tokens[k]!;
+    const frame = t.kind === 'tag' && !t.close && (FRAME.has(t.name) || (region < 0 && PAGE_FRAME.has(t.name)) || frameByAttributes(t.attrs));
+    if (frame) {
+      const end = endOf(tokens, k);
+      if (words(tokens.slice(k, end + 1)) > 0) droppedBlocks++;
+      k = end;
+      continue;
+    }
+    out.push(t);
+  }
+  return { tokens: out, droppedBlocks, droppedWords: total - words(out) };
+}
+
+/** Imports a saved meeting page. The lines its content gives are returned too (`text`), for the house style to be inferred from. */
+export function importHtmlPage(html: string, options: ImportOptions = {}): LayoutResult & { text: string } {
+  const { tokens, droppedBlocks, droppedWords } = pageContent(htmlTokens(html));
+  const lines = tokenLines(tokens);
+  const guesses = droppedWords > 0 ? [`web page: ${droppedWords} words of navigation, site header and footer, banners and hidden elements dropped`] : [];
+  const result = importLayout(lines, options, { furnitureDropped: droppedBlocks, furnitureWords: droppedWords, guesses });
+  return { ...result, text: lines.map((l) => l.text).join('\n') };
+}

@@ -1,0 +1,168 @@
+/**
+ * A kommune's meeting page saved as HTML: its content is imported, its frame (navigation, the
+ * site's header and footer, cookie banners, hidden text) is dropped and counted. The pages are
+ * invented, in the shapes the publishing systems use (a page with `<main>`, a page without, an
+ * old table layout); no kommune's text.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyze, lint } from '../../server/src/engine.js';
+import { exportReferat } from '../../server/src/export/index.js';
+import { importReferat, looksLikeHtmlPage } from '../../server/src/import/index.js';
+
+const cli = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+
+const frame = (content: string, opts: { main?: boolean } = {}) => `<!DOCTYPE html>
+<html lang="da"><head><meta charset="utf-8"><title>Referat | Eksempelby Kommune</title>
+<script>var tracking = "Sporingskode";</script><style>.menu { color: red }</style></head>
+<body>
+<div id="CybotCookiebotDialog"><p>Vi bruger cookies til statistik.</p><button>Tillad alle</button></div>
+<a class="skip-link" href="#indhold">Gå til indhold</a>
+<header class="site-header"><a href="/">Eksempelby Kommune</a><nav><ul><li><a href="/borger">Borger</a></li><li><a href="/politik">Politik og demokrati</a></li></ul></nav>
+<form role="search"><label>Søg på siden</label><input name="q"></form></header>
+<nav class="breadcrumb"><a href="/">Forside</a> / <a href="/politik">Politik</a> / Referater</nav>
+${opts.main === false ? `<div class="content">${content}</div>` : `<main id="indhold">${content}</main>`}
+<aside><h2>Se også</h2><p>Abonnér på dagsordener</p></aside>
+<footer><p>Eksempelby Kommune, Torvet 1, 9999 Eksempelby</p><p>Tilgængelighedserklæring</p></footer>
+</body></html>`;
+
+const meetingPage = `
+<h1>Referat: Natur- og Klimaudvalget</h1>
+<div class="meeting-details">
+<div><span class="label">Mødedato:</span> <span>onsdag den 6. marts 2024 kl. 15:30</span></div>
+<div><span class="label">Mødested:</span> <span>Mødelokale Åen, Rådhuset</span></div>
+<div><span class="label">Afbud:</span> <span>Rasmus Krog (V)</span></div>
+</div>
+<div class="bullet-point">
+<h2><a href="#punkt-41">41. Godkendelse af dagsorden</a></h2>
+<p class="case-number">Sagsnr.: 24/3107</p>
+<h3>Beslutning</h3>
+<p>Dagsordenen blev godkendt.</p>
+<p>Rasmus Krog (V) deltog ikke i behandlingen.</p>
+<span class="visually-hidden">Åbn punktet i et nyt vindue</span>
+</div>
+<div class="bullet-point">
+<h2>42. Plan for vandløbenes vedligeholdelse 2024-2027</h2>
+<p class="case-number">Sagsnr.: 24/1844</p>
+<h3>Sagsfremstilling</h3>
+<p>Administrationen har udarbejdet en plan for vedligeholdelsen af de offentlige vandløb.<br>Planen har været i høring i seks uger.</p>
+<table><tr><th>År</th><th>Beløb</th></tr><tr><td>2024</td><td>1,4 mio. kr.</td></tr></table>
+<h3>Indstilling</h3>
+<p>Administrationen indstiller, at planen godkendes.</p>
+<h3>Beslutning</h3>
+<p>Godkendt.</p>
+<p>Rasmus Krog (V) deltog ikke i behandlingen.</p>
+</div>
+<div class="bullet-point">
+<h2>43. Køb af jord (Lukket punkt)</h2>
+</div>
+<div class="share"><a href="#">Del på Facebook</a> <a href="#">Udskriv</a></div>
+`;
+
+function words(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+describe('a saved meeting page', () => {
+  const page = frame(meetingPage);
+
+  it('is told from text by its content', () => {
+    expect(looksLikeHtmlPage(page)).toBe(true);
+    expect(looksLikeHtmlPage(`\uFEFF<!-- saved -->\n<html><body><p>x</p></body></html>`)).toBe(true);
+    expect(looksLikeHtmlPage('<div class="x"><h2>1. Sag</h2></div>')).toBe(true);
+    // Published text that mentions a tag is text.
+    expect(looksLikeHtmlPage('Referat\n\n1. Brug af <p> i skabeloner\n')).toBe(false);
+    expect(looksLikeHtmlPage('<Bemærk> mødet er flyttet\n')).toBe(false);
+  });
+
+  it('imports every item, case number, section and header field of its content', () => {
+    const r = importReferat(page);
+    expect(r.markup.split('\n')[0]).toBe('# REFERAT Natur- og Klimaudvalget');
+    const { meeting } = analyze(r.markup);
+    expect(meeting.items.map((i) => [i.number, i.title, i.caseNumber?.text ?? null, i.closed])).toEqual([
+      ['41', 'Godkendelse af dagsorden', '24/3107', false],
+      ['42', 'Plan for vandløbenes vedligeholdelse 2024-2027', '24/1844', false],
+      ['43', 'Køb af jord (Lukket punkt)', null, true],
+    ]);
+    expect(meeting.items[1]!.sections.map((s) => s.kind)).toEqual(['sagsfremstilling', 'indstilling', 'beslutning']);
+    expect([meeting.date?.year, meeting.date?.month, meeting.date?.day, meeting.date?.hour]).toEqual([2024, 3, 6, 15]);
+    expect(meeting.place?.trim()).toBe('Mødelokale Åen, Rådhuset');
+    expect(meeting.afbud.map((n) => n.name)).toEqual(['Rasmus Krog']);
+    // The absence note in each decision is read: no afbud-not-noted on the two open items.
+    const findings = lint(r.markup).findings;
+    expect(findings.filter((f) => f.severity === 'error' && f.ruleId !== 'case-number')).toEqual([]);
+    expect(findings.filter((f) => f.ruleId === 'afbud-not-noted')).toEqual([]);
+  });
+
+  it('keeps every word of the content and none of the frame, and counts what it dropped', () => {
+    const r = importReferat(page) as ReturnType<typeof importReferat> & { furnitureWords: number; guesses: string[] };
+    const markup = r.markup.replace(/<!--[\s\S]*?-->/g, ' ');
+    for (const gone of ['cookies', 'Sporingskode', 'Gå til indhold', 'Politik og demokrati', 'Søg på siden', 'Forside', 'Abonnér', 'Torvet 1', 'Tilgængelighedserklæring', 'Åbn punktet', 'Facebook']) {
+      expect(markup, gone).not.toContain(gone);
+    }
+    const kept = new Set(words(markup));
+    const content = words(meetingPage.replace(/<[^>]*>/g, ' ').replace(/Åbn punktet i et nyt vindue|Del på Facebook|Udskriv/g, ' '));
+    expect(content.filter((w) => !kept.has(w))).toEqual([]);
+    expect(r.furnitureWords).toBeGreaterThan(20);
+    expect(r.guesses.join(' ')).toMatch(/web page: \d+ words/);
+  });
+
+  it('without a <main>: the site header, navigation, side bar and footer are still dropped', () => {
+    const r = importReferat(frame(meetingPage, { main: false }));
+    const { meeting } = analyze(r.markup);
+    expect(meeting.items.map((i) => i.number)).toEqual(['41', '42', '43']);
+    for (const gone of ['Politik og demokrati', 'Abonnér', 'Torvet 1', 'cookies']) expect(r.markup, gone).not.toContain(gone);
+  });
+
+  it('an old table layout (labels and values in cells, items as bold rows) imports its items', () => {
+    const old = `<html><body><table width="100%">
+<tr><td><b>Referat</b></td></tr>
+<tr><td>Udvalg:</td><td>Børne- og Skoleudvalget</td></tr>
+<tr><td>Mødedato:</td><td>12-09-2023</td></tr>
+<tr><td>Mødested:</td><td>Byrådssalen</td></tr>
+</table>
+<p><b>1. Skolernes trivselsmåling</b></p>
+<p>Sagsnr.: 23/8801</p>
+<p><b>Sagsfremstilling</b></p>
+<p>Trivselsmålingen viser en lille fremgang på alle klassetrin.</p>
+<p><b>Beslutning</b></p>
+<p>Taget til efterretning.</p>
+<p><b>2. Nye skoledistrikter</b></p>
+<p>Sagsnr.: 23/9120</p>
+<p><b>Beslutning</b></p>
+<p>Udsat.</p>
+</body></html>`;
+    const { meeting } = analyze(importReferat(old).markup);
+    expect(meeting.items.map((i) => [i.number, i.title, i.caseNumber?.text])).toEqual([
+      ['1', 'Skolernes trivselsmåling', '23/8801'],
+      ['2', 'Nye skoledistrikter', '23/9120'],
+    ]);
+    expect([meeting.date?.year, meeting.date?.month, meeting.date?.day]).toEqual([2023, 9, 12]);
+  });
+
+  it('exports in text with the content’s words, none of the frame', async () => {
+    const text = String((await exportReferat(importReferat(page).markup, { format: 'text', edition: 'internal' })).data);
+    expect(text).toContain('Plan for vandløbenes vedligeholdelse 2024-2027');
+    expect(text).not.toContain('Facebook');
+  });
+});
+
+describe('referat import of a web page', () => {
+  it('writes NAME.referat beside NAME.html, reports the format as html, and reads the house style from the content', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'referat-webpage-'));
+    writeFileSync(path.join(dir, 'moede.html'), frame(meetingPage));
+    const r = spawnSync(process.execPath, [cli, 'import', 'moede.html', '--profile', 'auto', '--report', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', CI: '1' } });
+    expect(r.status, r.stderr).toBe(0);
+    const [report] = JSON.parse(r.stdout) as { format: string; items: number; wordsDroppedAsFurniture: number }[];
+    expect(report).toMatchObject({ format: 'html', items: 3 });
+    expect(report!.wordsDroppedAsFurniture).toBeGreaterThan(20);
+    const markup = readFileSync(path.join(dir, 'moede.referat'), 'utf8');
+    expect(markup).toContain('## 42. Plan for vandløbenes vedligeholdelse 2024-2027');
+    const rc = JSON.parse(readFileSync(path.join(dir, '.referatrc.json'), 'utf8')) as { profiles: Record<string, { itemHeading: string }> };
+    expect(Object.values(rc.profiles)[0]!.itemHeading).toBe('{n}. {title}');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
