@@ -17,7 +17,7 @@ export const severitySchema = z
 export type Severity = z.infer<typeof severitySchema>;
 
 /** Placeholders a template may use, by template. */
-const ITEM_PLACEHOLDERS = ['n', 'title'] as const;
+const ITEM_PLACEHOLDERS = ['n', 'title', 'status'] as const;
 const DECISION_PLACEHOLDERS = ['committee', 'date'] as const;
 
 function placeholdersOf(template: string): string[] {
@@ -38,9 +38,17 @@ function templateSchema(allowed: readonly string[], required: readonly string[],
 
 export const itemHeadingSchema = templateSchema(ITEM_PLACEHOLDERS, ['n'], 'itemHeading')
   .describe(
-    'The item heading as the kommune publishes it: {n} is the item number, {title} the title. E.g. "Punkt {n}: {title}" (the markup\'s own form, always accepted), "Punkt {n} {title}", "{n}. {title}".',
+    'The item heading as the kommune publishes it: {n} is the item number, {title} the title, {status} the word for an open or a closed item (statusWords). E.g. "Punkt {n}: {title}" (the markup\'s own form, always accepted), "Punkt {n} {title}", "{n}. {title}", "{n} ({status}) {title}".',
   )
-  .meta({ examples: ['Punkt {n}: {title}', 'Punkt {n} {title}', '{n}. {title}'] });
+  .meta({ examples: ['Punkt {n}: {title}', 'Punkt {n} {title}', '{n}. {title}', '{n} ({status}) {title}'] });
+
+export const statusWordsSchema = z
+  .object({
+    open: z.string().min(1).describe('The word for an open item, e.g. "Åben".'),
+    closed: z.string().min(1).describe('The word for a closed item, e.g. "Lukket".'),
+  })
+  .strict()
+  .describe('The words an item heading with {status} prints for an open and a closed item (default "Åben" and "Lukket").');
 
 export const decisionHeadingSchema = templateSchema(DECISION_PLACEHOLDERS, [], 'decisionHeading')
   .describe(
@@ -211,6 +219,7 @@ const profileFields = {
   contents: z
     .boolean()
     .describe('Whether the published minutes print a table of contents before the items (exports write one; default true).'),
+  statusWords: statusWordsSchema,
   header: z
     .array(headerFieldSchema)
     .describe('Header fields whose label differs from the markup\'s (or that the house adds); the markup\'s own labels are always accepted.'),
@@ -228,6 +237,7 @@ export const profileSchema = z
     emptySections: profileFields.emptySections.default('warn'),
     header: profileFields.header.default([]),
     contents: profileFields.contents.default(true),
+    statusWords: profileFields.statusWords.default({ open: 'Åben', closed: 'Lukket' }),
   })
   .strict();
 export type Profile = z.infer<typeof profileSchema>;

@@ -283,7 +283,7 @@ function buildItem(
   const caseNumber = item.caseNumber ? normalizeSpace(stripComments(item.caseNumber.text)).trim() || undefined : undefined;
   const anchor = anchorFor(number, used);
   if (item.closed && edition === 'public') {
-    return { number, heading: buildItemHeading(profile, number, title), title, caseNumber, closed: true, redacted: true, anchor, preamble: [], sections: [], attachments: [], line: item.node.range.start.line };
+    return { number, heading: buildItemHeading(profile, number, title, true), title, caseNumber, closed: true, redacted: true, anchor, preamble: [], sections: [], attachments: [], line: item.node.range.start.line };
   }
   const sections: DocSection[] = [];
   let attachments: DocAttachment[] = [];
@@ -329,7 +329,7 @@ function buildItem(
   }
   return {
     number,
-    heading: buildItemHeading(profile, number, title),
+    heading: buildItemHeading(profile, number, title, item.closed),
     title,
     caseNumber,
     closed: item.closed,
@@ -427,7 +427,9 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
     secretary: meeting.secretary,
     header,
     notes,
-    contents: profile.contents,
+    // A list of the headings right above the same headings, and nothing else, says nothing: where no
+    // item has anything under its heading (an outline, minutes cut after their contents), none.
+    contents: profile.contents && items.some((it) => it.sections.length > 0 || it.preamble.length > 0 || it.redacted),
     ...(profile.caseNumber.label ? { caseNumberLabel: profile.caseNumber.label } : {}),
     items,
     lang: 'da',

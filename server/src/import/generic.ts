@@ -57,6 +57,8 @@ const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
   { id: 'word', re: /^(?:[•●▪◦]\s*)?(?:Nr|Pkt|Sag(?:\s+nr)?|Dagsordenspunkt)\.?\s*(\d{1,4}[a-z]?)\s*[-–:.]?\s+(\S.*)$/iu },
   { id: 'number', re: /^(?:[•●▪◦]\s*)?(\d{1,4})\.\s+(\p{Lu}.*|\p{Lu})$/u },
   { id: 'spaced', re: /^(\d{1,4})\s{2,}(\p{Lu}.*)$/u },
+  // The item's status between number and title (`1 (Åben) Title`, the agenda systems' print form).
+  { id: 'status', re: /^(\d{1,4})\.?\s+(\((?:åben|åbent|lukket)\)\s+\S.*)$/iu },
   // The number run into the title (a web page that lost the space): `1.Temamøde - Diger`.
   { id: 'run-in', re: /^(\d{1,4})\.(\p{Lu}[\p{L}\p{N}].*)$/u },
   // The number run into the title (a web page's text lost the space: `38Godkendelse af dagsorden`).
@@ -808,11 +810,19 @@ function decisionPick(ctx: ItemCtx): number | undefined {
   return pick ?? plain;
 }
 
-function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: number }): void {
-  const { lines, start } = ctx;
+/** The item's title as the heading writes it, and whether a marker in it (or beside it) says closed. */
+function itemTitle(start: ItemStart): { title: string; closed: boolean } {
   const rawTitle = start.title ?? '(uden titel)';
   const closed = start.closed || /\(lukket(?: punkt| sag)?\)|^lukket\b/iu.test(rawTitle) || /\bLukket\s*$/u.test(rawTitle);
-  const title = rawTitle.replace(/\s{3,}(Åbent|Lukket)\s*$/u, '').replace(/\s+/g, ' ');
+  // The status before the title (`1 (Åben) Title`, the agenda systems' print form) is the item's state, not its
+  // title: a closed one is `Lukket: ja`, and a house style with `{status}` in its item heading prints it again.
+  const title = rawTitle.replace(/\s{3,}(Åbent|Lukket)\s*$/u, '').replace(/^\((?:åben|åbent|lukket)\)\s+(?=\S)/iu, '').replace(/\s+/g, ' ');
+  return { title, closed };
+}
+
+function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: number }): void {
+  const { lines, start } = ctx;
+  const { title, closed } = itemTitle(start);
   out.blank();
   out.push(`## Punkt ${start.number}: ${title}`);
   let k = ctx.from;

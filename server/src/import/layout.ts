@@ -5,7 +5,7 @@
  * and how many lines were page furniture; the text then goes through the same recognisers as
  * plain text (`importText`), with the heading lines as hints. Pure: no I/O.
  */
-import { importText } from './index.js';
+import { importText } from './recognise.js';
 import type { ImportOptions, ImportResult } from './text.js';
 import { SECTION_WORDS } from './vocabulary.js';
 
@@ -23,7 +23,8 @@ export interface LayoutStats {
   readonly guesses: string[];
 }
 
-export type LayoutResult = ImportResult & LayoutStats;
+/** `text`: the document's lines as the recognisers read them, for its house style to be inferred from (a PDF's or a page's own bytes are no text). */
+export type LayoutResult = ImportResult & LayoutStats & { readonly text: string };
 
 /** Thrown when the document cannot be read: the CLI prints the message, in the user's language. */
 export class ImportRefusal extends Error {
@@ -102,5 +103,5 @@ export function importLayout(all: readonly LayoutLine[], options: ImportOptions,
   const text = parts.join('\n');
   const headings = new Map([...marked].map(([k, level]) => [indexOf[k]!, level]));
   const r = importText(text, { ...options, headings });
-  return { ...r, furnitureDropped: r.furnitureDropped + layout.furnitureDropped, furnitureWords: r.furnitureWords + (layout.furnitureWords ?? 0), guesses: [...guesses, ...r.guesses] };
+  return { ...r, text, furnitureDropped: r.furnitureDropped + layout.furnitureDropped, furnitureWords: r.furnitureWords + (layout.furnitureWords ?? 0), guesses: [...guesses, ...r.guesses] };
 }

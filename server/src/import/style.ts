@@ -145,7 +145,7 @@ function withItemHeadings(text: string, config: ResolvedConfig): string {
   for (const item of before) {
     const line = item.node.heading.range.start.line;
     if (!/^## /.test(out[line] ?? '')) return text;
-    out[line] = `## ${buildItemHeading(profile, item.number, item.title)}`;
+    out[line] = `## ${buildItemHeading(profile, item.number, item.title, item.closed)}`;
   }
   const candidate = out.join('\n');
   const after = analyze(candidate, config).meeting.items;

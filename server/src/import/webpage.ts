@@ -96,10 +96,8 @@ export function pageContent(tokens: readonly Token[]): { tokens: Token[]; droppe
 }
 
 /** Imports a saved meeting page. The lines its content gives are returned too (`text`), for the house style to be inferred from. */
-export function importHtmlPage(html: string, options: ImportOptions = {}): LayoutResult & { text: string } {
+export function importHtmlPage(html: string, options: ImportOptions = {}): LayoutResult {
   const { tokens, droppedBlocks, droppedWords } = pageContent(htmlTokens(html));
-  const lines = tokenLines(tokens);
   const guesses = droppedWords > 0 ? [`web page: ${droppedWords} words of navigation, site header and footer, banners and hidden elements dropped`] : [];
-  const result = importLayout(lines, options, { furnitureDropped: droppedBlocks, furnitureWords: droppedWords, guesses });
-  return { ...result, text: lines.map((l) => l.text).join('\n') };
+  return importLayout(tokenLines(tokens), options, { furnitureDropped: droppedBlocks, furnitureWords: droppedWords, guesses });
 }

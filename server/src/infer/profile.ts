@@ -173,6 +173,8 @@ interface DocFacts {
   readonly headerDates: string[];
   /** Whether the published text lists the items before the first one (a table of contents); unknown for markup only. */
   readonly contents?: boolean;
+  /** The words the item headings print for an item's status (`1 (Åben) Title`), where they print one. */
+  readonly statusWords?: { open: string; closed: string };
 }
 
 /** Lines that begin with an item number (after an optional word), by that number: where item headings may stand. */
@@ -195,7 +197,8 @@ function itemTemplateOf(t: string, number: string, title: string, next?: string)
   const prefix = at > 0 ? t.slice(0, at) : at < 0 && next?.startsWith(head) ? `${t} ` : undefined;
   if (prefix === undefined) return undefined;
   // The prefix: an optional word (Punkt, Pkt., Sag …), the number, optional punctuation.
-  const m = /^(?<word>[\p{L}]{1,15}\.?\s*)?(?<n>\d{1,4}[a-z]?)(?<punct>\s*[.:)\-–]?)\s*$/u.exec(prefix);
+  // … and the item's status in parentheses (`1 (Åben) Title`, FirstAgenda's form).
+  const m = /^(?<word>[\p{L}]{1,15}\.?\s*)?(?<n>\d{1,4}[a-z]?)(?<punct>\s*[.:)\-–]?)\s*(?<status>\((?:åben|åbent|lukket)\)\s*)?$/iu.exec(prefix);
   if (!m || m.groups!.n !== number) return undefined;
   // The word as written: `Punkt 12`, `Nr.143` (no space after an abbreviation's point).
   const rawWord = m.groups!.word ?? '';
@@ -203,7 +206,14 @@ function itemTemplateOf(t: string, number: string, title: string, next?: string)
   const punct = m.groups!.punct!.trim();
   // A dash stands apart: `Nr.143 - Title`.
   const sep = /^[-–]$/.test(punct) && /^\s/.test(m.groups!.punct!) ? ` ${punct}` : punct;
-  return `${word}{n}${sep} {title}`;
+  return `${word}{n}${sep} ${m.groups!.status ? '({status}) ' : ''}{title}`;
+}
+
+/** The words a document prints for an open and a closed item in its headings' status (`(Åbent)`), where it prints one. */
+function statusWordsOf(plain: readonly string[]): { open: string; closed: string } | undefined {
+  const seen = plain.map((t) => /^\s*(?:[\p{L}]{1,15}\.?\s*)?\d{1,4}[a-z]?\s*[.:)]?\s*\((åben|åbent|lukket)\)\s/iu.exec(t)?.[1]).filter((w): w is string => !!w);
+  const open = seen.find((w) => /^åben/iu.test(w));
+  return open ? { open: open[0]!.toUpperCase() + open.slice(1).toLowerCase(), closed: 'Lukket' } : undefined;
 }
 
 /** The date format a written date shows (`01-09-2021` → `dd-mm-yyyy`, `20. august 2020` → `d. MMMM yyyy`). */
@@ -286,6 +296,7 @@ function factsOf(given: InferDocument): DocFacts {
     closedNumbers: closedNumbersOf(meeting, plain),
     headerDates: headerDatesOf(opening),
     ...(markupOnly || doc.imported ? {} : { contents: hasContents(opening, meeting) }),
+    ...(statusWordsOf(plain) ? { statusWords: statusWordsOf(plain)! } : {}),
   };
 }
 
@@ -1136,6 +1147,7 @@ export function inferProfile(docs: readonly InferDocument[], options: InferOptio
     },
     header: header.header,
     contents: contents.contents,
+    ...(item.value.includes('{status}') ? { statusWords: facts.find((f) => f.statusWords)?.statusWords ?? { open: 'Åben', closed: 'Lukket' } } : {}),
   };
   const config: ConfigInput = { profile: profileName, profiles: { [profileName]: profile } };
   // The result must load as any configuration does (the same schema, the same resolution).

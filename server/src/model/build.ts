@@ -23,7 +23,7 @@ import { headingTitle } from '../syntax/parser.js';
 import { parseNameListField, parseNamesBlock, parseSentences, parseSubstitutesField } from '../syntax/sentences.js';
 import { plainText, rangeOfText } from '../syntax/text.js';
 import { findTitleDate, parseDanishDate, parseMeetingDate } from './dates.js';
-import { decisionName, headerLabels, itemLabels, normaliseSectionHeading, parseDecisionHeading, sectionWordFor } from './vocabulary.js';
+import { decisionName, headerLabels, itemLabels, normaliseSectionHeading, parseDecisionHeading, sectionWordFor, splitStatus } from './vocabulary.js';
 import type { Attendance, ItemModel, Meeting, MeetingAttendance, MeetingDate, Member, Point, SectionModel, Substitution, Vote } from './types.js';
 
 export function fieldKey(name: string): string {
@@ -231,11 +231,13 @@ function isEarlierDecision(body: { committee: string; date: string }, ctx: ItemC
 }
 
 function buildItem(item: Item, index: number, parsed: ParseResult, profile: Profile, context: ItemContext): ItemModel {
-  const title = headingTitle(item.title.text);
+  // A house style that prints the item's status in its heading (`1 (Åben) Title`): the marker is not the title.
+  const status = splitStatus(profile, headingTitle(item.title.text));
+  const title = status.title;
   const caseNumberField = findField(item.fields, ...itemLabels('sagsnr'));
   const caseNumber = caseNumberField ? valueNode(caseNumberField, parsed) : undefined;
   const closedField = findField(item.fields, ...itemLabels('lukket'));
-  const closed = isClosedValue(fieldValue(closedField)) || /^lukket\b/i.test(title);
+  const closed = isClosedValue(fieldValue(closedField)) || /^lukket\b/i.test(title) || status.closed === true;
   const sections: SectionModel[] = item.sections.map((s) => {
     const c = classifySection(s.title, profile);
     const earlier = c.decisionBody && isEarlierDecision(c.decisionBody, context);

@@ -338,9 +338,36 @@ export function isCommitteeDateHeading(heading: string, profile?: Profile): bool
 
 // ─── Items ────────────────────────────────────────────────────────────────────────────
 
-/** The item heading text (after `## `) as the house style writes it. */
-export function buildItemHeading(profile: Profile, n: string, title: string): string {
-  return profile.itemHeading.replace(/\{n\}/g, n).replace(/\{title\}/g, title).replace(/\s+$/, '').replace(/[:.]$/, (m) => (title ? m : ''));
+/** The item heading text (after `## `) as the house style writes it; `{status}` says whether the item is open or closed. */
+export function buildItemHeading(profile: Profile, n: string, title: string, closed = false): string {
+  const status = closed ? profile.statusWords.closed : profile.statusWords.open;
+  return profile.itemHeading
+    .replace(/\{n\}/g, n)
+    .replace(/\{status\}/g, status)
+    .replace(/\{title\}/g, title)
+    .replace(/\s+$/, '')
+    .replace(/[:.]$/, (m) => (title ? m : ''));
+}
+
+/**
+ * A heading title's status marker, where the house style prints one (`{n} ({status}) {title}`:
+ * the title `(Åben) Godkendelse af dagsorden`): the title without it, and whether the marker
+ * says closed. Any of the common words is read (`Åben`, `Åbent`, `Lukket`, the profile's own).
+ */
+export function splitStatus(profile: Profile, title: string): { title: string; closed?: boolean } {
+  const t = profile.itemHeading;
+  if (!t.includes('{status}')) return { title };
+  const words = [profile.statusWords.open, profile.statusWords.closed, 'Åben', 'Åbent', 'Lukket', 'Lukket punkt'];
+  const word = [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  const statusFirst = t.indexOf('{status}') < t.indexOf('{title}');
+  // The marker's own punctuation, as the template writes it around {status} (`({status})`).
+  const before = escapeRe(/([^\s}]*)\{status\}/.exec(t)?.[1] ?? '');
+  const after = escapeRe(/\{status\}([^\s{]*)/.exec(t)?.[1] ?? '');
+  const re = statusFirst ? new RegExp(`^${before}(${word})${after}\\s*`, 'iu') : new RegExp(`\\s*${before}(${word})${after}$`, 'iu');
+  const m = re.exec(title);
+  if (!m) return { title };
+  const found = m[1]!.toLowerCase();
+  return { title: title.replace(re, '').trim(), closed: found === profile.statusWords.closed.toLowerCase() || found.startsWith('lukket') };
 }
 
 /** A regular expression reading an item heading in the profile's form: groups `n` and `title`. */
@@ -348,11 +375,11 @@ export function itemHeadingRegex(template: string): RegExp {
   let src = '';
   let rest = template.trim();
   while (rest.length) {
-    const m = /\{(n|title)\}/.exec(rest);
+    const m = /\{(n|title|status)\}/.exec(rest);
     const lit = m ? rest.slice(0, m.index) : rest;
     src += escapeRe(lit).replace(/\s+/g, String.raw`\s+`);
     if (!m) break;
-    src += m[1] === 'n' ? String.raw`(?<n>\d{1,4}[A-Za-z]?(?:\.\d+)?)` : String.raw`(?<title>.*?)`;
+    src += m[1] === 'n' ? String.raw`(?<n>\d{1,4}[A-Za-z]?(?:\.\d+)?)` : m[1] === 'status' ? String.raw`(?<status>\p{L}+(?: \p{L}+)?)` : String.raw`(?<title>.*?)`;
     rest = rest.slice(m.index + m[0].length);
   }
   return new RegExp(String.raw`^${src}\s*$`, 'iu');

@@ -114,7 +114,7 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
           : `${shown}: no meeting recognised (no agenda items found); nothing written`,
       );
     }
-    // A web page's house style is read from the text of its content, not from its HTML.
+    // A laid-out document's house style (PDF, Word, a web page) is read from the lines of its content, not from its bytes.
     const source = 'text' in result && typeof result.text === 'string' ? result.text : text || undefined;
     if (styler) result = { ...result, ...(await styler(source, result.markup, file)) };
     if (opts.report === 'json') {

@@ -72,7 +72,7 @@ async function readDocument(file: string, ctx: CliContext): Promise<InferDocumen
   }
   if (document) {
     if (!/^## Punkt /m.test(document.markup)) throw new CliError(`${shown}: ${T.noMeeting[ctx.lang]}`);
-    return { name: path.basename(file), markup: document.markup, imported: true };
+    return { name: path.basename(file), markup: document.markup, source: document.text };
   }
   const text = bytes.toString('utf8');
   if (!text.replace(/^\uFEFF/, '').trim()) throw new CliError(`${shown}: ${T.empty[ctx.lang]}`);
@@ -82,14 +82,17 @@ async function readDocument(file: string, ctx: CliContext): Promise<InferDocumen
   if (/\.referat$/i.test(file)) doc = { name, markup: text };
   else {
     const { importReferat, looksLikePortal } = await loadImporter();
-    let markup: string;
+    let result;
     try {
-      markup = importReferat(text).markup;
+      result = importReferat(text);
     } catch (e) {
       throw new CliError(`${shown}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
+    const markup = result.markup;
     // A portal record has no published layout to read forms from: its markup is all there is.
-    doc = looksLikePortal(text) && !/^## Punkt /m.test(text) ? { name, markup, imported: true } : { name, markup, source: text };
+    // A web page's forms are read from the lines of its content (`text`), not from its HTML.
+    const source = 'text' in result && typeof result.text === 'string' ? result.text : text;
+    doc = looksLikePortal(text) && !/^## Punkt /m.test(text) ? { name, markup, imported: true } : { name, markup, source };
   }
   if (!/^## Punkt /m.test(doc.markup)) throw new CliError(`${shown}: ${T.noMeeting[ctx.lang]}`);
   return doc;
