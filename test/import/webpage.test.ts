@@ -143,6 +143,26 @@ describe('a saved meeting page', () => {
     expect([meeting.date?.year, meeting.date?.month, meeting.date?.day]).toEqual([2023, 9, 12]);
   });
 
+  it('an accordion: a heading inside its button and a collapsed (hidden) panel are content; a small hidden label is not', () => {
+    const accordion = frame(`<h1>Referat: Natur- og Klimaudvalget</h1>
+<p>Mødedato: 6. marts 2024</p>
+<div class="accordion">
+<h2><button aria-expanded="false" class="accordion-trigger">41. Godkendelse af dagsorden <span aria-hidden="true">▼</span></button></h2>
+<div class="accordion-panel" hidden><p>Sagsnr.: 24/3107</p><h3>Beslutning</h3><p>Dagsordenen blev godkendt uden bemærkninger fra udvalgets medlemmer.</p></div>
+<h2><button class="accordion-trigger">42. Plan for vandløbene</button></h2>
+<div class="accordion-panel" aria-hidden="true" style="display: none"><p>Sagsnr.: 24/1844</p><h3>Beslutning</h3><p>Planen blev godkendt, og administrationen sender den i offentlig høring i otte uger.</p></div>
+</div>
+<button>Vis alle punkter</button>`);
+    const r = importReferat(accordion);
+    const { meeting } = analyze(r.markup);
+    expect(meeting.items.map((i) => [i.number, i.title, i.caseNumber?.text, i.decisionSection?.empty])).toEqual([
+      ['41', 'Godkendelse af dagsorden', '24/3107', false],
+      ['42', 'Plan for vandløbene', '24/1844', false],
+    ]);
+    expect(r.markup).not.toContain('▼');
+    expect(r.markup).not.toContain('Vis alle punkter');
+  });
+
   it('exports in text with the content’s words, none of the frame', async () => {
     const text = String((await exportReferat(importReferat(page).markup, { format: 'text', edition: 'internal' })).data);
     expect(text).toContain('Plan for vandløbenes vedligeholdelse 2024-2027');

@@ -14,7 +14,14 @@ import { importLayout, type LayoutResult } from './layout.js';
 import type { ImportOptions } from './text.js';
 
 /** Elements that are never the minutes' content. */
-const FRAME = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'nav', 'form', 'button', 'select', 'dialog', 'iframe', 'object', 'canvas']);
+const FRAME = new Set(['head', 'script', 'style', 'noscript', 'template', 'svg', 'nav', 'form', 'select', 'iframe', 'object', 'canvas']);
+/**
+ * Elements that are furniture when they hold a few words (`Vis mere`, `Udskriv`, an icon's
+ * label): a button that opens an accordion may hold the item's heading, and a collapsed panel
+ * (`hidden`, `aria-hidden="true"`, `display: none`) the item's text, which a saved page keeps.
+ */
+const SMALL_FRAME = new Set(['button', 'dialog']);
+const SMALL = 12;
 /** Elements that frame a page (the site's header, footer and side bars) when they are outside its content. */
 const PAGE_FRAME = new Set(['header', 'footer', 'aside']);
 /** Elements with no end tag. */
@@ -31,12 +38,13 @@ export function looksLikeHtmlPage(input: string): boolean {
   return /^<(?:main|article|section|div|h[1-6]|p|table|ul|ol|header)[\s>]/iu.test(t) && /<\/(?:p|div|h[1-6]|li|td|article|section|main)>/iu.test(t);
 }
 
-function frameByAttributes(attrs: Readonly<Record<string, string>> | undefined): boolean {
+/** Whether the element is the page's frame by what it says it is (a role, a class or id), or, when small, hidden. */
+function frameByAttributes(attrs: Readonly<Record<string, string>> | undefined, small: boolean): boolean {
   if (!attrs) return false;
-  if ('hidden' in attrs || attrs['aria-hidden'] === 'true') return true;
-  if (attrs.style && /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(attrs.style)) return true;
   if (attrs.role && FRAME_ROLE.test(attrs.role.trim())) return true;
-  return FRAME_NAME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`);
+  if (FRAME_NAME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) return true;
+  const hidden = 'hidden' in attrs || attrs['aria-hidden'] === 'true' || (!!attrs.style && /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(attrs.style));
+  return hidden && small;
 }
 
 function isContent(tok: Token): boolean {
@@ -55,6 +63,10 @@ function endOf(tokens: readonly Token[], i: number): number {
     if (depth === 0) return j;
   }
   return tokens.length - 1;
+}
+
+function textOf(tokens: readonly Token[]): string {
+  return tokens.map((t) => (t.kind === 'text' ? t.text : ' ')).join('');
 }
 
 function words(tokens: readonly Token[]): number {
@@ -81,14 +93,21 @@ export function pageContent(tokens: readonly Token[]): { tokens: Token[]; droppe
   const total = words(tokens);
   const out: Token[] = [];
   let droppedBlocks = region >= 0 && words(tokens.slice(from, to)) < total ? 1 : 0;
+  // Inside a heading element (`<h2><button>41. Title</button></h2>`, an accordion's trigger) a button is the heading.
+  let heading = 0;
   for (let k = from; k < to; k++) {
     const t = tokens[k]!;
-    const frame = t.kind === 'tag' && !t.close && (FRAME.has(t.name) || (region < 0 && PAGE_FRAME.has(t.name)) || frameByAttributes(t.attrs));
-    if (frame) {
+    if (t.kind === 'tag' && /^h[1-6]$/.test(t.name)) heading = Math.max(0, heading + (t.close ? -1 : 1));
+    if (t.kind === 'tag' && !t.close) {
       const end = endOf(tokens, k);
-      if (words(tokens.slice(k, end + 1)) > 0) droppedBlocks++;
-      k = end;
-      continue;
+      const n = FRAME.has(t.name) || PAGE_FRAME.has(t.name) || SMALL_FRAME.has(t.name) || t.attrs ? words(tokens.slice(k, end + 1)) : 0;
+      const smallFrame = SMALL_FRAME.has(t.name) && n < SMALL && heading === 0 && !/^\s*\d{1,4}\b/.test(textOf(tokens.slice(k, end + 1)));
+      const frame = FRAME.has(t.name) || (region < 0 && PAGE_FRAME.has(t.name)) || smallFrame || frameByAttributes(t.attrs, n < SMALL);
+      if (frame) {
+        if (n > 0) droppedBlocks++;
+        k = end;
+        continue;
+      }
     }
     out.push(t);
   }
