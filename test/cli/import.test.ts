@@ -64,3 +64,23 @@ it('--report json gives items, words kept, furniture dropped and guesses per doc
   expect(report!.wordsKept).toBeGreaterThan(5);
   expect(report!.guesses.join(' ')).toMatch(/without a title/);
 });
+
+it('reads published text in the encoding it was saved in: Windows-1252, UTF-16 with its mark, a web page’s declared charset; damaged UTF-8 stays UTF-8', () => {
+  const minutes = ['Referat', '', 'Udvalg: Teknisk Udvalg', 'Mødedato: 04-03-2026', '', '1. Godkendelse af dagsorden', 'Sagsnr.: 26/118', '', 'Beslutning', '', 'Godkendt. Ændringen blev vedtaget på mødet.', ''].join('\n');
+  const page = `<html><head><meta charset="iso-8859-1"><title>Referat</title></head><body><main><h1>Referat: Teknisk Udvalg</h1><p>Mødedato: 04-03-2026</p><h2>1. Godkendelse af dagsorden</h2><p>Sagsnr.: 26/118</p><h3>Beslutning</h3><p>Godkendt. Ændringen blev vedtaget på mødet.</p></main></body></html>`;
+  const damaged = Buffer.concat([Buffer.from(minutes.replace('Godkendt.', 'Godkendt'), 'utf8').subarray(0, 40), Buffer.from([0xff]), Buffer.from(minutes, 'utf8').subarray(40)]);
+  const files: [string, Buffer][] = [
+    ['cp1252.txt', Buffer.from(minutes, 'latin1')],
+    ['utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(minutes, 'utf16le')])],
+    ['latin1.html', Buffer.from(page, 'latin1')],
+    ['damaged.txt', damaged],
+  ];
+  for (const [name, bytes] of files) {
+    writeFileSync(join(dir, name), bytes);
+    const r = run(['import', name, '-o', '-']);
+    expect(r.status, `${name}: ${r.stderr}`).toBe(0);
+    expect(r.stdout, name).toContain('Ændringen blev vedtaget på mødet.');
+    expect(r.stdout, name).toMatch(/^## .*Godkendelse af dagsorden$/m);
+    expect(r.stdout, name).not.toMatch(/Ã|\uFFFD{2}/);
+  }
+});

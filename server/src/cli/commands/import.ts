@@ -67,7 +67,7 @@ function expand(inputs: readonly string[], ctx: CliContext): string[] {
 }
 
 export async function runImport(inputs: readonly string[], opts: ImportCliOptions, ctx: CliContext): Promise<number> {
-  const { importReferat, looksLikePortal, importDocument, ImportRefusal } = await loadImporter();
+  const { importReferat, looksLikePortal, importDocument, ImportRefusal, decodeText } = await loadImporter();
   if (inputs.length === 0) throw new CliError(ctx.lang === 'da' ? 'referat import: ingen filer angivet' : 'referat import: no files given');
   const files = expand(inputs, ctx);
   if (opts.output && files.length > 1 && opts.output !== '-' && !opts.output.endsWith('/')) {
@@ -95,7 +95,8 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
       if (e instanceof ImportRefusal) throw new CliError(`${shown}: ${localize(e.text, ctx.lang)}`);
       throw new CliError(`${shown}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     }
-    const text = document ? '' : bytes.toString('utf8');
+    // Text in the encoding it was saved in (UTF-8, UTF-16 with its mark, a web page's declared charset, else Windows-1252).
+    const text = document ? '' : decodeText(bytes).text;
     if (document) result = document;
     else {
       if (!text.replace(/^\uFEFF/, '').trim()) throw new CliError(ctx.lang === 'da' ? `${shown}: filen er tom` : `${shown}: the file is empty`);

@@ -74,7 +74,8 @@ async function readDocument(file: string, ctx: CliContext): Promise<InferDocumen
     if (!/^## Punkt /m.test(document.markup)) throw new CliError(`${shown}: ${T.noMeeting[ctx.lang]}`);
     return { name: path.basename(file), markup: document.markup, source: document.text };
   }
-  const text = bytes.toString('utf8');
+  // A .referat file is ours (UTF-8); published text in the encoding it was saved in.
+  const text = /\.referat$/i.test(file) ? bytes.toString('utf8') : (await loadImporter()).decodeText(bytes).text;
   if (!text.replace(/^\uFEFF/, '').trim()) throw new CliError(`${shown}: ${T.empty[ctx.lang]}`);
   if (isBinaryText(text)) throw new CliError(`${shown}: ${T.binary[ctx.lang]}`);
   let doc: InferDocument;
