@@ -96,5 +96,21 @@ describe('run-together lines', () => {
       ['2', 'Status på affaldsordningen (O)', '26/1187'],
     ]);
   });
-});
 
+  it('a header run into one line with its contents list: kept, and its last field ends where the contents begin', () => {
+    const source = [
+      'Havneby Kommune Referat af møde i Havneudvalget Mødetidspunkt 02-05-2031 16:00 Mødeafholdelse Havnekontoret Tilstede: Anna Bak, Bo Holm, Carl Ravn og Dorte Sø Fraværende: Erik Lund (stedfortræder: Dorte Sø) Indholdsfortegnelse Havneudvalget 02-05-2031 16:00 1 (Åben) Godkendelse af dagsorden ........ 2 2 (Åben) Nye fortøjninger ........ 3',
+    ].join('\n');
+    const markup = importText(source).markup;
+    const { meeting } = analyze(markup);
+    // The header is kept, though its line ends in the contents' page column.
+    expect(markup).toContain('\nHavneby Kommune Referat af møde i Havneudvalget\n');
+    expect(meeting.place?.trim()).toBe('Havnekontoret');
+    expect(meeting.afbud.map((n) => n.name)).toEqual(['Erik Lund']);
+    expect(markup).toMatch(/^Afbud: Erik Lund \(stedfortræder: Dorte Sø\)$/m);
+    expect(meeting.items.map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Godkendelse af dagsorden'],
+      ['2', 'Nye fortøjninger'],
+    ]);
+  });
+});

@@ -71,7 +71,9 @@ export function headerLabelsWithin(line: string): number[] {
       }
     }
   }
-  return at;
+  // The contents list that follows the header ends the last field (`Fraværende: C Indholdsfortegnelse 1 …`).
+  for (const m of line.matchAll(/(?<=\s)Indholdsfortegnelse\b/gu)) at.push(m.index);
+  return at.sort((a, b) => a - b);
 }
 
 /** Page furniture: words of the page or the viewer, not of the minutes. */
