@@ -1,5 +1,5 @@
 /**
- * Word documents of minutes in three house styles, written at test time with the `docx`
+ * Word documents of minutes in five house styles, written at test time with the `docx`
  * package: invented text, laid out as kommuner publish minutes (running header and footer
  * with page numbers, bold headings, a table of contents with a page column, a title long
  * enough to wrap). Each style comes with what the importer must find in it.
@@ -19,8 +19,12 @@ import {
   PageBreak,
   PageNumber,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TabStopType,
   TextRun,
+  WidthType,
 } from 'docx';
 import { expect } from 'vitest';
 import { analyze } from '../../server/src/engine.js';
@@ -35,6 +39,8 @@ export interface ExpectedItem {
   readonly decision: string;
   /** An earlier committee's decision, kept in the item (not the Beslutning). */
   readonly earlier?: string;
+  /** A closed item (`(Lukket)`, `Lukket punkt`). */
+  readonly closed?: boolean;
 }
 
 export interface HouseStyle {
@@ -229,7 +235,57 @@ export const agendaStyle: HouseStyle = {
   },
 };
 
-export const HOUSE_STYLES = [punktStyle, numberStyle, boldStyle, agendaStyle];
+/**
+ * The agenda systems' print form: the header as a two-column table (a label cell in bold, the
+ * value beside it, a long value wrapping inside its cell), a table of contents with the item's
+ * status (`1 (Åben) Title ....... 3`), items headed `1 (Åben) Title` in larger bold, a closed
+ * item `(Lukket)`, the case number under a label.
+ */
+export const statusStyle: HouseStyle = {
+  name: 'status',
+  date: '2031-08-18',
+  lines: ['Mødedeltagere: Anna Berg (A), formand; Bo Dal (V); Carl Enggaard (F); Dorte Fisker (C); Erik Gram (O)', 'Afbud: Dorte Fisker (C)', 'Mødested: Lokale 0.23, Rådhuset'],
+  items: [
+    { number: '1', title: 'Godkendelse af dagsorden', caseNumber: 'EMN-2031-00412', decision: 'Dagsordenen blev godkendt.' },
+    { number: '2', title: 'Anlægsbevilling til renovering af svømmehallen i Nordby og nye omklædningsrum', caseNumber: 'EMN-2031-01877', decision: 'Anbefales over for Byrådet.' },
+    { number: '3', title: 'Budgetopfølgning pr. 30. juni', caseNumber: 'EMN-2031-00990', decision: 'Taget til efterretning.' },
+    { number: '4', title: 'Salg af ejendom', caseNumber: 'EMN-2031-02211', decision: 'Salget blev godkendt.', closed: true },
+  ],
+  build() {
+    const cell = (text: string, bold = false) => new TableCell({ width: { size: 2400, type: WidthType.DXA }, children: [p(text, { bold })] });
+    const row = (label: string, value: string) => new TableRow({ children: [cell(label, true), new TableCell({ width: { size: 3600, type: WidthType.DXA }, children: [p(value)] })] });
+    const status = (k: number) => (k === 3 ? 'Lukket' : 'Åben');
+    const toc = (title: string, page: number) =>
+      new Paragraph({ tabStops: [{ type: TabStopType.RIGHT, position: 9000, leader: LeaderType.DOT }], children: [new TextRun(`${title}\t${page}`)] });
+    const children: (Paragraph | Table)[] = [
+      p('Referat', { bold: true, size: 40 }),
+      p('Økonomiudvalget', { bold: true, size: 32 }),
+      new Table({
+        rows: [
+          row('Mødetidspunkt', '18-08-2031 15:30'),
+          row('Mødeafholdelse', 'Lokale 0.23, Rådhuset'),
+          row('Medlemmer', 'Anna Berg (A), formand; Bo Dal (V); Carl Enggaard (F); Dorte Fisker (C); Erik Gram (O)'),
+          row('Afbud', 'Dorte Fisker (C)'),
+        ],
+      }),
+      p('Indholdsfortegnelse', { bold: true, size: 28 }),
+      ...this.items.map((it, k) => toc(`${it.number} (${status(k)}) ${it.title}`, k + 2)),
+      new Paragraph({ children: [new PageBreak()] }),
+    ];
+    this.items.forEach((it, k) => {
+      children.push(p(`${it.number} (${status(k)}) ${it.title}`, { bold: true, size: 28 }), p(`Sagsnr.: ${it.caseNumber}`));
+      children.push(p('Sagsfremstilling', { bold: true }), ...prose(k === 1 ? 5 : 2, k + 1).map((t) => p(t)));
+      children.push(p('Indstilling', { bold: true }), p('Direktionen indstiller, at forslaget godkendes.'));
+      children.push(p('Beslutning', { bold: true }), p(it.decision));
+      if (k < this.items.length - 1) children.push(new Paragraph({ children: [new PageBreak()] }));
+    });
+    return new Document({
+      sections: [{ headers: { default: runningHeader('Økonomiudvalget 18-08-2031') }, footers: { default: pageFooter('Side ') }, children }],
+    });
+  },
+};
+
+export const HOUSE_STYLES = [punktStyle, numberStyle, boldStyle, agendaStyle, statusStyle];
 
 export async function docxBytes(style: HouseStyle): Promise<Buffer> {
   return Packer.toBuffer(style.build());
@@ -271,6 +327,7 @@ export function importedItems(markup: string) {
       decision: i.decisionSection ? text(i.decisionSection.node) : '',
       sections: i.sections.map((s) => s.kind),
       text: text(i.node),
+      closed: i.closed,
     })),
   };
 }
@@ -287,8 +344,8 @@ export function expectStyle(markup: string, style: HouseStyle): void {
   const got = importedItems(markup);
   expect(got.syntaxErrors).toEqual([]);
   for (const line of style.lines) expect(markup.split('\n'), line).toContain(line);
-  expect(got.items.map((i) => ({ number: i.number, title: i.title, caseNumber: i.caseNumber }))).toEqual(
-    style.items.map((i) => ({ number: i.number, title: i.title, caseNumber: i.caseNumber })),
+  expect(got.items.map((i) => ({ number: i.number, title: i.title, caseNumber: i.caseNumber, closed: i.closed }))).toEqual(
+    style.items.map((i) => ({ number: i.number, title: i.title, caseNumber: i.caseNumber, closed: i.closed ?? false })),
   );
   for (const [k, want] of style.items.entries()) {
     const item = got.items[k]!;

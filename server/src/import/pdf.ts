@@ -44,6 +44,8 @@ interface PdfLine {
   /** Width of the line's first word: whether it would have fitted at the end of the line before. */
   readonly firstWord: number;
   readonly pageHeight: number;
+  /** Where the line's last column starts, when a wide gap (a table's cells, a tab stop) splits it. */
+  readonly lastCol?: number;
 }
 
 /** Level given to bold text of the body's size: below every larger size and every H1–H6. */
@@ -120,6 +122,7 @@ function pageLines(runs: readonly Run[], page: number, pageHeight: number): PdfL
     g.sort((a, b) => a.x - b.x);
     let text = '';
     let end = -Infinity;
+    let lastCol: number | undefined;
     for (const r of g) {
       // A run of white space is a gap: wide (a tab stop, a page column) or a word space.
       if (!r.str.trim()) {
@@ -130,6 +133,7 @@ function pageLines(runs: readonly Run[], page: number, pageHeight: number): PdfL
         continue;
       }
       const gap = r.x - end;
+      if (text && (gap > 1.5 * r.size || /\s{3}$/.test(text))) lastCol = r.x + (r.str.length - r.str.trimStart().length) * (r.w / Math.max(1, r.str.length));
       if (text && gap > 1.5 * r.size) text = `${text.trimEnd()}   `;
       else if (text && gap > 0.12 * r.size && !/\s$/.test(text) && !/^\s/.test(r.str)) text += ' ';
       text += r.str;
@@ -150,6 +154,7 @@ function pageLines(runs: readonly Run[], page: number, pageHeight: number): PdfL
       role: ink.find((r) => r.role)?.role,
       firstWord: first.str.trim() ? (first.w * word.length) / Math.max(1, first.str.length) : 0,
       pageHeight,
+      ...(lastCol !== undefined ? { lastCol } : {}),
     };
   });
 }
@@ -210,8 +215,14 @@ function paragraphs(lines: readonly PdfLine[], levels: Map<PdfLine, number | und
   const common = ends[Math.floor(ends.length * 0.95)] ?? 0;
   const right = new Map<number, number>();
   for (const l of lines) right.set(l.page, Math.max(right.get(l.page) ?? common, l.x1));
+  // Where a column of a table ends on its page: the right end of the longest text in it.
+  const colRight = (page: number, col: number, size: number) => {
+    let r = -Infinity;
+    for (const l of lines) if (l.page === page && (Math.abs((l.lastCol ?? -1e9) - col) <= 0.5 * size || (l.lastCol === undefined && Math.abs(l.x0 - col) <= 0.5 * size))) r = Math.max(r, l.x1);
+    return r;
+  };
   const out: LayoutLine[] = [];
-  let cur: { text: string; level?: number; last: PdfLine; x0: number } | undefined;
+  let cur: { text: string; level?: number; last: PdfLine; x0: number; col?: number } | undefined;
   const flush = () => {
     if (cur) out.push(cur.level === undefined ? { text: cur.text } : { text: cur.text, level: cur.level });
     cur = undefined;
@@ -235,14 +246,27 @@ function paragraphs(lines: readonly PdfLine[], levels: Map<PdfLine, number | und
       // case number) is never a continuation, whatever the line before.
       const bullet = /^[•●▪◦–-]\s/.test(l.text) || startsOwn(l.text);
       const tocTail = samePage && pitch > 0 && pitch <= 1.9 * p.size && !PAGE_COLUMN.test(cur.text) && PAGE_COLUMN.test(l.text) && !PAGE_COLUMN.test(p.text);
-      if ((sameFont && near && indent && wrapped && (!spaced || goesOn) && !bullet && !PAGE_COLUMN.test(p.text)) || (tocTail && sameFont)) {
+      // A table cell's text the cell wrapped (`Medlemmer   Anna Berg (A), Formand;` then `Bo Dal (V)`
+      // under the value): the line starts at the cell's column, has no cell of its own, and the
+      // line before reached the column's right end.
+      const cell =
+        cur.col !== undefined &&
+        samePage &&
+        pitch > 0 &&
+        pitch <= 1.9 * p.size &&
+        l.lastCol === undefined &&
+        Math.abs(l.x0 - cur.col) <= 0.5 * l.size &&
+        p.x1 + 0.25 * p.size + l.firstWord > colRight(p.page, cur.col, l.size) - 0.2 * p.size &&
+        level === cur.level &&
+        !bullet;
+      if ((sameFont && near && indent && wrapped && (!spaced || goesOn) && !bullet && !PAGE_COLUMN.test(p.text)) || (tocTail && sameFont) || cell) {
         cur.text = /\p{Ll}-$/u.test(cur.text) && /^\p{Ll}/u.test(l.text) && !/^(og|eller|samt)\s/u.test(l.text) ? cur.text.slice(0, -1) + l.text : `${cur.text} ${l.text}`;
         cur.last = l;
         continue;
       }
     }
     flush();
-    cur = { text: l.text, level, last: l, x0: l.x0 };
+    cur = { text: l.text, level, last: l, x0: l.x0, ...(l.lastCol !== undefined && !PAGE_COLUMN.test(l.text) ? { col: l.lastCol } : {}) };
   }
   flush();
   return out;
