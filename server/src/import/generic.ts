@@ -359,9 +359,8 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
     const { line, col } = contents.first;
     const before = lines[line]!.text.slice(0, col).trimEnd();
     lines[line] = { no: lines[line]!.no, text: before };
-    for (let k = line + (before ? 1 : 0); k <= contents.last; k++) tocLines.add(k);
     // The text before the contents on its line (a header run into it) is the header's, even where the line ends in a page column.
-    if (before) tocLines.delete(line);
+    for (let k = line; k <= contents.last; k++) tocLines[k > line || !before ? 'add' : 'delete'](k);
   }
   if (starts.length) {
     if (useToc) {
