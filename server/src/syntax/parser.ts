@@ -59,6 +59,32 @@ function ordered(node: CstNode): (CstNode | IToken)[] {
   return sorted ? all : all.sort((a, b) => startOf(a) - startOf(b));
 }
 
+/**
+ * The child nodes (not tokens) of a CST node in source order. Without error recovery every
+ * node holds a token and starts where no sibling does, so sorting the nodes alone gives the
+ * order `ordered` gives; after recovery (nodes and tokens without an offset) that one is used.
+ */
+function childNodes(node: CstNode, recovered: boolean): CstNode[] {
+  if (recovered) return ordered(node).filter((c): c is CstNode => !isToken(c));
+  const children = node.children as Children;
+  let first: CstNode[] | undefined;
+  let all: CstNode[] | undefined;
+  for (const key in children) {
+    const list = children[key];
+    if (!list || list.length === 0 || isToken(list[0]!)) continue;
+    if (!first) first = list as CstNode[];
+    else {
+      all ??= first.slice();
+      for (const x of list) all.push(x as CstNode);
+    }
+  }
+  if (!all) return first ?? [];
+  for (let i = 1; i < all.length; i++) {
+    if (all[i - 1]!.location!.startOffset > all[i]!.location!.startOffset) return all.sort((a, b) => a.location!.startOffset - b.location!.startOffset);
+  }
+  return all;
+}
+
 function tokensOf(node: CstNode, name: string): IToken[] {
   return ((node.children as Children)[name] ?? []) as IToken[];
 }
@@ -83,6 +109,11 @@ function leafTokens(node: CstNode, out: IToken[] = []): IToken[] {
 function pushInline(node: CstNode, out: IToken[]): void {
   const list = (node.children as Children).Inline as IToken[] | undefined;
   if (list) for (const t of list) if (!isNaN(t.startOffset)) out.push(t);
+}
+
+/** A space or a tab. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 function tokenEnd(t: IToken): number {
@@ -112,6 +143,9 @@ export function dominantEol(text: string): '\n' | '\r\n' | '\r' {
 class TreeBuilder {
   readonly diagnostics: SyntaxDiagnostic[] = [];
   readonly comments: CommentNode[] = [];
+
+  /** Whether the grammar recovered from an error (its tree may hold nodes and tokens without an offset). */
+  recovered = false;
 
   constructor(
     readonly text: string,
@@ -407,9 +441,9 @@ class TreeBuilder {
     const base = t.startOffset;
     // Trim trailing whitespace.
     let end = image.length;
-    while (end > 0 && /[ \t]/.test(image[end - 1]!)) end--;
+    while (end > 0 && isBlank(image.charCodeAt(end - 1))) end--;
     let start = 0;
-    while (start < end && /[ \t]/.test(image[start]!)) start++;
+    while (start < end && isBlank(image.charCodeAt(start))) start++;
     const cells: TableCell[] = [];
     // Split on unescaped pipes; the first pipe opens the row.
     let i = start + 1;
@@ -417,29 +451,31 @@ class TreeBuilder {
     const pushCell = (s: number, e: number) => {
       let cs = s;
       let ce = e;
-      while (cs < ce && /[ \t]/.test(image[cs]!)) cs++;
-      while (ce > cs && /[ \t]/.test(image[ce - 1]!)) ce--;
+      while (cs < ce && isBlank(image.charCodeAt(cs))) cs++;
+      while (ce > cs && isBlank(image.charCodeAt(ce - 1))) ce--;
       const segs: TextSegment[] = ce > cs ? [{ textOffset: 0, sourceOffset: base + cs, length: ce - cs }] : [];
       const content: InlineText = { text: image.slice(cs, ce), segments: segs, range: this.range(base + cs, base + ce) };
       cells.push({ content, range: this.range(base + s, base + e) });
     };
     for (; i < end; i++) {
-      const c = image[i];
-      if (c === '\\') {
+      const c = image.charCodeAt(i);
+      if (c === 92 /* \\ */) {
         i++;
         continue;
       }
-      if (c === '|') {
+      if (c === 124 /* | */) {
         pushCell(cellStart, i);
         cellStart = i + 1;
       }
     }
     if (cellStart < end) pushCell(cellStart, end);
     // Comments inside cells are still comments.
-    const re = /<!--[\s\S]*?(?:-->|$)/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(image.slice(0, end)))) {
-      this.inlineComment({ image: m[0], startOffset: base + m.index } as IToken);
+    if (image.includes('<!--')) {
+      const re = /<!--[\s\S]*?(?:-->|$)/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(image.slice(0, end)))) {
+        this.inlineComment({ image: m[0], startOffset: base + m.index } as IToken);
+      }
     }
     const delimiter = cells.length > 0 && cells.every((c) => /^\s*:?-{1,}:?\s*$/.test(c.content.text));
     return { cells, delimiter, range: this.range(base + start, base + end) };
@@ -452,8 +488,7 @@ class TreeBuilder {
       if (pendingList.length) append(out, this.nestLists(pendingList));
       pendingList = [];
     };
-    for (const c of ordered(node)) {
-      if (isToken(c)) continue;
+    for (const c of childNodes(node, this.recovered)) {
       if (skip.has(c.name)) continue;
       switch (c.name) {
         case 'list':
@@ -532,8 +567,7 @@ class TreeBuilder {
       if (pendingList.length) append(target(), this.nestLists(pendingList));
       pendingList = [];
     };
-    for (const c of ordered(node)) {
-      if (isToken(c)) continue;
+    for (const c of childNodes(node, this.recovered)) {
       switch (c.name) {
         case 'section':
           flushLists();
@@ -629,6 +663,7 @@ function lexAndParse(text: string, b: TreeBuilder): CstNode | undefined {
     }
     grammar.input = lexed.tokens;
     const cst = grammar.document();
+    b.recovered = grammar.errors.length > 0;
     for (const e of grammar.errors) {
       const t = e.token;
       const start = isNaN(t.startOffset) ? text.length : t.startOffset;
@@ -668,8 +703,7 @@ function flushLists(top: TopLevel, b: TreeBuilder): void {
 /** Builds the title, header fields and blocks, and items from the document's CST children. */
 function collectTopLevel(cst: CstNode | undefined, b: TreeBuilder): TopLevel {
   const top: TopLevel = { title: undefined, fields: [], headerBlocks: [], items: [], pendingList: [] };
-  for (const c of cst ? ordered(cst) : []) {
-    if (isToken(c)) continue;
+  for (const c of cst ? childNodes(cst, b.recovered) : []) {
     if (c.name !== 'list') flushLists(top, b);
     switch (c.name) {
       case 'item':
