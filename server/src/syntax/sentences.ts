@@ -901,27 +901,35 @@ function sub(node: CstNode | undefined, name: string): CstNode | undefined {
   return node ? subs(node, name)[0] : undefined;
 }
 function allTokensOf(node: CstNode, out: IToken[] = []): IToken[] {
-  for (const list of Object.values(node.children as Children)) {
-    for (const c of list ?? []) {
+  const children = node.children as Children;
+  for (const key in children) {
+    for (const c of children[key] ?? []) {
       if ((c as IToken).image !== undefined) out.push(c as IToken);
       else allTokensOf(c as CstNode, out);
     }
   }
   return out;
 }
-function span(node: CstNode): [number, number] {
-  const t = allTokensOf(node);
-  let s = Infinity;
-  let e = -Infinity;
-  for (const x of t) {
-    s = Math.min(s, x.startOffset);
-    e = Math.max(e, x.startOffset + x.image.length);
+/** Where a node's tokens start and end (without collecting them). */
+function span(node: CstNode, into: [number, number] = [Infinity, -Infinity]): [number, number] {
+  const children = node.children as Children;
+  for (const key in children) {
+    for (const c of children[key] ?? []) {
+      const t = c as IToken;
+      if (t.image === undefined) span(c as CstNode, into);
+      else {
+        into[0] = Math.min(into[0], t.startOffset);
+        into[1] = Math.max(into[1], t.startOffset + t.image.length);
+      }
+    }
   }
-  return [s, e];
+  return into;
 }
 /** Depth-first: the first descendant node of a rule. */
 function find(node: CstNode, name: string): CstNode | undefined {
-  for (const [key, list] of Object.entries(node.children as Children)) {
+  const children = node.children as Children;
+  for (const key in children) {
+    const list = children[key];
     for (const c of list ?? []) {
       if ((c as IToken).image !== undefined) continue;
       const n = c as CstNode;
@@ -1215,9 +1223,14 @@ function clauseDraft(ctx: Ctx, clause: CstNode): Draft | undefined {
 }
 
 function finish(ctx: Ctx, d: Draft, end: number): ControlledSentence {
-  const { span: sp, ...rest } = d;
-  const clean = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Omit<ControlledSentence, 'type' | 'range'>;
-  return { type: 'sentence', ...clean, range: rangeOfText(ctx.inline, ctx.lines, ctx.base + sp[0], ctx.base + end) };
+  // The draft's fields in their order, without `span` and those left undefined.
+  const out: Record<string, unknown> = { type: 'sentence' };
+  for (const key in d) {
+    const v = d[key as keyof Draft];
+    if (key !== 'span' && v !== undefined) out[key] = v;
+  }
+  out.range = rangeOfText(ctx.inline, ctx.lines, ctx.base + d.span[0], ctx.base + end);
+  return out as unknown as ControlledSentence;
 }
 
 /**
