@@ -140,6 +140,8 @@ export function dominantEol(text: string): '\n' | '\r\n' | '\r' {
   return '\n';
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 class TreeBuilder {
   readonly diagnostics: SyntaxDiagnostic[] = [];
   readonly comments: CommentNode[] = [];
@@ -180,40 +182,35 @@ class TreeBuilder {
     let text = '';
     let lineStart = -1;
     let lineEnd = -1;
-    const flush = () => {
-      if (lineStart < 0) return;
-      // Trim trailing whitespace of the line's content.
-      let end = lineEnd;
-      while (end > lineStart && (this.text.charCodeAt(end - 1) === 32 || this.text.charCodeAt(end - 1) === 9)) end--;
-      if (end > lineStart) {
-        if (text.length > 0) text += ' ';
-        segments.push({ textOffset: text.length, sourceOffset: lineStart, length: end - lineStart });
-        text += this.text.slice(lineStart, end);
-      }
-      lineStart = -1;
-    };
     for (const t of tokens) {
       if (t.tokenType === Comment) this.inlineComment(t);
-      // A multi-line comment ends a segment at each line break it contains.
+      // A multi-line comment stays inside its segment's text (plainText removes it): segments
+      // stay contiguous in the source so offsets map 1:1. The next line starts a new segment.
       const start = t.startOffset;
-      const end = tokenEnd(t);
-      if (lineStart >= 0 && this.lines.lineOf(start) !== this.lines.lineOf(lineEnd)) flush();
-      if (lineStart < 0) lineStart = start;
-      if (t.tokenType === Comment && /[\r\n]/.test(t.image)) {
-        // Keep the comment inside the segment text (it is removed by plainText); segments
-        // stay contiguous in the source so offsets map 1:1.
-        lineEnd = end;
-        continue;
+      if (lineStart >= 0 && this.lines.lineOf(start) !== this.lines.lineOf(lineEnd)) {
+        text = this.addSegment(segments, text, lineStart, lineEnd);
+        lineStart = -1;
       }
-      lineEnd = end;
+      if (lineStart < 0) lineStart = start;
+      lineEnd = tokenEnd(t);
     }
-    flush();
+    if (lineStart >= 0) text = this.addSegment(segments, text, lineStart, lineEnd);
     if (segments.length === 0) {
       return { text: '', segments: [], range: this.range(fallbackOffset, fallbackOffset) };
     }
     const first = segments[0]!;
     const last = segments[segments.length - 1]!;
     return { text, segments, range: this.range(first.sourceOffset, last.sourceOffset + last.length) };
+  }
+
+  /** Appends the line content `lineStart`–`lineEnd` (trailing blanks trimmed) as a segment of `text`; the new text. */
+  private addSegment(segments: TextSegment[], text: string, lineStart: number, lineEnd: number): string {
+    let end = lineEnd;
+    while (end > lineStart && isBlank(this.text.charCodeAt(end - 1))) end--;
+    if (end <= lineStart) return text;
+    const joined = text.length > 0 ? text + ' ' : text;
+    segments.push({ textOffset: joined.length, sourceOffset: lineStart, length: end - lineStart });
+    return joined + this.text.slice(lineStart, end);
   }
 
   inlineComment(t: IToken): InlineComment {
@@ -481,7 +478,7 @@ class TreeBuilder {
     return { cells, delimiter, range: this.range(base + start, base + end) };
   }
 
-  blocksOf(node: CstNode, skip: Set<string> = new Set()): Block[] {
+  blocksOf(node: CstNode, skip: ReadonlySet<string> = NO_NAMES): Block[] {
     const out: Block[] = [];
     let pendingList: ListItem[] = [];
     const flushLists = () => {
@@ -669,6 +666,9 @@ function lexAndParse(text: string, b: TreeBuilder): CstNode | undefined {
       const start = isNaN(t.startOffset) ? text.length : t.startOffset;
       b.diag('syntax-error', start, isNaN(t.startOffset) ? start : start + t.image.length, 'error', { detail: e.message });
     }
+    // The one parser instance would hold the tokens until the next parse: through the model and
+    // the rules, where each garbage collection of the young objects would copy them again.
+    grammar.input = [];
     return cst;
   } catch (error) {
     // The grammar must never throw; if it does, the tree is empty and the user is told.
