@@ -21,7 +21,7 @@ import type {
 } from '../syntax/ast.js';
 import { headingTitle } from '../syntax/parser.js';
 import { parseNameListField, parseNamesBlock, parseSentences, parseSubstitutesField } from '../syntax/sentences.js';
-import { plainText, rangeOfText } from '../syntax/text.js';
+import { isBlankText, plainText, rangeOfText } from '../syntax/text.js';
 import { findTitleDate, parseDanishDate, parseMeetingDate } from './dates.js';
 import { decisionName, headerLabels, itemLabels, normaliseSectionHeading, parseDecisionHeading, sectionWordFor, splitStatus } from './vocabulary.js';
 import type { Attendance, ItemModel, Meeting, MeetingAttendance, MeetingDate, Member, Point, SectionModel, Substitution, Vote } from './types.js';
@@ -105,7 +105,7 @@ export function classifySection(
 function isEmptyBlocks(blocks: readonly Block[]): boolean {
   return blocks.every((b) => {
     if (b.type === 'comment') return true;
-    if (b.type === 'paragraph') return plainText(b.content) === '';
+    if (b.type === 'paragraph') return isBlankText(b.content);
     return false;
   });
 }

@@ -17,7 +17,7 @@
  * The tree builder (parser.ts) turns the CST into the typed AST. docs/grammar.md is
  * generated from this parser's serialized grammar (`npm run docs:grammar`, test/syntax/grammar-doc.test.ts).
  */
-import { CstParser, type CstNode } from 'chevrotain';
+import { CstParser, type CstNode, type IOrAlt, type OrMethodOpts } from 'chevrotain';
 import { skipGrammarChecks } from './checks.js';
 import {
   allTokens,
@@ -41,6 +41,13 @@ import {
 } from './lexer.js';
 
 export class ReferatGrammar extends CstParser {
+  /**
+   * The alternatives of each `OR`, made on its first run and reused: written inline they are
+   * an array, an object and a closure per alternative at every repetition (megabytes a
+   * megabyte of text). Chevrotain's performance guide recommends this; the grammar is the same.
+   */
+  private readonly alts: Record<string, IOrAlt<unknown>[] | OrMethodOpts<unknown>> = {};
+
   constructor() {
     super(allTokens, { recoveryEnabled: true, nodeLocationTracking: 'onlyOffset', maxLookahead: 3, skipValidations: skipGrammarChecks });
     this.performSelfAnalysis();
@@ -48,7 +55,7 @@ export class ReferatGrammar extends CstParser {
 
   document = this.RULE('document', () => {
     this.MANY(() => {
-      this.OR({
+      this.OR((this.alts.document ??= {
         IGNORE_AMBIGUITIES: true,
         DEF: [
           { ALT: () => this.SUBRULE(this.item) },
@@ -61,7 +68,7 @@ export class ReferatGrammar extends CstParser {
           { ALT: () => this.SUBRULE(this.paragraph) },
           { ALT: () => this.CONSUME(Newline) },
         ],
-      });
+      }));
     });
   });
 
@@ -75,10 +82,10 @@ export class ReferatGrammar extends CstParser {
     this.OPTION(() => this.CONSUME(Newline));
     // Comment lines among the fields (an internal note under the heading) do not end them.
     this.MANY2(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.field) }, { ALT: () => this.SUBRULE(this.commentLine) }, { ALT: () => this.CONSUME2(Newline) }]);
+      this.OR((this.alts.itemFields ??= [{ ALT: () => this.SUBRULE(this.field) }, { ALT: () => this.SUBRULE(this.commentLine) }, { ALT: () => this.CONSUME2(Newline) }]));
     });
     this.MANY3(() => {
-      this.OR2({
+      this.OR2((this.alts.itemBody ??= {
         IGNORE_AMBIGUITIES: true,
         DEF: [
           { ALT: () => this.SUBRULE(this.section) },
@@ -88,7 +95,7 @@ export class ReferatGrammar extends CstParser {
           { ALT: () => this.SUBRULE(this.paragraph) },
           { ALT: () => this.CONSUME3(Newline) },
         ],
-      });
+      }));
     });
   });
 
@@ -97,7 +104,7 @@ export class ReferatGrammar extends CstParser {
     this.MANY(() => this.CONSUME(Inline));
     this.OPTION(() => this.CONSUME(Newline));
     this.MANY2(() => {
-      this.OR({
+      this.OR((this.alts.sectionBody ??= {
         IGNORE_AMBIGUITIES: true,
         DEF: [
           { ALT: () => this.SUBRULE(this.subheading) },
@@ -106,12 +113,12 @@ export class ReferatGrammar extends CstParser {
           { ALT: () => this.SUBRULE(this.paragraph) },
           { ALT: () => this.CONSUME2(Newline) },
         ],
-      });
+      }));
     });
   });
 
   heading = this.RULE('heading', () => {
-    this.OR([
+    this.OR((this.alts.heading ??= [
       {
         ALT: () => {
           this.CONSUME(H1);
@@ -119,7 +126,7 @@ export class ReferatGrammar extends CstParser {
         },
       },
       { ALT: () => this.CONSUME(H2) },
-    ]);
+    ]));
     this.MANY(() => this.CONSUME(Inline));
     this.OPTION2(() => this.CONSUME(Newline));
   });
@@ -153,7 +160,7 @@ export class ReferatGrammar extends CstParser {
   });
 
   listItem = this.RULE('listItem', () => {
-    this.OR([{ ALT: () => this.CONSUME(BulletMarker) }, { ALT: () => this.CONSUME(OrderedMarker) }]);
+    this.OR((this.alts.listMarker ??= [{ ALT: () => this.CONSUME(BulletMarker) }, { ALT: () => this.CONSUME(OrderedMarker) }]));
     this.MANY(() => this.CONSUME(Inline));
     this.OPTION(() => this.CONSUME(Newline));
     this.MANY2(() => this.SUBRULE(this.continuation));
@@ -171,7 +178,7 @@ export class ReferatGrammar extends CstParser {
   });
 
   line = this.RULE('line', () => {
-    this.OR([
+    this.OR((this.alts.line ??= [
       {
         ALT: () => {
           this.CONSUME(FieldName);
@@ -185,7 +192,7 @@ export class ReferatGrammar extends CstParser {
         },
       },
       { ALT: () => this.AT_LEAST_ONE2(() => this.CONSUME3(Inline)) },
-    ]);
+    ]));
     this.OPTION(() => this.CONSUME(Newline));
   });
 }

@@ -5,7 +5,7 @@
  * character before them or at the previous token, so one lexer mode suffices and a
  * line of prose costs one token.
  */
-import { createToken, Lexer, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type CustomPatternMatcherFunc, type ILexingResult, type IToken, type TokenType } from 'chevrotain';
 
 type Exec = (text: string, offset: number, tokens: IToken[]) => RegExpExecArray | null;
 
@@ -248,8 +248,108 @@ export const allTokens: TokenType[] = [
   Inline,
 ];
 
-export const blockLexer = new Lexer(allTokens, {
+/**
+ * The Chevrotain lexer of `allTokens`: the reference `blockLexer` is compared with
+ * (test/syntax/block-lexer.test.ts), and what it falls back to where no token matches.
+ */
+export const chevrotainBlockLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
   ensureOptimizations: false,
   skipValidations: true,
 });
+
+/** The custom matcher of a token type (as Chevrotain calls it). */
+function matcherOf(type: TokenType): CustomPatternMatcherFunc {
+  return type.PATTERN as CustomPatternMatcherFunc;
+}
+
+/**
+ * The token types tried at a character, in the order of `allTokens`: those whose match can
+ * start with it (a superset: each matcher still decides), Text always last. Whitespace-led
+ * markers (` 1.`, ` -`, an indented table row) are tried at a space or tab.
+ */
+function candidatesAt(c: number): TokenType[] {
+  const out: TokenType[] = [];
+  const blank = c === 32 || c === 9;
+  const digit = c >= 48 && c <= 57;
+  if (c === 0xfeff) out.push(Bom);
+  if (c === 10 || c === 13) out.push(Newline);
+  if (c === 60) out.push(Comment);
+  if (c === 35) out.push(H4, H3, H2, H1);
+  if (blank || c === 124) out.push(TableRow);
+  if (blank || digit) out.push(OrderedMarker);
+  if (blank || c === 45 || c === 42 || c === 43 || c === 0x2022) out.push(BulletMarker);
+  // `\p{Lu}`: an ASCII capital or any non-ASCII unit (a surrogate pair's first half included).
+  if ((c >= 65 && c <= 90) || c > 127) out.push(FieldName);
+  if (blank) out.push(Indent);
+  if (c === 80) out.push(PunktKeyword);
+  if (digit) out.push(ItemNumber);
+  if (c === 58 || c === 46 || c === 41) out.push(ItemColon);
+  if (c === 82 || c === 68) out.push(TitleKeyword);
+  if (blank) out.push(Whitespace);
+  out.push(Text);
+  return out;
+}
+
+/** Candidates of the ASCII characters, made once; the others are looked up by `candidatesAt`. */
+const ASCII_CANDIDATES: TokenType[][] = Array.from({ length: 128 }, (_, c) => candidatesAt(c));
+const NON_ASCII_CANDIDATES = candidatesAt(0x80);
+const BOM_CANDIDATES = candidatesAt(0xfeff);
+const BULLET_CANDIDATES = candidatesAt(0x2022);
+
+const NO_GROUPS = {};
+
+/**
+ * Matches one token type at `offset` as the Chevrotain lexer does: the length of the match, or
+ * -1; `image` receives a custom matcher's image.
+ */
+function matchAt(type: TokenType, text: string, offset: number, tokens: IToken[], image: { value: string }): number {
+  if (type === Bom) return 1;
+  if (type === Newline) return text.charCodeAt(offset) === 13 && text.charCodeAt(offset + 1) === 10 ? 2 : 1;
+  if (type === Whitespace) {
+    let i = offset + 1;
+    while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+    return i - offset;
+  }
+  const m = matcherOf(type)(text, offset, tokens, NO_GROUPS);
+  if (m === null) return -1;
+  image.value = m[0];
+  return m[0].length;
+}
+
+/**
+ * The block lexer: the tokens, and errors, of the Chevrotain lexer of `allTokens`
+ * (`chevrotainBlockLexer`), found faster. That lexer cannot use its first-character
+ * optimisation (Text may start with anything) and so calls every pattern at every token; this
+ * one calls only those that can match the character (`candidatesAt`), in the same order, so
+ * the first match, and the token, are the same. Where nothing matches it hands the text to
+ * the Chevrotain lexer, whose error recovery it does not repeat.
+ */
+export const blockLexer = {
+  tokenize(text: string): ILexingResult {
+    const tokens: IToken[] = [];
+    const image = { value: '' };
+    const n = text.length;
+    let offset = 0;
+    while (offset < n) {
+      const c = text.charCodeAt(offset);
+      const candidates = c < 128 ? ASCII_CANDIDATES[c]! : c === 0xfeff ? BOM_CANDIDATES : c === 0x2022 ? BULLET_CANDIDATES : NON_ASCII_CANDIDATES;
+      let length = -1;
+      let type: TokenType | undefined;
+      for (const t of candidates) {
+        length = matchAt(t, text, offset, tokens, image);
+        if (length !== -1) {
+          type = t;
+          break;
+        }
+      }
+      if (type === undefined) return chevrotainBlockLexer.tokenize(text);
+      if (type !== Bom && type !== Whitespace) {
+        const img = type === Newline ? text.substring(offset, offset + length) : image.value;
+        tokens.push({ image: img, startOffset: offset, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken);
+      }
+      offset += length;
+    }
+    return { tokens, groups: {}, errors: [] };
+  },
+};

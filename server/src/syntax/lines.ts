@@ -7,6 +7,11 @@ import type { LineIndexLike, Position, Range } from './ast.js';
 export class LineIndex implements LineIndexLike {
   private readonly starts: Uint32Array;
   readonly lineCount: number;
+  /**
+   * The line `lineOf` found last (a hint for the next call; any line is correct). A private
+   * field, not a property: two indexes of the same text stay equal whatever they were asked.
+   */
+  #lastLine = 0;
 
   /**
    * The line index of `text`, made from `previous` (that of the text before an edit) when
@@ -91,6 +96,14 @@ export class LineIndex implements LineIndexLike {
   }
 
   lineOf(offset: number): number {
+    // Callers mostly ask for offsets in order (a tree is built, a text scanned, front to back):
+    // the line of the last answer, or the one after it, is checked before a binary search.
+    const starts = this.starts;
+    const last = this.#lastLine;
+    if (starts[last]! <= offset) {
+      if (last + 1 >= this.lineCount || starts[last + 1]! > offset) return last;
+      if (last + 2 >= this.lineCount || starts[last + 2]! > offset) return (this.#lastLine = last + 1);
+    }
     let lo = 0;
     let hi = this.lineCount - 1;
     while (lo < hi) {
@@ -98,7 +111,7 @@ export class LineIndex implements LineIndexLike {
       if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return (this.#lastLine = lo);
   }
 
   position(offset: number): Position {

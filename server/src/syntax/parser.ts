@@ -59,6 +59,32 @@ function ordered(node: CstNode): (CstNode | IToken)[] {
   return sorted ? all : all.sort((a, b) => startOf(a) - startOf(b));
 }
 
+/**
+ * The child nodes (not tokens) of a CST node in source order. Without error recovery every
+ * node holds a token and starts where no sibling does, so sorting the nodes alone gives the
+ * order `ordered` gives; after recovery (nodes and tokens without an offset) that one is used.
+ */
+function childNodes(node: CstNode, recovered: boolean): CstNode[] {
+  if (recovered) return ordered(node).filter((c): c is CstNode => !isToken(c));
+  const children = node.children as Children;
+  let first: CstNode[] | undefined;
+  let all: CstNode[] | undefined;
+  for (const key in children) {
+    const list = children[key];
+    if (!list || list.length === 0 || isToken(list[0]!)) continue;
+    if (!first) first = list as CstNode[];
+    else {
+      all ??= first.slice();
+      for (const x of list) all.push(x as CstNode);
+    }
+  }
+  if (!all) return first ?? [];
+  for (let i = 1; i < all.length; i++) {
+    if (all[i - 1]!.location!.startOffset > all[i]!.location!.startOffset) return all.sort((a, b) => a.location!.startOffset - b.location!.startOffset);
+  }
+  return all;
+}
+
 function tokensOf(node: CstNode, name: string): IToken[] {
   return ((node.children as Children)[name] ?? []) as IToken[];
 }
@@ -85,6 +111,11 @@ function pushInline(node: CstNode, out: IToken[]): void {
   if (list) for (const t of list) if (!isNaN(t.startOffset)) out.push(t);
 }
 
+/** A space or a tab. */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
 function tokenEnd(t: IToken): number {
   return t.startOffset + t.image.length;
 }
@@ -109,9 +140,14 @@ export function dominantEol(text: string): '\n' | '\r\n' | '\r' {
   return '\n';
 }
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 class TreeBuilder {
   readonly diagnostics: SyntaxDiagnostic[] = [];
   readonly comments: CommentNode[] = [];
+
+  /** Whether the grammar recovered from an error (its tree may hold nodes and tokens without an offset). */
+  recovered = false;
 
   constructor(
     readonly text: string,
@@ -146,40 +182,35 @@ class TreeBuilder {
     let text = '';
     let lineStart = -1;
     let lineEnd = -1;
-    const flush = () => {
-      if (lineStart < 0) return;
-      // Trim trailing whitespace of the line's content.
-      let end = lineEnd;
-      while (end > lineStart && (this.text.charCodeAt(end - 1) === 32 || this.text.charCodeAt(end - 1) === 9)) end--;
-      if (end > lineStart) {
-        if (text.length > 0) text += ' ';
-        segments.push({ textOffset: text.length, sourceOffset: lineStart, length: end - lineStart });
-        text += this.text.slice(lineStart, end);
-      }
-      lineStart = -1;
-    };
     for (const t of tokens) {
       if (t.tokenType === Comment) this.inlineComment(t);
-      // A multi-line comment ends a segment at each line break it contains.
+      // A multi-line comment stays inside its segment's text (plainText removes it): segments
+      // stay contiguous in the source so offsets map 1:1. The next line starts a new segment.
       const start = t.startOffset;
-      const end = tokenEnd(t);
-      if (lineStart >= 0 && this.lines.lineOf(start) !== this.lines.lineOf(lineEnd)) flush();
-      if (lineStart < 0) lineStart = start;
-      if (t.tokenType === Comment && /[\r\n]/.test(t.image)) {
-        // Keep the comment inside the segment text (it is removed by plainText); segments
-        // stay contiguous in the source so offsets map 1:1.
-        lineEnd = end;
-        continue;
+      if (lineStart >= 0 && this.lines.lineOf(start) !== this.lines.lineOf(lineEnd)) {
+        text = this.addSegment(segments, text, lineStart, lineEnd);
+        lineStart = -1;
       }
-      lineEnd = end;
+      if (lineStart < 0) lineStart = start;
+      lineEnd = tokenEnd(t);
     }
-    flush();
+    if (lineStart >= 0) text = this.addSegment(segments, text, lineStart, lineEnd);
     if (segments.length === 0) {
       return { text: '', segments: [], range: this.range(fallbackOffset, fallbackOffset) };
     }
     const first = segments[0]!;
     const last = segments[segments.length - 1]!;
     return { text, segments, range: this.range(first.sourceOffset, last.sourceOffset + last.length) };
+  }
+
+  /** Appends the line content `lineStart`–`lineEnd` (trailing blanks trimmed) as a segment of `text`; the new text. */
+  private addSegment(segments: TextSegment[], text: string, lineStart: number, lineEnd: number): string {
+    let end = lineEnd;
+    while (end > lineStart && isBlank(this.text.charCodeAt(end - 1))) end--;
+    if (end <= lineStart) return text;
+    const joined = text.length > 0 ? text + ' ' : text;
+    segments.push({ textOffset: joined.length, sourceOffset: lineStart, length: end - lineStart });
+    return joined + this.text.slice(lineStart, end);
   }
 
   inlineComment(t: IToken): InlineComment {
@@ -407,9 +438,9 @@ class TreeBuilder {
     const base = t.startOffset;
     // Trim trailing whitespace.
     let end = image.length;
-    while (end > 0 && /[ \t]/.test(image[end - 1]!)) end--;
+    while (end > 0 && isBlank(image.charCodeAt(end - 1))) end--;
     let start = 0;
-    while (start < end && /[ \t]/.test(image[start]!)) start++;
+    while (start < end && isBlank(image.charCodeAt(start))) start++;
     const cells: TableCell[] = [];
     // Split on unescaped pipes; the first pipe opens the row.
     let i = start + 1;
@@ -417,43 +448,44 @@ class TreeBuilder {
     const pushCell = (s: number, e: number) => {
       let cs = s;
       let ce = e;
-      while (cs < ce && /[ \t]/.test(image[cs]!)) cs++;
-      while (ce > cs && /[ \t]/.test(image[ce - 1]!)) ce--;
+      while (cs < ce && isBlank(image.charCodeAt(cs))) cs++;
+      while (ce > cs && isBlank(image.charCodeAt(ce - 1))) ce--;
       const segs: TextSegment[] = ce > cs ? [{ textOffset: 0, sourceOffset: base + cs, length: ce - cs }] : [];
       const content: InlineText = { text: image.slice(cs, ce), segments: segs, range: this.range(base + cs, base + ce) };
       cells.push({ content, range: this.range(base + s, base + e) });
     };
     for (; i < end; i++) {
-      const c = image[i];
-      if (c === '\\') {
+      const c = image.charCodeAt(i);
+      if (c === 92 /* \\ */) {
         i++;
         continue;
       }
-      if (c === '|') {
+      if (c === 124 /* | */) {
         pushCell(cellStart, i);
         cellStart = i + 1;
       }
     }
     if (cellStart < end) pushCell(cellStart, end);
     // Comments inside cells are still comments.
-    const re = /<!--[\s\S]*?(?:-->|$)/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(image.slice(0, end)))) {
-      this.inlineComment({ image: m[0], startOffset: base + m.index } as IToken);
+    if (image.includes('<!--')) {
+      const re = /<!--[\s\S]*?(?:-->|$)/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(image.slice(0, end)))) {
+        this.inlineComment({ image: m[0], startOffset: base + m.index } as IToken);
+      }
     }
     const delimiter = cells.length > 0 && cells.every((c) => /^\s*:?-{1,}:?\s*$/.test(c.content.text));
     return { cells, delimiter, range: this.range(base + start, base + end) };
   }
 
-  blocksOf(node: CstNode, skip: Set<string> = new Set()): Block[] {
+  blocksOf(node: CstNode, skip: ReadonlySet<string> = NO_NAMES): Block[] {
     const out: Block[] = [];
     let pendingList: ListItem[] = [];
     const flushLists = () => {
       if (pendingList.length) append(out, this.nestLists(pendingList));
       pendingList = [];
     };
-    for (const c of ordered(node)) {
-      if (isToken(c)) continue;
+    for (const c of childNodes(node, this.recovered)) {
       if (skip.has(c.name)) continue;
       switch (c.name) {
         case 'list':
@@ -532,8 +564,7 @@ class TreeBuilder {
       if (pendingList.length) append(target(), this.nestLists(pendingList));
       pendingList = [];
     };
-    for (const c of ordered(node)) {
-      if (isToken(c)) continue;
+    for (const c of childNodes(node, this.recovered)) {
       switch (c.name) {
         case 'section':
           flushLists();
@@ -629,11 +660,15 @@ function lexAndParse(text: string, b: TreeBuilder): CstNode | undefined {
     }
     grammar.input = lexed.tokens;
     const cst = grammar.document();
+    b.recovered = grammar.errors.length > 0;
     for (const e of grammar.errors) {
       const t = e.token;
       const start = isNaN(t.startOffset) ? text.length : t.startOffset;
       b.diag('syntax-error', start, isNaN(t.startOffset) ? start : start + t.image.length, 'error', { detail: e.message });
     }
+    // The one parser instance would hold the tokens until the next parse: through the model and
+    // the rules, where each garbage collection of the young objects would copy them again.
+    grammar.input = [];
     return cst;
   } catch (error) {
     // The grammar must never throw; if it does, the tree is empty and the user is told.
@@ -668,8 +703,7 @@ function flushLists(top: TopLevel, b: TreeBuilder): void {
 /** Builds the title, header fields and blocks, and items from the document's CST children. */
 function collectTopLevel(cst: CstNode | undefined, b: TreeBuilder): TopLevel {
   const top: TopLevel = { title: undefined, fields: [], headerBlocks: [], items: [], pendingList: [] };
-  for (const c of cst ? ordered(cst) : []) {
-    if (isToken(c)) continue;
+  for (const c of cst ? childNodes(cst, b.recovered) : []) {
     if (c.name !== 'list') flushLists(top, b);
     switch (c.name) {
       case 'item':

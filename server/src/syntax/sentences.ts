@@ -39,7 +39,7 @@
  *   ref       ::= NUMBER ( ( "-" | "til" ) NUMBER )?          sep ::= ":" | "-" | "–"
  *   trailer   ::= "(" WORD* ")"                      (`(afbud)`, `(Kommunestyrelsesloven § 14 stk. 3)`)
  */
-import { createToken, CstParser, Lexer, type CstNode, type CustomPatternMatcherFunc, type IToken, type TokenType } from 'chevrotain';
+import { createToken, CstParser, Lexer, type CstNode, type CustomPatternMatcherFunc, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type { ControlledSentence, InlineText, ItemRef, LineIndexLike, NameList, PersonName, SentenceKind, TextNode } from './ast.js';
 import { maskComments, rangeOfText } from './text.js';
 import { skipGrammarChecks } from './checks.js';
@@ -216,6 +216,12 @@ const NAME_WORD = new Set<TokenType>([CapWord, Initial]);
 const REF_START = new Set<TokenType>([NumberTok, K.punkt, K.pkt]);
 
 class SentenceGrammar extends CstParser {
+  /**
+   * The alternatives of each `OR`, made on its first run and reused (as in the block grammar):
+   * written inline, `wordTokens.map(…)` alone is a hundred objects at every repetition.
+   */
+  private readonly alts: Record<string, IOrAlt<unknown>[]> = {};
+
   /** Offsets (in the parsed text) of tokens that begin a source line: a name does not run across one. */
   lineStarts: ReadonlySet<number> = new Set();
 
@@ -235,11 +241,11 @@ class SentenceGrammar extends CstParser {
   });
 
   clause = this.RULE('clause', () => {
-    this.OR([
+    this.OR((this.alts.clause1 ??= [
       { ALT: () => this.SUBRULE(this.vote) },
       { ALT: () => this.SUBRULE(this.label) },
       { ALT: () => this.SUBRULE(this.statement) },
-    ]);
+    ]));
   });
 
   statement = this.RULE('statement', () => {
@@ -251,12 +257,12 @@ class SentenceGrammar extends CstParser {
 
   trailer = this.RULE('trailer', () => {
     this.CONSUME(LParen);
-    this.MANY(() => this.OR(trailerTokens.map((t) => ({ ALT: () => this.CONSUME2(t) }))));
+    this.MANY(() => this.OR((this.alts.trailer1 ??= trailerTokens.map((t) => ({ ALT: () => this.CONSUME2(t) })))));
     this.CONSUME(RParen);
   });
 
   vote = this.RULE('vote', () => {
-    this.OR([
+    this.OR((this.alts.vote1 ??= [
       {
         ALT: () => {
           this.CONSUME(K.VoteFor);
@@ -276,7 +282,7 @@ class SentenceGrammar extends CstParser {
           this.CONSUME(K.stemme);
         },
       },
-    ]);
+    ]));
     this.CONSUME(Colon);
     this.OPTION(() => this.SUBRULE(this.nameList));
     this.OPTION2(() => {
@@ -287,16 +293,16 @@ class SentenceGrammar extends CstParser {
   });
 
   sep = this.RULE('sep', () => {
-    this.OR([{ ALT: () => this.CONSUME(Colon) }, { ALT: () => this.CONSUME(Dash) }]);
+    this.OR((this.alts.sep1 ??= [{ ALT: () => this.CONSUME(Colon) }, { ALT: () => this.CONSUME(Dash) }]));
   });
 
   /** `Ingen`, or names. */
   absentNames = this.RULE('absentNames', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.Ingen) }, { ALT: () => this.SUBRULE(this.nameList) }]);
+    this.OR((this.alts.absentNames1 ??= [{ ALT: () => this.CONSUME(K.Ingen) }, { ALT: () => this.SUBRULE(this.nameList) }]));
   });
 
   label = this.RULE('label', () => {
-    this.OR([
+    this.OR((this.alts.label1 ??= [
       { ALT: () => this.SUBRULE(this.absentLabel) },
       { ALT: () => this.SUBRULE(this.notPresentLabel) },
       { ALT: () => this.SUBRULE(this.afbudLabel) },
@@ -305,7 +311,7 @@ class SentenceGrammar extends CstParser {
       { ALT: () => this.SUBRULE(this.instead) },
       { ALT: () => this.SUBRULE(this.substituteLabel) },
       { ALT: () => this.SUBRULE(this.guestLabel) },
-    ]);
+    ]));
   });
 
   absentLabel = this.RULE('absentLabel', () => {
@@ -328,7 +334,7 @@ class SentenceGrammar extends CstParser {
 
   afbudLabel = this.RULE('afbudLabel', () => {
     this.CONSUME(K.AfbudCap);
-    this.OR([{ ALT: () => this.SUBRULE(this.sep) }, { ALT: () => this.CONSUME(K.fra) }]);
+    this.OR((this.alts.afbudLabel1 ??= [{ ALT: () => this.SUBRULE(this.sep) }, { ALT: () => this.CONSUME(K.fra) }]));
     this.OPTION(() => this.SUBRULE(this.absentNames));
   });
 
@@ -347,36 +353,36 @@ class SentenceGrammar extends CstParser {
       this.CONSUME(K.for);
       this.SUBRULE(this.forName);
     });
-    this.OR([
+    this.OR((this.alts.asSubstitute1 ??= [
       { ALT: () => this.CONSUME(K.deltog) },
       { ALT: () => this.CONSUME(K.modte) },
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(K.er) }, { ALT: () => this.CONSUME(K.var) }, { ALT: () => this.CONSUME(K.blev) }]);
+          this.OR2((this.alts.asSubstitute2 ??= [{ ALT: () => this.CONSUME(K.er) }, { ALT: () => this.CONSUME(K.var) }, { ALT: () => this.CONSUME(K.blev) }]));
           this.CONSUME(K.indkaldt);
         },
       },
-    ]);
+    ]));
     this.SUBRULE(this.nameList);
   });
 
   instead = this.RULE('instead', () => {
     this.CONSUME(K.ICap);
     this.CONSUME(K.stedet);
-    this.OR([{ ALT: () => this.CONSUME(K.deltog) }, { ALT: () => this.CONSUME(K.modte) }]);
+    this.OR((this.alts.instead1 ??= [{ ALT: () => this.CONSUME(K.deltog) }, { ALT: () => this.CONSUME(K.modte) }]));
     this.SUBRULE(this.nameList);
   });
 
   substituteLabel = this.RULE('substituteLabel', () => {
     this.CONSUME(K.SubLabel);
     this.SUBRULE(this.sep);
-    this.OR([{ ALT: () => this.CONSUME(K.Ingen) }, { ALT: () => this.SUBRULE(this.substituteList) }]);
+    this.OR((this.alts.substituteLabel1 ??= [{ ALT: () => this.CONSUME(K.Ingen) }, { ALT: () => this.SUBRULE(this.substituteList) }]));
   });
 
   substituteList = this.RULE('substituteList', () => {
     this.SUBRULE(this.substituteEntry);
     this.MANY(() => {
-      this.OR([
+      this.OR((this.alts.substituteList1 ??= [
         {
           ALT: () => {
             this.CONSUME(Comma);
@@ -384,7 +390,7 @@ class SentenceGrammar extends CstParser {
           },
         },
         { ALT: () => this.CONSUME2(K.og) },
-      ]);
+      ]));
       this.SUBRULE2(this.substituteEntry);
     });
   });
@@ -406,7 +412,7 @@ class SentenceGrammar extends CstParser {
     // Guests' names are not checked: a list that lost its commas (PDF text) is still a list.
     this.MANY(() => {
       this.OPTION2(() =>
-        this.OR([
+        this.OR((this.alts.guestLabel1 ??= [
           {
             ALT: () => {
               this.CONSUME(Comma);
@@ -414,7 +420,7 @@ class SentenceGrammar extends CstParser {
             },
           },
           { ALT: () => this.CONSUME2(K.og) },
-        ]),
+        ])),
       );
       this.SUBRULE2(this.entry);
     });
@@ -429,7 +435,7 @@ class SentenceGrammar extends CstParser {
         !(this.LA(1).tokenType === Comma && PREDICATE_START.has(this.LA(2).tokenType)) &&
         (this.LA(1).tokenType !== Comma || this.LA(2).tokenType !== K.og || NAME_WORD.has(this.LA(3).tokenType)),
       DEF: () => {
-        this.OR([
+        this.OR((this.alts.nameList1 ??= [
           {
             ALT: () => {
               this.CONSUME(Comma);
@@ -437,7 +443,7 @@ class SentenceGrammar extends CstParser {
             },
           },
           { ALT: () => this.CONSUME2(K.og) },
-        ]);
+        ]));
         this.SUBRULE2(this.entry);
       },
     });
@@ -475,10 +481,10 @@ class SentenceGrammar extends CstParser {
   });
 
   name = this.RULE('name', () => {
-    this.OR([{ ALT: () => this.CONSUME(CapWord) }, { ALT: () => this.CONSUME(Initial) }]);
+    this.OR((this.alts.name1 ??= [{ ALT: () => this.CONSUME(CapWord) }, { ALT: () => this.CONSUME(Initial) }]));
     this.MANY({
       GATE: () => !this.lineStarts.has(this.LA(1).startOffset),
-      DEF: () => this.OR2([{ ALT: () => this.CONSUME2(CapWord) }, { ALT: () => this.CONSUME2(Initial) }]),
+      DEF: () => this.OR2((this.alts.name2 ??= [{ ALT: () => this.CONSUME2(CapWord) }, { ALT: () => this.CONSUME2(Initial) }])),
     });
   });
 
@@ -495,13 +501,13 @@ class SentenceGrammar extends CstParser {
 
   party = this.RULE('party', () => {
     this.CONSUME(LParen);
-    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(CapWord) }, { ALT: () => this.CONSUME(K.ICap) }]));
+    this.OPTION(() => this.OR((this.alts.party1 ??= [{ ALT: () => this.CONSUME(CapWord) }, { ALT: () => this.CONSUME(K.ICap) }])));
     this.CONSUME(RParen);
   });
 
   note = this.RULE('note', () => {
     this.CONSUME(LParen);
-    this.OR([
+    this.OR((this.alts.note1 ??= [
       {
         GATE: () => this.LA(1).tokenType === K.subWord && this.LA(2).tokenType === Colon,
         ALT: () => {
@@ -510,19 +516,19 @@ class SentenceGrammar extends CstParser {
           this.SUBRULE(this.forName);
         },
       },
-      { ALT: () => this.AT_LEAST_ONE(() => this.OR2(lowerTokens.concat([LowerWord]).map((t) => ({ ALT: () => this.CONSUME2(t) })))) },
-    ]);
+      { ALT: () => this.AT_LEAST_ONE(() => this.OR2((this.alts.note2 ??= lowerTokens.concat([LowerWord]).map((t) => ({ ALT: () => this.CONSUME2(t) }))))) },
+    ]));
     this.CONSUME(RParen);
   });
 
   /** A guest's role: starts with a lower-case word that is not a keyword; runs to the next comma. */
   role = this.RULE('role', () => {
     this.CONSUME(LowerWord);
-    this.MANY(() => this.OR(wordTokens.map((t) => ({ ALT: () => this.CONSUME2(t) }))));
+    this.MANY(() => this.OR((this.alts.role1 ??= wordTokens.map((t) => ({ ALT: () => this.CONSUME2(t) })))));
   });
 
   predicate = this.RULE('predicate', () => {
-    this.OR([
+    this.OR((this.alts.predicate1 ??= [
       { ALT: () => this.SUBRULE(this.forfald) },
       { ALT: () => this.SUBRULE(this.apologies) },
       { ALT: () => this.SUBRULE(this.deltog) },
@@ -534,12 +540,12 @@ class SentenceGrammar extends CstParser {
       { ALT: () => this.SUBRULE(this.told) },
       { ALT: () => this.SUBRULE(this.councilRequest) },
       { ALT: () => this.SUBRULE(this.councilWish) },
-    ]);
+    ]));
   });
 
   forfald = this.RULE('forfald', () => {
     this.CONSUME(K.havde);
-    this.OR([
+    this.OR((this.alts.forfald1 ??= [
       { ALT: () => this.CONSUME(K.forfald) },
       {
         ALT: () => {
@@ -547,12 +553,12 @@ class SentenceGrammar extends CstParser {
           this.CONSUME(K.afbud);
         },
       },
-    ]);
+    ]));
   });
 
   /** `meldte afbud`, `har meldt afbud`. */
   apologies = this.RULE('apologies', () => {
-    this.OR([
+    this.OR((this.alts.apologies1 ??= [
       { ALT: () => this.CONSUME(K.meldte) },
       {
         ALT: () => {
@@ -560,21 +566,21 @@ class SentenceGrammar extends CstParser {
           this.CONSUME(K.meldt);
         },
       },
-    ]);
+    ]));
     this.CONSUME(K.afbud);
   });
 
   deltog = this.RULE('deltog', () => {
     this.CONSUME(K.deltog);
-    this.OR([
+    this.OR((this.alts.deltog1 ??= [
       {
         ALT: () => {
           this.CONSUME(K.ikke);
-          this.OR2([
+          this.OR2((this.alts.deltog2 ??= [
             {
               ALT: () => {
                 this.CONSUME(K.i);
-                this.OR3([
+                this.OR3((this.alts.deltog3 ??= [
                   {
                     ALT: () => {
                       this.CONSUME(K.sagens);
@@ -587,7 +593,7 @@ class SentenceGrammar extends CstParser {
                       // `deltog ikke i behandlingen.`: this item, as `… af punktet`.
                       this.OPTION2(() => {
                         this.CONSUME(K.af);
-                        this.OR4([
+                        this.OR4((this.alts.deltog4 ??= [
                           {
                             ALT: () => {
                               this.CONSUME(K.dette);
@@ -596,19 +602,19 @@ class SentenceGrammar extends CstParser {
                           },
                           { ALT: () => this.CONSUME(K.punktet) },
                           { ALT: () => this.SUBRULE(this.items) },
-                        ]);
+                        ]));
                       });
                     },
                   },
                   // `deltog ikke i mødet.` (spec §6.1): absent for the whole meeting.
                   { ALT: () => this.CONSUME(K.modet) },
                   { ALT: () => this.SUBRULE2(this.items) },
-                ]);
+                ]));
               },
             },
             {
               ALT: () => {
-                this.OR5([{ ALT: () => this.CONSUME(K.under) }, { ALT: () => this.CONSUME(K.ved) }]);
+                this.OR5((this.alts.deltog5 ??= [{ ALT: () => this.CONSUME(K.under) }, { ALT: () => this.CONSUME(K.ved) }]));
                 this.OPTION(() => {
                   this.CONSUME2(K.behandlingen);
                   this.CONSUME2(K.af);
@@ -616,7 +622,7 @@ class SentenceGrammar extends CstParser {
                 this.SUBRULE3(this.items);
               },
             },
-          ]);
+          ]));
         },
       },
       {
@@ -633,12 +639,12 @@ class SentenceGrammar extends CstParser {
           this.SUBRULE(this.forName);
         },
       },
-    ]);
+    ]));
   });
 
   varClause = this.RULE('varClause', () => {
     this.CONSUME(K.var);
-    this.OR([
+    this.OR((this.alts.varClause1 ??= [
       {
         ALT: () => {
           this.CONSUME(K.fravaerende);
@@ -669,13 +675,13 @@ class SentenceGrammar extends CstParser {
           this.SUBRULE(this.forName);
         },
       },
-    ]);
+    ]));
   });
 
   /** `mødte som stedfortræder for A`, `mødte ikke [under punkt 3]`. */
   substitute = this.RULE('substitute', () => {
     this.CONSUME(K.modte);
-    this.OR([
+    this.OR((this.alts.substitute1 ??= [
       {
         ALT: () => {
           this.CONSUME(K.som);
@@ -690,13 +696,13 @@ class SentenceGrammar extends CstParser {
           this.OPTION(() => this.SUBRULE(this.scope));
         },
       },
-    ]);
+    ]));
   });
 
   /** `er erklæret inhabil …`, `er indkaldt som suppleant for A`. */
   declared = this.RULE('declared', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.er) }, { ALT: () => this.CONSUME(K.blev) }]);
-    this.OR2([
+    this.OR((this.alts.declared1 ??= [{ ALT: () => this.CONSUME(K.er) }, { ALT: () => this.CONSUME(K.blev) }]));
+    this.OR2((this.alts.declared2 ??= [
       {
         ALT: () => {
           this.CONSUME(K.erklaeret);
@@ -713,22 +719,22 @@ class SentenceGrammar extends CstParser {
           this.SUBRULE(this.forName);
         },
       },
-    ]);
+    ]));
   });
 
   /** `under punkt 13`, `ved behandlingen af punkterne 12-15`, `under punktet`. */
   scope = this.RULE('scope', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.under) }, { ALT: () => this.CONSUME(K.ved) }, { ALT: () => this.CONSUME(K.i) }]);
+    this.OR((this.alts.scope1 ??= [{ ALT: () => this.CONSUME(K.under) }, { ALT: () => this.CONSUME(K.ved) }, { ALT: () => this.CONSUME(K.i) }]));
     this.OPTION(() => {
       this.CONSUME(K.behandlingen);
       this.CONSUME(K.af);
     });
-    this.OR2([{ ALT: () => this.SUBRULE(this.items) }, { ALT: () => this.CONSUME(K.punktet) }]);
+    this.OR2((this.alts.scope2 ??= [{ ALT: () => this.SUBRULE(this.items) }, { ALT: () => this.CONSUME(K.punktet) }]));
   });
 
   inhabilScope = this.RULE('inhabilScope', () => {
-    this.OR([{ ALT: () => this.CONSUME(K.i) }, { ALT: () => this.CONSUME(K.ved) }, { ALT: () => this.CONSUME(K.under) }]);
-    this.OR2([
+    this.OR((this.alts.inhabilScope1 ??= [{ ALT: () => this.CONSUME(K.i) }, { ALT: () => this.CONSUME(K.ved) }, { ALT: () => this.CONSUME(K.under) }]));
+    this.OR2((this.alts.inhabilScope2 ??= [
       {
         ALT: () => {
           this.CONSUME(K.sager);
@@ -742,7 +748,7 @@ class SentenceGrammar extends CstParser {
             this.CONSUME(K.behandlingen);
             this.CONSUME(K.af);
           });
-          this.OR3([
+          this.OR3((this.alts.inhabilScope3 ??= [
             { ALT: () => this.SUBRULE(this.items) },
             { ALT: () => this.CONSUME(K.punktet) },
             { ALT: () => this.CONSUME(K.sagen) },
@@ -752,18 +758,18 @@ class SentenceGrammar extends CstParser {
                 this.CONSUME(K.punkt);
               },
             },
-          ]);
+          ]));
         },
       },
-    ]);
+    ]));
   });
 
   free = this.RULE('free', () => {
-    this.AT_LEAST_ONE(() => this.OR(freeTokens.map((t) => ({ ALT: () => this.CONSUME(t) }))));
+    this.AT_LEAST_ONE(() => this.OR((this.alts.free1 ??= freeTokens.map((t) => ({ ALT: () => this.CONSUME(t) })))));
   });
 
   items = this.RULE('items', () => {
-    this.OR([{ ALT: () => this.SUBRULE(this.itemWord) }, { ALT: () => this.CONSUME(K.punkterne) }]);
+    this.OR((this.alts.items1 ??= [{ ALT: () => this.SUBRULE(this.itemWord) }, { ALT: () => this.CONSUME(K.punkterne) }]));
     this.OPTION2(() => {
       this.CONSUME(K.nr);
       this.OPTION3(() => this.CONSUME2(Period));
@@ -772,7 +778,7 @@ class SentenceGrammar extends CstParser {
     this.MANY({
       GATE: () => (this.LA(1).tokenType === Comma || this.LA(1).tokenType === K.og || this.LA(1).tokenType === K.samt) && REF_START.has(this.LA(2).tokenType),
       DEF: () => {
-        this.OR2([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(K.og) }, { ALT: () => this.CONSUME(K.samt) }]);
+        this.OR2((this.alts.items2 ??= [{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(K.og) }, { ALT: () => this.CONSUME(K.samt) }]));
         this.OPTION4(() => this.SUBRULE2(this.itemWord));
         this.SUBRULE2(this.ref);
       },
@@ -782,14 +788,14 @@ class SentenceGrammar extends CstParser {
   ref = this.RULE('ref', () => {
     this.CONSUME(NumberTok);
     this.OPTION(() => {
-      this.OR([{ ALT: () => this.CONSUME(Dash) }, { ALT: () => this.CONSUME(K.til) }]);
+      this.OR((this.alts.ref1 ??= [{ ALT: () => this.CONSUME(Dash) }, { ALT: () => this.CONSUME(K.til) }]));
       this.CONSUME2(NumberTok);
     });
   });
 
   /** `punkt`, `pkt.` */
   itemWord = this.RULE('itemWord', () => {
-    this.OR([
+    this.OR((this.alts.itemWord1 ??= [
       { ALT: () => this.CONSUME(K.punkt) },
       {
         ALT: () => {
@@ -797,7 +803,7 @@ class SentenceGrammar extends CstParser {
           this.OPTION(() => this.CONSUME(Period));
         },
       },
-    ]);
+    ]));
   });
 
   /** One item: `punkt 9`, `pkt. 9`. */
@@ -810,10 +816,10 @@ class SentenceGrammar extends CstParser {
     this.CONSUME(K.forlod);
     this.CONSUME(K.modet);
     this.OPTION(() =>
-      this.OR([
+      this.OR((this.alts.left1 ??= [
         {
           ALT: () => {
-            this.OR2([{ ALT: () => this.CONSUME(K.efter) }, { ALT: () => this.CONSUME(K.foer) }]);
+            this.OR2((this.alts.left2 ??= [{ ALT: () => this.CONSUME(K.efter) }, { ALT: () => this.CONSUME(K.foer) }]));
             this.OPTION2(() => {
               this.CONSUME2(K.behandlingen);
               this.CONSUME2(K.af);
@@ -824,16 +830,16 @@ class SentenceGrammar extends CstParser {
         {
           ALT: () => {
             this.CONSUME(K.under);
-            this.OR3([
+            this.OR3((this.alts.left3 ??= [
               {
                 ALT: () => {
                   this.CONSUME(K.behandlingen);
                   this.CONSUME(K.af);
-                  this.OR4([{ ALT: () => this.CONSUME(K.punktet) }, { ALT: () => this.SUBRULE2(this.item) }]);
+                  this.OR4((this.alts.left4 ??= [{ ALT: () => this.CONSUME(K.punktet) }, { ALT: () => this.SUBRULE2(this.item) }]));
                 },
               },
               { ALT: () => this.SUBRULE3(this.item) },
-            ]);
+            ]));
           },
         },
         {
@@ -843,7 +849,7 @@ class SentenceGrammar extends CstParser {
             this.CONSUME(NumberTok);
           },
         },
-      ]),
+      ])),
     );
   });
 
@@ -860,7 +866,7 @@ class SentenceGrammar extends CstParser {
     this.OPTION(() => this.CONSUME(Comma));
     this.CONSUME(K.at);
     this.OPTION2(() => this.CONSUME(LowerWord));
-    this.OR([{ ALT: () => this.CONSUME(K.var) }, { ALT: () => this.CONSUME(K.er) }]);
+    this.OR((this.alts.told1 ??= [{ ALT: () => this.CONSUME(K.var) }, { ALT: () => this.CONSUME(K.er) }]));
     this.CONSUME(K.inhabil);
     this.OPTION3(() => this.SUBRULE(this.inhabilScope));
   });
@@ -874,7 +880,7 @@ class SentenceGrammar extends CstParser {
 
   councilWish = this.RULE('councilWish', () => {
     this.CONSUME(K.onskede);
-    this.AT_LEAST_ONE(() => this.OR(wordTokens.map((t) => ({ ALT: () => this.CONSUME2(t) }))));
+    this.AT_LEAST_ONE(() => this.OR((this.alts.councilWish1 ??= wordTokens.map((t) => ({ ALT: () => this.CONSUME2(t) })))));
   });
 }
 
@@ -898,27 +904,35 @@ function sub(node: CstNode | undefined, name: string): CstNode | undefined {
   return node ? subs(node, name)[0] : undefined;
 }
 function allTokensOf(node: CstNode, out: IToken[] = []): IToken[] {
-  for (const list of Object.values(node.children as Children)) {
-    for (const c of list ?? []) {
+  const children = node.children as Children;
+  for (const key in children) {
+    for (const c of children[key] ?? []) {
       if ((c as IToken).image !== undefined) out.push(c as IToken);
       else allTokensOf(c as CstNode, out);
     }
   }
   return out;
 }
-function span(node: CstNode): [number, number] {
-  const t = allTokensOf(node);
-  let s = Infinity;
-  let e = -Infinity;
-  for (const x of t) {
-    s = Math.min(s, x.startOffset);
-    e = Math.max(e, x.startOffset + x.image.length);
+/** Where a node's tokens start and end (without collecting them). */
+function span(node: CstNode, into: [number, number] = [Infinity, -Infinity]): [number, number] {
+  const children = node.children as Children;
+  for (const key in children) {
+    for (const c of children[key] ?? []) {
+      const t = c as IToken;
+      if (t.image === undefined) span(c as CstNode, into);
+      else {
+        into[0] = Math.min(into[0], t.startOffset);
+        into[1] = Math.max(into[1], t.startOffset + t.image.length);
+      }
+    }
   }
-  return [s, e];
+  return into;
 }
 /** Depth-first: the first descendant node of a rule. */
 function find(node: CstNode, name: string): CstNode | undefined {
-  for (const [key, list] of Object.entries(node.children as Children)) {
+  const children = node.children as Children;
+  for (const key in children) {
+    const list = children[key];
     for (const c of list ?? []) {
       if ((c as IToken).image !== undefined) continue;
       const n = c as CstNode;
@@ -1212,9 +1226,14 @@ function clauseDraft(ctx: Ctx, clause: CstNode): Draft | undefined {
 }
 
 function finish(ctx: Ctx, d: Draft, end: number): ControlledSentence {
-  const { span: sp, ...rest } = d;
-  const clean = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Omit<ControlledSentence, 'type' | 'range'>;
-  return { type: 'sentence', ...clean, range: rangeOfText(ctx.inline, ctx.lines, ctx.base + sp[0], ctx.base + end) };
+  // The draft's fields in their order, without `span` and those left undefined.
+  const out: Record<string, unknown> = { type: 'sentence' };
+  for (const key in d) {
+    const v = d[key as keyof Draft];
+    if (key !== 'span' && v !== undefined) out[key] = v;
+  }
+  out.range = rangeOfText(ctx.inline, ctx.lines, ctx.base + d.span[0], ctx.base + end);
+  return out as unknown as ControlledSentence;
 }
 
 /**

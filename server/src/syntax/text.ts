@@ -42,6 +42,29 @@ export function plainText(inline: InlineText | string): string {
   return /\s\s|[\t\r\n]/.test(masked) ? masked.replace(/\s+/g, ' ').trim() : masked.trim();
 }
 
+const SPACE = /\s/;
+
+/**
+ * Whether `plainText(inline)` is empty: nothing but comments, `*` and whitespace. Reads up to
+ * the first character a reader sees instead of folding the whole text.
+ */
+export function isBlankText(inline: InlineText | string): boolean {
+  const text = typeof inline === 'string' ? inline : inline.text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 /* * */) continue;
+    if (c === 60 /* < */ && text.startsWith('<!--', i)) {
+      const close = text.indexOf('-->', i + 4);
+      if (close < 0) return true;
+      i = close + 2;
+      continue;
+    }
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || !SPACE.test(text[i]!)) return false;
+  }
+  return true;
+}
+
 /** The text with comments removed and whitespace folded (emphasis kept). */
 export function withoutComments(inline: InlineText | string): string {
   const text = typeof inline === 'string' ? inline : inline.text;
