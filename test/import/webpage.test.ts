@@ -117,6 +117,17 @@ describe('a saved meeting page', () => {
     for (const gone of ['Politik og demokrati', 'Abonnér', 'Torvet 1', 'cookies']) expect(r.markup, gone).not.toContain(gone);
   });
 
+  it('the meeting’s heading above <main> (its committee and date) is kept; a side bar is not', () => {
+    const [above, below] = [meetingPage.slice(0, meetingPage.indexOf('<div class="bullet-point">')), meetingPage.slice(meetingPage.indexOf('<div class="bullet-point">'))];
+    const split = frame(below).replace('<main id="indhold">', `<div class="page-title">${above}</div><div class="sidebar"><p>Kalender for udvalgene</p></div><main id="indhold">`);
+    const r = importReferat(split);
+    const { meeting } = analyze(r.markup);
+    expect([meeting.date?.year, meeting.date?.month, meeting.date?.day]).toEqual([2024, 3, 6]);
+    expect(meeting.place?.trim()).toBe('Mødelokale Åen, Rådhuset');
+    expect(meeting.items.map((i) => i.number)).toEqual(['41', '42', '43']);
+    expect(r.markup).not.toContain('Kalender for udvalgene');
+  });
+
   it('an old table layout (labels and values in cells, items as bold rows) imports its items', () => {
     const old = `<html><body><table width="100%">
 <tr><td><b>Referat</b></td></tr>

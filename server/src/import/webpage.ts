@@ -1,9 +1,9 @@
 /**
  * A kommune's published meeting page, saved as HTML (OS2web/Drupal meeting pages, the agenda
  * modules of the kommune CMSs, static HTML exports) → referat markup. The page's content is
- * read, not its frame: where the page marks its content (`<main>`, `role="main"`, else its one
- * `<article>`) only that is read; navigation, the site's header and footer, forms, cookie
- * banners, skip links and hidden elements are page furniture, dropped and counted. The rest
+ * read, not its frame: navigation, the site's header, footer and side bars (outside the content
+ * the page marks, `<main>` or its one `<article>`), forms, cookie banners, skip links and small
+ * hidden elements are page furniture, dropped and counted; text nothing marks as frame is kept. The rest
  * becomes lines as a Word document's HTML does (docx.ts: a heading element or a paragraph all
  * in bold is a heading hint, a table row one line with its cells apart) and goes through the
  * layout importer (layout.ts), so the same recognisers read it as the text of the page.
@@ -27,7 +27,7 @@ const PAGE_FRAME = new Set(['header', 'footer', 'aside']);
 /** Elements with no end tag. */
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 /** Class or id words of the parts of a page around its content (consent banners, also inside a longer name such as `CybotCookiebotDialog`; menus, sharing, screen-reader-only text). */
-const FRAME_NAME = /cookie|consent|gdpr|(?:^|[\s_-])(?:breadcrumbs?|skip-?link|skip-?to|share|social|sr-only|visually-hidden|screen-reader-text|menu|navbar|navigation|site-header|site-footer|page-footer|footer|toolbar|pager|pagination|print-link|feedback)(?=$|[\s_-])/iu;
+const FRAME_NAME = /cookie|consent|gdpr|(?:^|[\s_-])(?:breadcrumbs?|skip-?link|skip-?to|share|social|sr-only|visually-hidden|screen-reader-text|menu|navbar|navigation|site-header|site-footer|page-footer|footer|sidebar|toolbar|pager|pagination|print-link|feedback)(?=$|[\s_-])/iu;
 /** Roles of the parts of a page around its content. */
 const FRAME_ROLE = /^(?:navigation|banner|contentinfo|search|complementary|dialog|alertdialog|menu|menubar)$/iu;
 
@@ -76,33 +76,33 @@ function words(tokens: readonly Token[]): number {
 }
 
 /**
- * The page's content tokens, and what was dropped as its frame (blocks and words): the content
- * the page marks, else the whole page, less the elements that are navigation or furniture.
+ * The page's content tokens, and what was dropped as its frame (blocks and words): the page less
+ * the elements that are navigation or furniture, and less the site's header, footer and side
+ * bars outside the content the page marks (`<main>`, else its one `<article>`).
  */
 export function pageContent(tokens: readonly Token[]): { tokens: Token[]; droppedBlocks: number; droppedWords: number } {
-  let from = 0;
-  let to = tokens.length;
   const main = tokens.findIndex(isContent);
   const articles = tokens.flatMap((t, k) => (t.kind === 'tag' && !t.close && t.name === 'article' ? [k] : []));
   // A page's one article is its content; a list of articles (news teasers) is not.
   const region = main >= 0 ? main : articles.length === 1 ? articles[0]! : -1;
-  if (region >= 0) {
-    from = region;
-    to = endOf(tokens, region) + 1;
-  }
+  const regionEnd = region >= 0 ? endOf(tokens, region) : -1;
   const total = words(tokens);
   const out: Token[] = [];
-  let droppedBlocks = region >= 0 && words(tokens.slice(from, to)) < total ? 1 : 0;
+  let droppedBlocks = 0;
   // Inside a heading element (`<h2><button>41. Title</button></h2>`, an accordion's trigger) a button is the heading.
   let heading = 0;
-  for (let k = from; k < to; k++) {
+  for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.kind === 'tag' && /^h[1-6]$/.test(t.name)) heading = Math.max(0, heading + (t.close ? -1 : 1));
     if (t.kind === 'tag' && !t.close) {
+      // The site's header, footer and side bars frame the content, not inside it (a meeting's
+      // own `<header>` in `<main>` is content). Text outside the content that nothing marks as
+      // frame (a page heading above `<main>` with the meeting's date) is kept: it may be the minutes'.
+      const inContent = region >= 0 && k > region && k < regionEnd;
       const end = endOf(tokens, k);
       const n = FRAME.has(t.name) || PAGE_FRAME.has(t.name) || SMALL_FRAME.has(t.name) || t.attrs ? words(tokens.slice(k, end + 1)) : 0;
       const smallFrame = SMALL_FRAME.has(t.name) && n < SMALL && heading === 0 && !/^\s*\d{1,4}\b/.test(textOf(tokens.slice(k, end + 1)));
-      const frame = FRAME.has(t.name) || (region < 0 && PAGE_FRAME.has(t.name)) || smallFrame || frameByAttributes(t.attrs, n < SMALL);
+      const frame = FRAME.has(t.name) || (!inContent && PAGE_FRAME.has(t.name)) || smallFrame || frameByAttributes(t.attrs, n < SMALL);
       if (frame) {
         if (n > 0) droppedBlocks++;
         k = end;
