@@ -174,6 +174,22 @@ describe('a saved meeting page', () => {
     expect(r.markup).not.toContain('Vis alle punkter');
   });
 
+  it('items laid out as tables (a section’s name in the first cell, its text beside it) keep their sections', () => {
+    const table = frame(`<h1>Referat - Miljøudvalget</h1><p>Mødedato: 12-09-2023 kl. 16:00</p>
+<h2>1. Godkendelse af dagsorden</h2>
+<table><tr><td><b>Sagsnr.:</b></td><td>23/8801</td></tr><tr><td><b>Sagsfremstilling</b></td><td>Dagsordenen forelægges til godkendelse uden ændringer.</td></tr><tr><td><b>Beslutning</b></td><td>Godkendt.</td></tr></table>
+<h2>2. Nye stier i skoven</h2>
+<table><tr><td><b>Sagsnr.:</b></td><td>23/9120</td></tr><tr><td><b>Indstilling</b></td><td>Forvaltningen indstiller, at stierne anlægges.</td></tr><tr><td><b>Beslutning</b></td><td>Godkendt med den ændring, at stien belyses.</td></tr></table>`);
+    const r = importReferat(table);
+    expect(r.markup.split('\n')[0]).toBe('# REFERAT Miljøudvalget');
+    const { meeting } = analyze(r.markup);
+    expect(meeting.items.map((i) => [i.number, i.caseNumber?.text, i.sections.map((x) => x.kind)])).toEqual([
+      ['1', '23/8801', ['sagsfremstilling', 'beslutning']],
+      ['2', '23/9120', ['indstilling', 'beslutning']],
+    ]);
+    expect(r.markup).toContain('### Beslutning\n\nGodkendt med den ændring, at stien belyses.');
+  });
+
   it('exports in text with the content’s words, none of the frame', async () => {
     const text = String((await exportReferat(importReferat(page).markup, { format: 'text', edition: 'internal' })).data);
     expect(text).toContain('Plan for vandløbenes vedligeholdelse 2024-2027');

@@ -658,7 +658,8 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
   const whose = /(?:\bmødet?\s+i|^(?:\S+\s+\S+\s+)?(?:referat|dagsorden|beslutningsprotokol)\s+(?:for|af|fra)(?:\s+mødet?\s+i)?)\s+(.+?)(?:\s+(?:møde\s+)?(?:den|d\.)\s.*)?$/iu;
   const texts = head.map((l) => l.text.trim());
   const first = texts.find((t) => named(t) && whose.test(t)) ?? texts.find(named) ?? '';
-  const c = whose.exec(first)?.[1] ?? first.split(/\s+[-–—]\s+/)[0]!;
+  // `Referat - Miljøudvalget`: the kind before a dash is no committee.
+  const c = whose.exec(first)?.[1] ?? first.replace(/^(?:Referat|Dagsorden|Beslutningsprotokol)\s*[-–—:]\s*/iu, '').split(/\s+[-–—]\s+/)[0]!;
   // The committee's name ends where a date, a time or a header label begins.
   let committee = c
     .replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*(?:[:–-]\s*)?/iu, '')

@@ -57,7 +57,27 @@ export function tocTitles(lines: readonly LayoutLine[]): string[] {
  * headings, so that the recogniser takes them (and not the sub-headings of the same style)
  * as the items.
  */
-export function importLayout(all: readonly LayoutLine[], options: ImportOptions, layout: { furnitureDropped: number; furnitureWords?: number; guesses: string[] }): LayoutResult {
+/**
+ * A table row whose first cell is a section's name (`Beslutning` | `Godkendt.`, a page or a Word
+ * document that lays its items out as tables): the name is the section's heading, the other
+ * cells its text.
+ */
+function sectionRows(lines: readonly LayoutLine[]): LayoutLine[] {
+  return lines.flatMap((l) => {
+    const tab = l.text.indexOf('\t');
+    if (tab < 0) return [l];
+    const name = l.text.slice(0, tab).trim().replace(/:$/, '');
+    const rest = l.text.slice(tab + 1).trim();
+    if (!rest || !SECTION_WORDS.has(name.toLowerCase())) return [l];
+    return [{ text: name, level: l.level ?? SECTION_ROW_LEVEL }, { text: rest.replace(/\t+/g, ' ') }];
+  });
+}
+
+/** The level a section's name in a table cell is given: a heading below every layout heading. */
+const SECTION_ROW_LEVEL = 7;
+
+export function importLayout(rows: readonly LayoutLine[], options: ImportOptions, layout: { furnitureDropped: number; furnitureWords?: number; guesses: string[] }): LayoutResult {
+  const all = sectionRows(rows);
   // A table of contents without a page column: lines of body text, before the headings, that
   // are copies of headings further on. Dropped (the exports make their own).
   // Only before the first of the headings copied: a table of contents comes first, and a line
