@@ -22,7 +22,7 @@ import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber
 import { contentsRunIn, furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { parseDecisionHeading } from '../model/vocabulary.js';
-import { parseMeetingDate } from '../model/dates.js';
+import { DATE_SOURCE, findDate, findDates, parseMeetingDate } from '../model/dates.js';
 import type { Profile } from '../config/schema.js';
 
 export interface GenericStats {
@@ -63,36 +63,28 @@ const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
   { id: 'glued', re: /^(\d{1,4})(\p{Lu}\p{Ll}{2,}(?:\s.*)?)$/u },
 ];
 
-const DATE = String.raw`(\d{1,2})[-./](\d{1,2})[-./](\d{2,4})|(\d{1,2})\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+(\d{4})`;
-const DECISION_HEADING = new RegExp(String.raw`^(?:Beslutning(?:\s+i)?\s+)?(\p{Lu}[\p{L}\- &]*?)(?:,|\s+den|\s+d\.)\s+(?:${DATE})(?:,\s*pkt\.\s*\d+)?\s*:?$`, 'u');
+const DATE = DATE_SOURCE;
+const DECISION_HEADING = new RegExp(String.raw`^(?:Beslutning(?:\s+i)?\s+)?(\p{Lu}[\p{L}\- &]*?)(?:,|\s+den|\s+d\.)\s+(${DATE})(?:,\s*pkt\.\s*\d+)?\s*:?$`, 'u');
 /** A decision heading naming a committee and a date, in any form of spec §10 (the vocabulary's): its date as ISO, or undefined. */
 function decisionHeadingDate(text: string): string | undefined {
   const d = parseDecisionHeading(text)?.parsedDate;
   return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : undefined;
 }
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 
 function clean(raw: string): string {
   return raw.replace(/\u00a0/g, ' ').replace(/\*\*/g, '').replace(/\s+$/, '');
 }
 
-/** ISO date of a matched decision-heading date, or undefined. */
-function isoOf(m: RegExpExecArray, offset: number): string | undefined {
-  const [d, mo, y, ld, lm, ly] = m.slice(offset, offset + 6);
-  if (d && mo && y) return `${y.length === 2 ? `20${y}` : y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  if (ld && lm && ly) return `${ly}-${String(MONTHS.findIndex((m) => m.startsWith(lm.toLowerCase())) + 1).padStart(2, '0')}-${ld.padStart(2, '0')}`;
-  return undefined;
+/** ISO date of a decision heading's matched date (its group `k`), or undefined. */
+function isoOf(m: RegExpExecArray, k: number): string | undefined {
+  const d = m[k] ? findDate(m[k]) : undefined;
+  return d?.valid ? d.iso : undefined;
 }
 
 /** The first date written in the opening lines (at most 40), as ISO: the meeting's date. */
 export function meetingDate(lines: readonly Line[]): string | undefined {
-  const re = new RegExp(DATE, 'iu');
   for (const l of lines.slice(0, 40)) {
-    const m = re.exec(l.text);
-    if (m) {
-      const iso = isoOf(m, 1);
-      if (iso && /^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(iso)) return iso;
-    }
+    for (const d of findDates(l.text)) if (d.valid) return d.iso;
   }
   return undefined;
 }
@@ -680,11 +672,14 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
   // `Dato: 05.03.2024`) is the Mødedato, in its words and place; else the date found, in ISO form.
   const dateAt = date ? head.findIndex((l) => writtenDate(l.text.trim())?.iso === date) : -1;
   if (date && dateAt < 0) out.push(`Mødedato: ${date}`);
+  // `Dato:` alone on its line, the date on the next: one field (the label is the field's name).
+  const labelAt = dateAt > 0 ? dateAt - 1 : -1;
+  const dateLabel = labelAt >= 0 && headerLabel(head[labelAt]!.text.trim())?.field === 'Mødedato' && !headerLabel(head[labelAt]!.text.trim())!.value;
   out.push(`Profil: ${profile}`);
   if (guessed) out.push(`<!-- import: ${guessed.note.replace(/--/g, '- -')} -->`);
   for (let k = 0; k < head.length; k++) {
     const t = head[k]!.text.trim();
-    if (!t) continue;
+    if (!t || (dateLabel && k === labelAt)) continue;
     if (k === dateAt) {
       out.blank();
       out.push(`Mødedato: ${writtenDate(t)!.value}`);
@@ -1054,7 +1049,7 @@ function splitRunOnSections(lines: readonly Line[]): Line[] {
 }
 
 function splitRunOnDecisionLines(lines: readonly Line[], date: string): Line[] {
-  const re = new RegExp(String.raw`(?:(?<=^|[.!?:]\s+)|(?<=\s)(?=Beslutning\s))((?:Beslutning(?:\s+i)?\s+)?\p{Lu}[\p{L}\-]*(?:\s[\p{L}\-&]+){0,3}(?:,|\s+den|\s+d\.)\s+(?:${DATE}))(?::)?\s+(?=\p{Lu})`, 'gu');
+  const re = new RegExp(String.raw`(?:(?<=^|[.!?:]\s+)|(?<=\s)(?=Beslutning\s))((?:Beslutning(?:\s+i)?\s+)?\p{Lu}[\p{L}\-]*(?:\s[\p{L}\-&]+){0,3}(?:,|\s+den|\s+d\.)\s+(${DATE}))(?::)?\s+(?=\p{Lu})`, 'gu');
   const out: Line[] = [];
   for (const l of lines) {
     let at = 0;
