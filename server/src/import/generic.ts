@@ -1007,6 +1007,79 @@ const SECTION_NAMES = [...SECTION_WORDS.keys()]
   .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
   .join('|');
 
+/** A case-number label (`Sagsnr.:`, `Sagsid.:`, `J.nr.:`) where a run-together line goes on. */
+const CASE_LABEL_AHEAD = /^(?:Sagsnr|Sagsnummer|Sagsid|Sags-id|Sags? nr|J\.\s?nr|Journalnr)\.?\s*:/iu;
+
+/** What ends an item's title inside a run-together line: a case number (labelled or bare) or a section name before its text. */
+function titleStop(rest: string): boolean {
+  if (CASE_LABEL_AHEAD.test(rest) || caseOf(rest)?.value.includes('-') || /^\d{2}\/\d{3,}/u.test(rest)) return true;
+  const m = new RegExp(String.raw`^(?:${SECTION_NAMES})(?!\p{L})`, 'iu').exec(rest);
+  // Capitalised, and its text begins with a capital (the `i` flag would let \p{Lu} match any letter).
+  return !!m && /^\p{Lu}/u.test(m[0]) && /^:?(?:\s+\p{Lu}|\s*$)/u.test(rest.slice(m[0].length));
+}
+
+/**
+ * Item headings inside a line that runs a page together (a transcript of a PDF that lost its
+ * line breaks, one line a page: `… Godkendt. 2. Ny busrute Sagsnr.: 31/1002 Sagsfremstilling
+ * …`). Where the structure shows them — a number, a title in capitals' case and then a case
+ * number or a section name, in a line that holds at least two of those signs, the numbers rising
+ * through the document — the line is split before the heading and after its title (and after a
+ * case number that follows it), and the section names run into the text are split off as in a
+ * flipbook's page. A list point (`1. Kommunens budget`) inside an item is not followed by such a
+ * sign, and a number below the last heading's is no heading.
+ */
+function splitRunOnItems(lines: readonly Line[]): Line[] {
+  const signs = new RegExp(String.raw`(?:^|\s)(?:Sagsnr|Sagsid|Sagsnummer|J\.\s?nr|${SECTION_NAMES})\b`, 'giu');
+  const cuts = new Map<number, { at: number; end: number }[]>();
+  let last = -1;
+  for (const [k, l] of lines.entries()) {
+    if (l.text.length < 200 || [...l.text.matchAll(signs)].length < 2) continue;
+    for (const m of l.text.matchAll(/(?<=^|\s)(\d{1,4})\.\s+(?=\p{Lu})/gu)) {
+      const n = Number(m[1]);
+      if (n <= last) continue;
+      const from = m.index! + m[0].length;
+      // The title: up to 25 words, no sentence's end in it, then a stop.
+      const words = [...l.text.slice(from).matchAll(/\S+/gu)].slice(0, 26);
+      let titleEnd: number | undefined;
+      for (let w = 1; w < words.length; w++) {
+        const prev = words[w - 1]![0];
+        // A sentence's end (`Godkendt. Sagen …`), not an abbreviation (`vedr. kommunens`).
+        if (/\p{L}{3,}[.!?]$/u.test(prev) && /^\p{Lu}/u.test(words[w]![0])) break;
+        if (titleStop(l.text.slice(from + words[w]!.index!))) {
+          titleEnd = from + words[w - 1]!.index! + prev.length;
+          break;
+        }
+      }
+      if (titleEnd === undefined) continue;
+      last = n;
+      const spans = [{ at: m.index!, end: titleEnd }];
+      // A case number right after the title is its own line (its companions stay with the text).
+      const rest = l.text.slice(titleEnd).trimStart();
+      const cn = caseOf(rest);
+      if (cn) spans.push({ at: titleEnd, end: l.text.length - rest.length + rest.indexOf(cn.value) + cn.value.length });
+      cuts.set(k, [...(cuts.get(k) ?? []), ...spans]);
+    }
+  }
+  if (cuts.size === 0) return [...lines];
+  return splitRunOnSections(lines.flatMap((l, k) => (cuts.has(k) ? cutLine(l, cuts.get(k)!) : [l])));
+}
+
+/** A line cut into pieces: the text before each span, the span, and the rest after the last. */
+function cutLine(l: Line, spans: readonly { at: number; end: number }[]): Line[] {
+  const out: Line[] = [];
+  let at = 0;
+  for (const c of spans) {
+    const before = l.text.slice(at, c.at).trim();
+    if (before) out.push({ no: l.no, text: before });
+    out.push({ no: l.no, text: l.text.slice(c.at, c.end).trim() });
+    at = c.end;
+  }
+  const rest = l.text.slice(at).trim();
+  if (rest) out.push({ no: l.no, text: rest });
+  return out;
+}
+
+
 /**
  * Section headings run into the text of a page that lost its line breaks (a flipbook's text
  * runs an item into one paragraph: `00.30.10-S00-3-16 Resume Kompetenceudvalg: Byrådet … INDSTILLING
@@ -1031,19 +1104,7 @@ function splitRunOnSections(lines: readonly Line[]): Line[] {
       cuts.sort((a, b) => a.at - b.at);
       for (let i = cuts.length - 1; i > 0; i--) if (cuts[i]!.at < cuts[i - 1]!.end) cuts.splice(i, 1);
     }
-    if (cuts.length === 0) {
-      out.push(l);
-      continue;
-    }
-    let at = 0;
-    for (const c of cuts) {
-      const before = l.text.slice(at, c.at).trim();
-      if (before) out.push({ no: l.no, text: before });
-      out.push({ no: l.no, text: l.text.slice(c.at, c.end) });
-      at = c.end;
-    }
-    const rest = l.text.slice(at).trim();
-    if (rest) out.push({ no: l.no, text: rest });
+    out.push(...(cuts.length ? cutLine(l, cuts) : [l]));
   }
   return out;
 }
@@ -1178,7 +1239,7 @@ export function importGeneric(
   const raw: Line[] = text.split('\n').map((t, no) => ({ no, text: clean(t) }));
   // A PDF's or Word document's lines come joined from their layout, and their heading hints
   // name lines by their place: only plain text is joined here.
-  const lines: Line[] = hints?.size ? raw : splitRunOnDecisions(joinWrapped(splitContentsHeading(raw)), meetingDate(raw));
+  const lines: Line[] = hints?.size ? raw : splitRunOnDecisions(splitRunOnItems(joinWrapped(splitContentsHeading(raw))), meetingDate(raw));
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
   const { items, tocLines, pages } = findItems(lines, guesses, hints);
