@@ -61,6 +61,9 @@ const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
   { id: 'run-in', re: /^(\d{1,4})\.(\p{Lu}[\p{L}\p{N}].*)$/u },
   // The number run into the title (a web page's text lost the space: `38Godkendelse af dagsorden`).
   { id: 'glued', re: /^(\d{1,4})(\p{Lu}\p{Ll}{2,}(?:\s.*)?)$/u },
+  // A colon after the number: `1: Spørgetid i Byrådet`. Sub-headings inside items are often
+  // written so (`1: Baggrund`): the form counts only where no other finds an item.
+  { id: 'colon', re: /^(?:[•●▪◦]\s*)?(\d{1,4}):\s+(\p{Lu}.*)$/u },
 ];
 
 const DATE = DATE_SOURCE;
@@ -278,6 +281,7 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
   const oneList = (run: readonly ItemStart[]) => run.length > 1 && run.every((it) => chains.get(it.at) !== undefined && chains.get(it.at) === chains.get(run[0]!.at));
   let itemsOneList = false;
   for (const f of ITEM_FORMS) {
+    if (f.id === 'colon' && items.length) continue;
     const r = dropToc(itemRun(lines, f.re));
     const list = oneList(r.items);
     if ((r.items.length > items.length && (!list || itemsOneList || items.length === 0)) || (itemsOneList && !list && r.items.length > 0)) {
@@ -692,7 +696,9 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
       // A label alone on its line: its value is on the next lines (one name a line).
       if (!value) {
         const vals: string[] = [];
-        while (k + 1 < head.length && head[k + 1]!.text.trim() && !headerLabel(head[k + 1]!.text.trim())) vals.push(head[++k]!.text.trim());
+        // A line that is no such value ends them: a number or a date (a page's footer), the contents.
+        const isValue = (t: string) => t && !headerLabel(t) && !/^\d/u.test(t) && !findDate(t) && !/^(?:Indholdsfortegnelse|Indhold)\b/iu.test(t);
+        while (k + 1 < head.length && isValue(head[k + 1]!.text.trim())) vals.push(head[++k]!.text.trim());
         value = vals.join(', ');
       }
       if (value) {
@@ -1008,7 +1014,7 @@ const SECTION_NAMES = [...SECTION_WORDS.keys()]
   .join('|');
 
 /** A case-number label (`Sagsnr.:`, `Sagsid.:`, `J.nr.:`) where a run-together line goes on. */
-const CASE_LABEL_AHEAD = /^(?:Sagsnr|Sagsnummer|Sagsid|Sags-id|Sags? nr|J\.\s?nr|Journalnr)\.?\s*:/iu;
+const CASE_LABEL_AHEAD = /^(?:Sagsnr|Sagsnummer|Sagsid|Sags-id|Sags? nr|J\.\s?nr|Journalnr|Dok\.\s?nr|Dokumentnr)\.?\s*(?::|$)/iu;
 
 /** What ends an item's title inside a run-together line: a case number (labelled or bare) or a section name before its text. */
 function titleStop(rest: string): boolean {
@@ -1026,14 +1032,17 @@ function titleStop(rest: string): boolean {
  * through the document — the line is split before the heading and after its title (and after a
  * case number that follows it), and the section names run into the text are split off as in a
  * flipbook's page. A list point (`1. Kommunens budget`) inside an item is not followed by such a
- * sign, and a number below the last heading's is no heading.
+ * sign, and a number below the last heading's is no heading. Once a line has shown the loss,
+ * a shorter line with one sign counts too.
  */
 function splitRunOnItems(lines: readonly Line[]): Line[] {
-  const signs = new RegExp(String.raw`(?:^|\s)(?:Sagsnr|Sagsid|Sagsnummer|J\.\s?nr|${SECTION_NAMES})\b`, 'giu');
+  const signs = new RegExp(String.raw`(?:^|\s)(?:Sagsnr|Sagsid|Sagsnummer|J\.\s?nr|Dok\.\s?nr|${SECTION_NAMES})\b`, 'giu');
   const cuts = new Map<number, { at: number; end: number }[]>();
   let last = -1;
   for (const [k, l] of lines.entries()) {
-    if (l.text.length < 200 || [...l.text.matchAll(signs)].length < 2) continue;
+    // Once the document has shown the loss, a shorter line counts too (a page's last line, cut).
+    const n = [...l.text.matchAll(signs)].length;
+    if (cuts.size ? n < 1 : l.text.length < 100 || n < 2) continue;
     for (const m of l.text.matchAll(/(?<=^|\s)(\d{1,4})\.\s+(?=\p{Lu})/gu)) {
       const n = Number(m[1]);
       if (n <= last) continue;

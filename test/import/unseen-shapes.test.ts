@@ -1,0 +1,81 @@
+/**
+ * Shapes met in published minutes of kommuner outside the corpus, each in minutes of our own
+ * words: a number and a colon before the title, a page's toolbar strung together, a header label
+ * alone on its line over a page's footer, a transcript whose pages run into one line each with a
+ * document number after the title.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../server/src/engine.js';
+import { importText } from '../../server/src/import/index.js';
+
+const items = (markup: string) => analyze(markup).meeting.items.map((i) => [i.number, i.title, i.caseNumber?.text ?? null]);
+
+describe('shapes from kommuner outside the corpus', () => {
+  it('`1: Title` items, and a toolbar line `Kopier link til punktet - Print` dropped as furniture', () => {
+    const text = [
+      'Referat: 3. februar 2031 kl. 16:00',
+      '',
+      'Havneudvalget',
+      '',
+      'Kopier link til punktet  -   Print',
+      '',
+      '1: Godkendelse af dagsorden',
+      '',
+      'Beslutning',
+      '',
+      'Godkendt.',
+      '',
+      'Kopier link til punktet  -   Print',
+      '',
+      '2: Nye fortøjningspæle',
+      '',
+      'Sagsnr: 31/2202',
+      '',
+      'Sagsfremstilling',
+      '',
+      'Pælene ved kaj 4 er mørnede.',
+      '',
+      'Beslutning',
+      '',
+      'Godkendt.',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup)).toEqual([
+      ['1', 'Godkendelse af dagsorden', null],
+      ['2', 'Nye fortøjningspæle', '31/2202'],
+    ]);
+    expect(r.markup).not.toContain('Kopier link');
+  });
+
+  it('a label alone on its line takes the lines under it as its value, up to a date or a number (a page footer)', () => {
+    const text = [
+      'Skoleudvalget',
+      'Mødedato:',
+      '5. marts 2031',
+      'Fraværende:',
+      '5. marts 2031',
+      '2',
+      'Skoleudvalget',
+      '1. Godkendelse af dagsorden',
+      'Beslutning',
+      'Godkendt.',
+    ].join('\n');
+    const { meeting } = analyze(importText(text).markup);
+    expect(meeting.items.map((i) => i.title)).toEqual(['Godkendelse af dagsorden']);
+    expect(importText(text).markup).not.toMatch(/^Afbud:/mu);
+  });
+
+  it('a transcript page run into one line, the title followed by a document number: `284. Title Dok.nr.: …`', () => {
+    const text = [
+      '1 Referat til Miljøudvalget Mødedato: Onsdag den 4. juni 2031 Mødested: Rådhuset',
+      '',
+      '3 41. Godkendelse af dagsorden Dok.nr.: 8812 Sagsid.: 31/400 Åben sag Beslutning Udvalget godkendte dagsordenen. Side 3',
+      '',
+      '4 42. Nyt vandløbsregulativ Dok.nr.',
+    ].join('\n');
+    expect(items(importText(text).markup).map(([n, t]) => [n, t])).toEqual([
+      ['41', 'Godkendelse af dagsorden'],
+      ['42', 'Nyt vandløbsregulativ'],
+    ]);
+  });
+});
