@@ -73,9 +73,14 @@ describe('shapes from kommuner outside the corpus', () => {
       '',
       '4 42. Nyt vandløbsregulativ Dok.nr.',
     ].join('\n');
-    expect(items(importText(text).markup).map(([n, t]) => [n, t])).toEqual([
+    const { markup } = importText(text);
+    expect(items(markup).map(([n, t]) => [n, t])).toEqual([
       ['41', 'Godkendelse af dagsorden'],
       ['42', 'Nyt vandløbsregulativ'],
     ]);
+    // The section name after the case's fields is a heading (a capitalised noun mid-line), and
+    // the page numbers that opened the pages' lines (3, 4) are page furniture.
+    expect(analyze(markup).meeting.items[0]!.decisionSection).toBeTruthy();
+    expect(markup).not.toMatch(/^[34]$/mu);
   });
 });

@@ -1033,9 +1033,10 @@ function titleStop(rest: string): boolean {
  * case number that follows it), and the section names run into the text are split off as in a
  * flipbook's page. A list point (`1. Kommunens budget`) inside an item is not followed by such a
  * sign, and a number below the last heading's is no heading. Once a line has shown the loss,
- * a shorter line with one sign counts too.
+ * a shorter line with one sign counts too. The page number that opens each page's line (1, 2, 3 …)
+ * is dropped as page furniture (counted in `dropped`).
  */
-function splitRunOnItems(lines: readonly Line[]): Line[] {
+function splitRunOnItems(lines: readonly Line[], dropped: { furniture: number; words: number }): Line[] {
   const signs = new RegExp(String.raw`(?:^|\s)(?:Sagsnr|Sagsid|Sagsnummer|J\.\s?nr|Dok\.\s?nr|${SECTION_NAMES})\b`, 'giu');
   const cuts = new Map<number, { at: number; end: number }[]>();
   let last = -1;
@@ -1070,7 +1071,24 @@ function splitRunOnItems(lines: readonly Line[]): Line[] {
     }
   }
   if (cuts.size === 0) return [...lines];
-  return splitRunOnSections(lines.flatMap((l, k) => (cuts.has(k) ? cutLine(l, cuts.get(k)!) : [l])));
+  // A transcript's page number opens each page's line (1, 2, 3 …): page furniture.
+  const paged = lines.map((l, k) => ({ l, n: l.text.length >= 100 || cuts.has(k) ? /^(\d{1,3})\s+(?=\S)/u.exec(l.text) : null }));
+  const numbered = paged.filter((p) => p.n);
+  const pageRun = numbered.length >= 2 && numbered.every((p, i) => i === 0 || Number(p.n![1]) === Number(numbered[i - 1]!.n![1]) + 1);
+  const unpaged = paged.map(({ l, n }) => {
+    if (!pageRun || !n) return l;
+    dropped.furniture++;
+    dropped.words++;
+    return { no: l.no, text: l.text.slice(n[0].length) };
+  });
+  return splitRunOnSections(
+    unpaged.flatMap((l, k) => (cuts.has(k) ? cutLine(l, cuts.get(k)!.map((c) => shift(c, lines[k]!.text.length - l.text.length))) : [l])),
+    true,
+  );
+}
+
+function shift(span: { at: number; end: number }, by: number): { at: number; end: number } {
+  return { at: Math.max(0, span.at - by), end: span.end - by };
 }
 
 /** A line cut into pieces: the text before each span, the span, and the rest after the last. */
@@ -1097,8 +1115,10 @@ function cutLine(l: Line, spans: readonly { at: number; end: number }[]): Line[]
  * the line (after its case number), follows a sentence's end, or is written in capitals, and is
  * followed by a capital letter: a section word inside a sentence (`… en indstilling om …`) stays.
  */
-function splitRunOnSections(lines: readonly Line[]): Line[] {
-  const named = new RegExp(String.raw`(?<=^|[.!?]\s+|^\S*\d\S*\s+)(?:${SECTION_NAMES})(?=\s+\S)`, 'giu');
+function splitRunOnSections(lines: readonly Line[], anywhere = false): Line[] {
+  // In a transcript whose pages lost their line breaks (items found inside its lines), a
+  // capitalised section name anywhere is a heading: Danish writes nouns in lower case.
+  const named = new RegExp(String.raw`(?<=${anywhere ? String.raw`^|\s` : String.raw`^|[.!?]\s+|^\S*\d\S*\s+`})(?:${SECTION_NAMES})(?=\s+\S)`, 'giu');
   const capitals = /(?<=\s)\p{Lu}{5,}(?:\s+\p{Lu}{2,})*(?=\s+\p{Lu})/gu;
   const out: Line[] = [];
   for (const l of lines) {
@@ -1248,7 +1268,8 @@ export function importGeneric(
   const raw: Line[] = text.split('\n').map((t, no) => ({ no, text: clean(t) }));
   // A PDF's or Word document's lines come joined from their layout, and their heading hints
   // name lines by their place: only plain text is joined here.
-  const lines: Line[] = hints?.size ? raw : splitRunOnDecisions(splitRunOnItems(joinWrapped(splitContentsHeading(raw))), meetingDate(raw));
+  const paged = { furniture: 0, words: 0 };
+  const lines: Line[] = hints?.size ? raw : splitRunOnDecisions(splitRunOnItems(joinWrapped(splitContentsHeading(raw)), paged), meetingDate(raw));
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
   const { items, tocLines, pages } = findItems(lines, guesses, hints);
@@ -1279,7 +1300,7 @@ export function importGeneric(
   const agenda = isAgenda(lines, items, date);
   const out = makeOut();
   // A table of contents' page column is page furniture.
-  const stats = { furniture: pages ?? 0, words: pages ?? 0 };
+  const stats = { furniture: (pages ?? 0) + paged.furniture, words: (pages ?? 0) + paged.words };
   const firstAt = firstItemAt;
   const head = splitRunTogether(lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text)))));
   const committee = meetingCommittee(titleOf(head, agenda).committee, lines, firstAt, date) ?? guessNote?.committee;
