@@ -83,4 +83,21 @@ describe('shapes from kommuner outside the corpus', () => {
     expect(analyze(markup).meeting.items[0]!.decisionSection).toBeTruthy();
     expect(markup).not.toMatch(/^[34]$/mu);
   });
+
+  it('a transcript whose item numbers were lost: the words each page opens with are its running header, the rest up to the case-number label the title', () => {
+    const text = [
+      '1 Havneudvalget Referat Dato 2. maj 2031 Mødetidspunkt 16:00 Sted Havnekontoret Medlemmer Ane Berg, Bo Dahl',
+      '',
+      '3 Holmby Kommune Dato Side Havneudvalget Godkendelse af dagsorden Sagsnr.: 31/ Sagen afgøres i: Havneudvalget Sagsfremstilling Dagsordenen er sendt ud. Indstilling Forvaltningen indstiller, at dagsordenen godkendes.',
+      '',
+      '4 Holmby Kommune Dato Side Havneudvalget Ny slæbested ved Sydkajen Sagsnr.: 31/ Sagen afgøres i: Havneudvalget Sagsfremstilling Sejlklubben ønsker et slæbested, og forvaltningen har fundet en plads.',
+    ].join('\n');
+    const { markup } = importText(text);
+    expect(items(markup).map(([n, t]) => [n, t])).toEqual([
+      ['1', 'Godkendelse af dagsorden'],
+      ['2', 'Ny slæbested ved Sydkajen'],
+    ]);
+    expect(markup).not.toContain('Holmby Kommune Dato Side');
+    expect(analyze(markup).meeting.items[1]!.sections.map((x) => x.displayName)).toContain('Sagsfremstilling');
+  });
 });

@@ -339,7 +339,10 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
   let starts: ItemStart[] = [];
   for (const [k, l] of lines.entries()) {
     const c = parseCaseNumber(l.text);
-    if (c && c.label) starts.push({ at: k, number: String(starts.length + 1), title: null, caseAt: k });
+    // A title a transcript's page gave without its number stands on the line before.
+    // (its case number may be cut short, `Sagsnr.: 14/`: the label on that line is the sign).
+    if (k > 0 && RUN_TITLES.has(lines[k - 1]!)) starts.push({ at: k - 1, number: String(starts.length + 1), title: lines[k - 1]!.text, ...(c ? { caseAt: k } : {}) });
+    else if (c && c.label) starts.push({ at: k, number: String(starts.length + 1), title: null, caseAt: k });
   }
   let how = 'each starts at its case number';
   if (!starts.length) {
@@ -1070,7 +1073,7 @@ function splitRunOnItems(lines: readonly Line[], dropped: { furniture: number; w
       cuts.set(k, [...(cuts.get(k) ?? []), ...spans]);
     }
   }
-  if (cuts.size === 0) return [...lines];
+  if (cuts.size === 0) return unnumberedPages(lines, signs, dropped);
   // A transcript's page number opens each page's line (1, 2, 3 …): page furniture.
   const paged = lines.map((l, k) => ({ l, n: l.text.length >= 100 || cuts.has(k) ? /^(\d{1,3})\s+(?=\S)/u.exec(l.text) : null }));
   const numbered = paged.filter((p) => p.n);
@@ -1085,6 +1088,39 @@ function splitRunOnItems(lines: readonly Line[], dropped: { furniture: number; w
     unpaged.flatMap((l, k) => (cuts.has(k) ? cutLine(l, cuts.get(k)!.map((c) => shift(c, lines[k]!.text.length - l.text.length))) : [l])),
     true,
   );
+}
+
+/** Titles a transcript's pages gave without a number (see {@link unnumberedPages}): an item starts at one, its case number on the next line. */
+const RUN_TITLES = new WeakSet<Line>();
+
+/**
+ * A transcript whose item numbers were lost (`3 Vordingborg Kommune Dato Side Udvalget Title
+ * Sagsnr.: 14/… Sagsfremstilling …`): each page's line holds a case-number label after its
+ * title. The words every such line opens with (after its page number) are the running header,
+ * page furniture; what follows them up to the label is the item's title. Only where two or more
+ * lines show it and each has a title left.
+ */
+function unnumberedPages(lines: readonly Line[], signs: RegExp, dropped: { furniture: number; words: number }): Line[] {
+  const label = /(?<=\s)(?:Sagsnr|Sagsid|Sagsnummer)\.?\s*:/u;
+  const pages = lines.flatMap((l, k) => {
+    const m = l.text.length >= 100 && [...l.text.matchAll(signs)].length >= 2 ? label.exec(l.text) : null;
+    const page = /^\d{1,3}\s+/u.exec(l.text)?.[0] ?? '';
+    return m ? [{ k, page, words: l.text.slice(page.length, m.index).trim().split(/\s+/u), at: m.index }] : [];
+  });
+  if (pages.length < 2) return [...lines];
+  let common = 0;
+  while (pages.every((p) => p.words[common] !== undefined && p.words[common] === pages[0]!.words[common] && p.words.length > common + 1)) common++;
+  if (common === 0) return [...lines];
+  const byLine = new Map(pages.map((p) => [p.k, p]));
+  return lines.flatMap((l, k) => {
+    const p = byLine.get(k);
+    if (!p) return [l];
+    dropped.furniture++;
+    dropped.words += common + (p.page ? 1 : 0);
+    const title: Line = { no: l.no, text: p.words.slice(common).join(' ') };
+    RUN_TITLES.add(title);
+    return [title, ...splitRunOnSections([{ no: l.no, text: l.text.slice(p.at) }], true)];
+  });
 }
 
 function shift(span: { at: number; end: number }, by: number): { at: number; end: number } {
