@@ -100,4 +100,31 @@ describe('shapes from kommuner outside the corpus', () => {
     expect(markup).not.toContain('Holmby Kommune Dato Side');
     expect(analyze(markup).meeting.items[1]!.sections.map((x) => x.displayName)).toContain('Sagsfremstilling');
   });
+
+  it("a page's link text run into the heading is dropped; `1 : Title`; members as a list end where the list does; a date is no committee", () => {
+    const text = [
+      'Referat: 6. maj 2031 kl. 08:00',
+      'Deltagere',
+      '- Ane Berg',
+      '- Bo Dahl',
+      'Referat',
+      '- Godkendelse af dagsorden',
+      '- Ny legeplads',
+      '1 : Godkendelse af dagsordenVis mere om Godkendelse af dagsorden',
+      'BeslutningGodkendt.',
+      '2 : Ny legepladsVis mere om Ny legeplads',
+      'Sagsfremstilling',
+      'Legepladsen ved skolen er slidt op.',
+      'Beslutning',
+      'Godkendt.',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup).map(([n, t]) => [n, t])).toEqual([
+      ['1', 'Godkendelse af dagsorden'],
+      ['2', 'Ny legeplads'],
+    ]);
+    expect(r.markup).not.toContain('Vis mere');
+    expect(r.markup).toMatch(/^# REFERAT$/mu);
+    expect(analyze(r.markup).meeting.members.map((m) => m.name)).toEqual(['Ane Berg', 'Bo Dahl']);
+  });
 });

@@ -63,7 +63,7 @@ const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
   { id: 'glued', re: /^(\d{1,4})(\p{Lu}\p{Ll}{2,}(?:\s.*)?)$/u },
   // A colon after the number: `1: Spørgetid i Byrådet`. Sub-headings inside items are often
   // written so (`1: Baggrund`): the form counts only where no other finds an item.
-  { id: 'colon', re: /^(?:[•●▪◦]\s*)?(\d{1,4}):\s+(\p{Lu}.*)$/u },
+  { id: 'colon', re: /^(?:[•●▪◦]\s*)?(\d{1,4})\s?:\s+(\p{Lu}.*)$/u },
 ];
 
 const DATE = DATE_SOURCE;
@@ -657,7 +657,7 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
   const c = whose.exec(first)?.[1] ?? first.split(/\s+[-–—]\s+/)[0]!;
   // The committee's name ends where a date, a time or a header label begins.
   let committee = c
-    .replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*/iu, '')
+    .replace(/^(Referat|Dagsorden|Beslutningsprotokol)\s*(?:[:–-]\s*)?/iu, '')
     .split(/\s+(?=\d|(?:Mødetidspunkt|Mødedato|Mødested|Mødeafholdelse|Dato|Tidspunkt|Sted|Type)\b)/u)[0]!
     // `… d. 13-08-2024`, `… tirsdag den 1. marts`: the words before the date go with it.
     .replace(/\s+(?:den|d\.)$/u, '')
@@ -666,6 +666,8 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
   // `Referat af Byrådets møde d. …`: the genitive before `møde` names the committee `Byrådet`.
   if (/[^s]s$/u.test(committee) && first.includes(`${committee} møde`)) committee = committee.slice(0, -1);
   else if (/[^s]s\s+møde$/u.test(committee)) committee = committee.replace(/s\s+møde$/u, '');
+  // A name has letters and is no date (`Referat: 27. oktober 2025` names no committee).
+  if (!/\p{L}/u.test(committee) || findDate(committee)?.outerStart === 0 || /^\d{1,2}\.\s+\p{Ll}/u.test(committee)) committee = '';
   return { title: committee ? `${keyword} ${committee}` : keyword, committee: committee || undefined };
 }
 
@@ -701,7 +703,10 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
         const vals: string[] = [];
         // A line that is no such value ends them: a number or a date (a page's footer), the contents.
         const isValue = (t: string) => t && !headerLabel(t) && !/^\d/u.test(t) && !findDate(t) && !/^(?:Indholdsfortegnelse|Indhold)\b/iu.test(t);
-        while (k + 1 < head.length && isValue(head[k + 1]!.text.trim())) vals.push(head[++k]!.text.trim());
+        // Values written as a list (`- Name`, `• Name`) end where the list does.
+        const bullet = /^[-•●▪◦–]\s+/u;
+        const listed = bullet.test(head[k + 1]?.text.trim() ?? '');
+        while (k + 1 < head.length && isValue(head[k + 1]!.text.trim()) && (!listed || bullet.test(head[k + 1]!.text.trim()))) vals.push(head[++k]!.text.trim().replace(bullet, ''));
         value = vals.join(', ');
       }
       if (value) {
@@ -1090,6 +1095,33 @@ function splitRunOnItems(lines: readonly Line[], dropped: { furniture: number; w
   );
 }
 
+/**
+ * A page's link text run into an item heading (`1. Godkendelse af dagsordenKlik her for at
+ * folde ud og læse mere om Godkendelse af dagsorden`): where a heading's title goes on, with no
+ * space, into text that ends with the title again, that text is the page's, not the title's.
+ * It is dropped as page furniture (counted in `dropped`).
+ */
+function dropLinkText(lines: readonly Line[], dropped: { furniture: number; words: number }): Line[] {
+  return lines.map((l) => {
+    const t = l.text.trim();
+    for (const f of ITEM_FORMS) {
+      const m = f.re.exec(t);
+      if (!m) continue;
+      const title = m[2]!;
+      for (const g of title.matchAll(/(?<=[\p{Ll}\p{N})])(?=\p{Lu})/gu)) {
+        const own = title.slice(0, g.index).trim();
+        if (own.length >= 3 && title.slice(g.index).endsWith(` ${own}`)) {
+          dropped.furniture++;
+          dropped.words += wordCount(title.slice(g.index));
+          return { no: l.no, text: t.slice(0, t.length - title.length + g.index!) };
+        }
+      }
+      return l;
+    }
+    return l;
+  });
+}
+
 /** Titles a transcript's pages gave without a number (see {@link unnumberedPages}): an item starts at one, its case number on the next line. */
 const RUN_TITLES = new WeakSet<Line>();
 
@@ -1305,7 +1337,7 @@ export function importGeneric(
   // A PDF's or Word document's lines come joined from their layout, and their heading hints
   // name lines by their place: only plain text is joined here.
   const paged = { furniture: 0, words: 0 };
-  const lines: Line[] = hints?.size ? raw : splitRunOnDecisions(splitRunOnItems(joinWrapped(splitContentsHeading(raw)), paged), meetingDate(raw));
+  const lines: Line[] = hints?.size ? raw : dropLinkText(splitRunOnDecisions(splitRunOnItems(joinWrapped(splitContentsHeading(raw)), paged), meetingDate(raw)), paged);
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
   const { items, tocLines, pages } = findItems(lines, guesses, hints);
