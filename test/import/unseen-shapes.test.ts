@@ -125,6 +125,6 @@ describe('shapes from kommuner outside the corpus', () => {
     ]);
     expect(r.markup).not.toContain('Vis mere');
     expect(r.markup).toMatch(/^# REFERAT$/mu);
-    expect(analyze(r.markup).meeting.members.map((m) => m.name)).toEqual(['Ane Berg', 'Bo Dahl']);
+    expect((analyze(r.markup).meeting.members ?? []).map((m) => m.name)).toEqual(['Ane Berg', 'Bo Dahl']);
   });
 });
