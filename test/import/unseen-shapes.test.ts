@@ -127,4 +127,26 @@ describe('shapes from kommuner outside the corpus', () => {
     expect(r.markup).toMatch(/^# REFERAT$/mu);
     expect((analyze(r.markup).meeting.members ?? []).map((m) => m.name)).toEqual(['Ane Berg', 'Bo Dahl']);
   });
+
+  it('a header a crawler rendered as table cells: the bars are layout, a label and the value under it one field', () => {
+    const text = [
+      'Referat',
+      'Dato: |',
+      '03-09-2031 16:30:00 |',
+      '---|---|',
+      'Udvalg: |',
+      'Skoleudvalget |',
+      'Sted: |',
+      'Mødelokale 2 |',
+      'Sagsnr.: 00.01.00-A00-12-31',
+      'Beslutning på udvalgsmødet den 3. september 2031',
+      'Godkendt.',
+    ].join('\n');
+    const { markup } = importText(text);
+    expect(markup).toMatch(/^# REFERAT Skoleudvalget$/mu);
+    expect(markup).toContain('Mødedato: 03-09-2031 16:30:00');
+    expect(markup).toContain('Mødested: Mødelokale 2');
+    expect(markup).not.toContain('|');
+    expect(items(markup)).toEqual([['1', '(uden titel)', '00.01.00-A00-12-31']]);
+  });
 });

@@ -642,11 +642,25 @@ function splitRunTogether(head: readonly Line[]): Line[] {
   });
 }
 
+/**
+ * A header a crawler rendered as a table, one cell a line (`Dato: |`, `22-06-2022 17:30:00 |`,
+ * `---|---|`): where three or more of its lines end in a cell's bar, the bars are layout, not
+ * words, and a label and its value read as on separate lines.
+ */
+function tableCells(head: readonly Line[]): Line[] {
+  const barred = head.filter((l) => /\S\s*\|\s*$/u.test(l.text)).length;
+  if (barred < 3) return [...head];
+  return head.map((l) => ({ no: l.no, text: l.text.replace(/\s*\|\s*$/u, '') })).filter((l) => !/^[-|\s]*$/u.test(l.text) || !l.text.includes('|'));
+}
+
 function titleOf(head: readonly Line[], agenda: boolean): { title: string; committee?: string } {
   const keyword = agenda ? 'DAGSORDEN' : 'REFERAT';
-  for (const l of head) {
-    const m = headerLabel(l.text.trim());
-    if (m?.field === 'Udvalg' && m.value && !/^(?:Dato|Type|Tid)\b/u.test(m.value)) return { title: `${keyword} ${m.value}`, committee: m.value };
+  for (const [k, l] of head.entries()) {
+    const m = headerLabel(l.text.trim().replace(/\s*\|$/u, ''));
+    // The value on the label's line, or (a label alone, a table's cell) on the next.
+    const next = head.slice(k + 1).find((x) => x.text.trim())?.text.trim().replace(/\s*\|$/u, '');
+    const value = m?.value || (m && next && !headerLabel(next) && /^\p{Lu}/u.test(next) ? next : '');
+    if (m?.field === 'Udvalg' && value && !/^(?:Dato|Type|Tid)\b/u.test(value)) return { title: `${keyword} ${value}`, committee: value };
   }
   // The line that says whose meeting it is (`… møde i X`, `mødet i X`, `Referat for|af|fra X`),
   // else the first line that names more than the document's kind, and is no date.
@@ -701,8 +715,8 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
       // A label alone on its line: its value is on the next lines (one name a line).
       if (!value) {
         const vals: string[] = [];
-        // A line that is no such value ends them: a number or a date (a page's footer), the contents.
-        const isValue = (t: string) => t && !headerLabel(t) && !/^\d/u.test(t) && !findDate(t) && !/^(?:Indholdsfortegnelse|Indhold)\b/iu.test(t);
+        // A line that is no such value ends them: another label, a number or a date (a page's footer), the contents.
+        const isValue = (t: string) => t && !headerLabel(t) && !/:$/u.test(t) && !/^\d/u.test(t) && !findDate(t) && !/^(?:Indholdsfortegnelse|Indhold)\b/iu.test(t);
         // Values written as a list (`- Name`, `• Name`) end where the list does.
         const bullet = /^[-•●▪◦–]\s+/u;
         const listed = bullet.test(head[k + 1]?.text.trim() ?? '');
@@ -764,7 +778,8 @@ function meetingCommittee(fromTitle: string | undefined, lines: readonly Line[],
     const m = t.length < 120 ? DECISION_HEADING.exec(t) : null;
     const who = m?.[1]?.replace(/(?<=[^s])s\s+møde$/u, '').trim();
     // Only a heading that says it is a decision (`Beslutning [i] X den …`): `Onsdag den 1. september 2021` names no committee.
-    if (m && who && /^beslutning\s/iu.test(t) && !/^beslutning$/iu.test(who) && isoOf(m, 2) === date) named.push(who);
+    // `Beslutning på byrådsmødet den …` names the meeting, not a committee.
+    if (m && who && /^beslutning\s/iu.test(t) && !/^beslutning\b/iu.test(who) && isoOf(m, 2) === date) named.push(who);
   }
   const count = (c: string) => named.filter((n) => n === c).length;
   const most = [...new Set(named)].sort((a, b) => count(b) - count(a))[0];
@@ -1370,7 +1385,7 @@ export function importGeneric(
   // A table of contents' page column is page furniture.
   const stats = { furniture: (pages ?? 0) + paged.furniture, words: (pages ?? 0) + paged.words };
   const firstAt = firstItemAt;
-  const head = splitRunTogether(lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text)))));
+  const head = tableCells(splitRunTogether(lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text))))));
   const committee = meetingCommittee(titleOf(head, agenda).committee, lines, firstAt, date) ?? guessNote?.committee;
   writeHeader(head, out, date, agenda, profile, guessNote, committee);
   // A heading repeated just before the item it names (a page's link to the item, then the

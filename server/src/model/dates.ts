@@ -88,7 +88,7 @@ function dateSource(named: boolean): string {
 export const DATE_SOURCE = dateSource(false);
 const DATE_RE = new RegExp(dateSource(true), 'giu');
 const WEEKDAY_BEFORE = /(?:(\p{L}+),?\s+)?(?:(?:den|d\.)\s*)?$/iu;
-const TIME_AFTER = /^(?:T|(?:\s*,)?\s*(?:[-–]\s*)?(?:(?:kl\.?|klokken)\s*)?)(\d{1,2})[:.](\d{2})(?!\d)/iu;
+const TIME_AFTER = /^(?:T|(?:\s*,)?\s*(?:[-–]\s*)?(?:(?:kl\.?|klokken)\s*)?)(\d{1,2})[:.](\d{2})(?::\d{2}(?!\d))?(?!\d)/iu;
 
 export interface FoundDate {
   readonly year: number;
