@@ -336,14 +336,7 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
   if (items.length > 0) return { items: caseTypePrefixes(attachCaseBefore(lines, items), guesses), tocLines };
   // No titles in the text: each item starts at its case-number line; failing that, it runs
   // from its first section to its decision.
-  let starts: ItemStart[] = [];
-  for (const [k, l] of lines.entries()) {
-    const c = parseCaseNumber(l.text);
-    // A title a transcript's page gave without its number stands on the line before.
-    // (its case number may be cut short, `Sagsnr.: 14/`: the label on that line is the sign).
-    if (k > 0 && RUN_TITLES.has(lines[k - 1]!)) starts.push({ at: k - 1, number: String(starts.length + 1), title: lines[k - 1]!.text, ...(c ? { caseAt: k } : {}) });
-    else if (c && c.label) starts.push({ at: k, number: String(starts.length + 1), title: null, caseAt: k });
-  }
+  let starts = caseStarts(lines);
   let how = 'each starts at its case number';
   if (!starts.length) {
     starts = sectionRuns(lines).map((k, n) => ({ at: k, number: String(n + 1), title: null }));
@@ -374,6 +367,19 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
     return { items: caseTypePrefixes(fromToc, guesses), tocLines, pages: contents.pages };
   }
   return { items: [], tocLines };
+}
+
+/** Items without titles in the text: each starts at its labelled case-number line, numbered by its place. */
+function caseStarts(lines: readonly Line[]): ItemStart[] {
+  const starts: ItemStart[] = [];
+  for (const [k, l] of lines.entries()) {
+    const c = parseCaseNumber(l.text);
+    // A title a transcript's page gave without its number stands on the line before
+    // (its case number may be cut short, `Sagsnr.: 14/`: the label on that line is the sign).
+    if (k > 0 && RUN_TITLES.has(lines[k - 1]!)) starts.push({ at: k - 1, number: String(starts.length + 1), title: lines[k - 1]!.text, ...(c ? { caseAt: k } : {}) });
+    else if (c && c.label) starts.push({ at: k, number: String(starts.length + 1), title: null, caseAt: k });
+  }
+  return starts;
 }
 
 /**
