@@ -44,4 +44,35 @@ describe('the meeting date', () => {
     if (dateLines.length === 2) expect(markup).toContain(`Mødedato: ${dateLines[1]}`);
     expect(markup).not.toMatch(/^Dato$/mu);
   });
+
+  it("a page whose opening gives the date but not the committee: this meeting's dated headings name it", () => {
+    const text = [
+      'Referat',
+      '',
+      'Dato: Onsdag, April 2, 2031 - 18:00',
+      'Sted: Mødelokale 4',
+      ' • Pkt. 12 Godkendelse af dagsorden',
+      '',
+      '  Miljøudvalget, 02-04-2031, pkt. 12',
+      '',
+      '  Godkendt.',
+      '',
+      ' • Pkt. 13 Nyt regnvandsbassin',
+      '',
+      '  Sagsfremstilling',
+      '',
+      '  Bassinet skal ligge ved Engvej.',
+      '',
+      '  Miljøudvalget, 02-04-2031, pkt. 13',
+      '',
+      '  Godkendt.',
+    ].join('\n');
+    const { markup } = importText(text);
+    expect(markup).toMatch(/^# REFERAT Miljøudvalget$/mu);
+    expect(markup).toContain('Mødedato: Onsdag, April 2, 2031 - 18:00');
+    expect(analyze(markup).meeting.items.map((i) => [i.number, !!i.decisionSection])).toEqual([
+      ['12', true],
+      ['13', true],
+    ]);
+  });
 });

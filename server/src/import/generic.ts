@@ -779,14 +779,21 @@ interface ItemCtx {
 function meetingCommittee(fromTitle: string | undefined, lines: readonly Line[], from: number, date: string | undefined): string | undefined {
   if (!date) return fromTitle;
   const named: string[] = [];
+  const bare: string[] = [];
   for (let k = from; k < lines.length; k++) {
     const t = lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
     const m = t.length < 120 ? DECISION_HEADING.exec(t) : null;
     const who = m?.[1]?.replace(/(?<=[^s])s\s+møde$/u, '').trim();
-    // Only a heading that says it is a decision (`Beslutning [i] X den …`): `Onsdag den 1. september 2021` names no committee.
-    // `Beslutning på byrådsmødet den …` names the meeting, not a committee.
-    if (m && who && /^beslutning\s/iu.test(t) && !/^beslutning\b/iu.test(who) && isoOf(m, 2) === date) named.push(who);
+    if (!m || !who || isoOf(m, 2) !== date) continue;
+    // A heading that says it is a decision (`Beslutning [i] X den …`); `Beslutning på byrådsmødet den …` names the meeting, not a committee.
+    if (/^beslutning\s/iu.test(t)) {
+      if (!/^beslutning\b/iu.test(who)) named.push(who);
+    } else if (/,\s*pkt\.\s*\d+\s*:?$/u.test(t)) bare.push(who);
   }
+  // Where the title names no committee, this meeting's dated headings without the word that
+  // cite their item (`Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42`) name it; a case's
+  // schedule (`Kommunalbestyrelsen den 30. august 2022`) or a weekday does not.
+  if (!named.length && !fromTitle) named.push(...bare);
   const count = (c: string) => named.filter((n) => n === c).length;
   const most = [...new Set(named)].sort((a, b) => count(b) - count(a))[0];
   if (!most || !fromTitle) return fromTitle ?? most;
