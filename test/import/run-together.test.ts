@@ -113,4 +113,21 @@ describe('run-together lines', () => {
       ['2', 'Nye fortøjninger'],
     ]);
   });
+
+  it('a transcript that runs each page into one line: item headings inside it are split where a case number or a section follows the title', () => {
+    const source = [
+      'Teknikudvalget Referat Dato: 4. marts 2031 Mødested: Rådhuset Medlemmer: Ane Berg, Bo Dahl, Carl Eg Fraværende: Ingen',
+      '',
+      '3 Teknikudvalget 4. marts 2031 Side 3 1. Godkendelse af dagsorden Sagsnr.: 31/1001 Sagsfremstilling Dagsordenen er udsendt til medlemmerne. Indstilling Forvaltningen indstiller, at dagsordenen godkendes. Beslutning Godkendt. 2. Ny busrute til Havnen vedr. kajen Sagsnr.: 31/1002 Sagsfremstilling Trafikselskabet foreslår en ny rute langs kajen, se punkt 1. Beslutning Godkendt med den ændring, at ruten kører hver halve time.',
+      '',
+      '4 Teknikudvalget 4. marts 2031 Side 4 3. Salg af grund på Møllevej 12.03.04-G01-7-31 Sagsfremstilling Der er kommet to bud på grunden: 1. Et bud fra en nabo Bilag vedlagt. Forvaltningen anbefaler det højeste. Beslutning Sagen udsættes til næste møde.',
+    ].join('\n');
+    const { meeting, parse } = analyze(importText(source).markup);
+    expect(parse.diagnostics).toEqual([]);
+    expect(meeting.items.map((i) => [i.number, i.title, i.caseNumber?.text, i.decisionSection ? 'decided' : ''])).toEqual([
+      ['1', 'Godkendelse af dagsorden', '31/1001', 'decided'],
+      ['2', 'Ny busrute til Havnen vedr. kajen', '31/1002', 'decided'],
+      ['3', 'Salg af grund på Møllevej', '12.03.04-G01-7-31', 'decided'],
+    ]);
+  });
 });

@@ -22,7 +22,7 @@ import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber
 import { contentsRunIn, furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { parseDecisionHeading } from '../model/vocabulary.js';
-import { parseMeetingDate } from '../model/dates.js';
+import { DATE_SOURCE, findDate, findDates, parseMeetingDate } from '../model/dates.js';
 import type { Profile } from '../config/schema.js';
 
 export interface GenericStats {
@@ -63,38 +63,33 @@ const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
   { id: 'run-in', re: /^(\d{1,4})\.(\p{Lu}[\p{L}\p{N}].*)$/u },
   // The number run into the title (a web page's text lost the space: `38Godkendelse af dagsorden`).
   { id: 'glued', re: /^(\d{1,4})(\p{Lu}\p{Ll}{2,}(?:\s.*)?)$/u },
+  // A colon after the number: `1: Spørgetid i Byrådet`. Sub-headings inside items are often
+  // written so (`1: Baggrund`): the form counts only where no other finds an item.
+  { id: 'colon', re: /^(?:[•●▪◦]\s*)?(\d{1,4})\s?:\s+(\p{Lu}.*)$/u },
 ];
 
-const DATE = String.raw`(\d{1,2})[-./](\d{1,2})[-./](\d{2,4})|(\d{1,2})\.?\s+(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?\s+(\d{4})`;
-const DECISION_HEADING = new RegExp(String.raw`^(?:Beslutning(?:\s+i)?\s+)?(\p{Lu}[\p{L}\- &]*?)(?:,|\s+den|\s+d\.)\s+(?:${DATE})(?:,\s*pkt\.\s*\d+)?\s*:?$`, 'u');
+const DATE = DATE_SOURCE;
+const DECISION_HEADING = new RegExp(String.raw`^(?:Beslutning(?:\s+i)?\s+)?(\p{Lu}[\p{L}\- &]*?)(?:,|\s+den|\s+d\.)\s+(${DATE})(?:,\s*pkt\.\s*\d+)?\s*:?$`, 'u');
 /** A decision heading naming a committee and a date, in any form of spec §10 (the vocabulary's): its date as ISO, or undefined. */
 function decisionHeadingDate(text: string): string | undefined {
   const d = parseDecisionHeading(text)?.parsedDate;
   return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : undefined;
 }
-const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
 
 function clean(raw: string): string {
   return raw.replace(/\u00a0/g, ' ').replace(/\*\*/g, '').replace(/\s+$/, '');
 }
 
-/** ISO date of a matched decision-heading date, or undefined. */
-function isoOf(m: RegExpExecArray, offset: number): string | undefined {
-  const [d, mo, y, ld, lm, ly] = m.slice(offset, offset + 6);
-  if (d && mo && y) return `${y.length === 2 ? `20${y}` : y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  if (ld && lm && ly) return `${ly}-${String(MONTHS.findIndex((m) => m.startsWith(lm.toLowerCase())) + 1).padStart(2, '0')}-${ld.padStart(2, '0')}`;
-  return undefined;
+/** ISO date of a decision heading's matched date (its group `k`), or undefined. */
+function isoOf(m: RegExpExecArray, k: number): string | undefined {
+  const d = m[k] ? findDate(m[k]) : undefined;
+  return d?.valid ? d.iso : undefined;
 }
 
 /** The first date written in the opening lines (at most 40), as ISO: the meeting's date. */
 export function meetingDate(lines: readonly Line[]): string | undefined {
-  const re = new RegExp(DATE, 'iu');
   for (const l of lines.slice(0, 40)) {
-    const m = re.exec(l.text);
-    if (m) {
-      const iso = isoOf(m, 1);
-      if (iso && /^\d{4}-(0[1-9]|1[0-2])-\d{2}$/.test(iso)) return iso;
-    }
+    for (const d of findDates(l.text)) if (d.valid) return d.iso;
   }
   return undefined;
 }
@@ -288,6 +283,7 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
   const oneList = (run: readonly ItemStart[]) => run.length > 1 && run.every((it) => chains.get(it.at) !== undefined && chains.get(it.at) === chains.get(run[0]!.at));
   let itemsOneList = false;
   for (const f of ITEM_FORMS) {
+    if (f.id === 'colon' && items.length) continue;
     const r = dropToc(itemRun(lines, f.re));
     const list = oneList(r.items);
     if ((r.items.length > items.length && (!list || itemsOneList || items.length === 0)) || (itemsOneList && !list && r.items.length > 0)) {
@@ -342,11 +338,7 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
   if (items.length > 0) return { items: caseTypePrefixes(attachCaseBefore(lines, items), guesses), tocLines };
   // No titles in the text: each item starts at its case-number line; failing that, it runs
   // from its first section to its decision.
-  let starts: ItemStart[] = [];
-  for (const [k, l] of lines.entries()) {
-    const c = parseCaseNumber(l.text);
-    if (c && c.label) starts.push({ at: k, number: String(starts.length + 1), title: null, caseAt: k });
-  }
+  let starts = caseStarts(lines);
   let how = 'each starts at its case number';
   if (!starts.length) {
     starts = sectionRuns(lines).map((k, n) => ({ at: k, number: String(n + 1), title: null }));
@@ -378,6 +370,19 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
     return { items: caseTypePrefixes(fromToc, guesses), tocLines, pages: contents.pages };
   }
   return { items: [], tocLines };
+}
+
+/** Items without titles in the text: each starts at its labelled case-number line, numbered by its place. */
+function caseStarts(lines: readonly Line[]): ItemStart[] {
+  const starts: ItemStart[] = [];
+  for (const [k, l] of lines.entries()) {
+    const c = parseCaseNumber(l.text);
+    // A title a transcript's page gave without its number stands on the line before
+    // (its case number may be cut short, `Sagsnr.: 14/`: the label on that line is the sign).
+    if (k > 0 && RUN_TITLES.has(lines[k - 1]!)) starts.push({ at: k - 1, number: String(starts.length + 1), title: lines[k - 1]!.text, ...(c ? { caseAt: k } : {}) });
+    else if (c && c.label) starts.push({ at: k, number: String(starts.length + 1), title: null, caseAt: k });
+  }
+  return starts;
 }
 
 /**
@@ -646,11 +651,25 @@ function splitRunTogether(head: readonly Line[]): Line[] {
   });
 }
 
+/**
+ * A header a crawler rendered as a table, one cell a line (`Dato: |`, `22-06-2022 17:30:00 |`,
+ * `---|---|`): where three or more of its lines end in a cell's bar, the bars are layout, not
+ * words, and a label and its value read as on separate lines.
+ */
+function tableCells(head: readonly Line[]): Line[] {
+  const barred = head.filter((l) => /\S\s*\|\s*$/u.test(l.text)).length;
+  if (barred < 3) return [...head];
+  return head.map((l) => ({ no: l.no, text: l.text.replace(/\s*\|\s*$/u, '') })).filter((l) => !/^[-|\s]*$/u.test(l.text) || !l.text.includes('|'));
+}
+
 function titleOf(head: readonly Line[], agenda: boolean): { title: string; committee?: string } {
   const keyword = agenda ? 'DAGSORDEN' : 'REFERAT';
-  for (const l of head) {
-    const m = headerLabel(l.text.trim());
-    if (m?.field === 'Udvalg' && m.value && !/^(?:Dato|Type|Tid)\b/u.test(m.value)) return { title: `${keyword} ${m.value}`, committee: m.value };
+  for (const [k, l] of head.entries()) {
+    const m = headerLabel(l.text.trim().replace(/\s*\|$/u, ''));
+    // The value on the label's line, or (a label alone, a table's cell) on the next.
+    const next = head.slice(k + 1).find((x) => x.text.trim())?.text.trim().replace(/\s*\|$/u, '');
+    const value = m?.value || (m && next && !headerLabel(next) && /^\p{Lu}/u.test(next) ? next : '');
+    if (m?.field === 'Udvalg' && value && !/^(?:Dato|Type|Tid)\b/u.test(value)) return { title: `${keyword} ${value}`, committee: value };
   }
   // The line that says whose meeting it is (`… møde i X`, `mødet i X`, `Referat for|af|fra X`),
   // else the first line that names more than the document's kind, and is no date.
@@ -671,6 +690,8 @@ function titleOf(head: readonly Line[], agenda: boolean): { title: string; commi
   // `Referat af Byrådets møde d. …`: the genitive before `møde` names the committee `Byrådet`.
   if (/[^s]s$/u.test(committee) && first.includes(`${committee} møde`)) committee = committee.slice(0, -1);
   else if (/[^s]s\s+møde$/u.test(committee)) committee = committee.replace(/s\s+møde$/u, '');
+  // A name has letters and is no date (`Referat: 27. oktober 2025` names no committee).
+  if (!/\p{L}/u.test(committee) || findDate(committee)?.outerStart === 0 || /^\d{1,2}\.\s+\p{Ll}/u.test(committee)) committee = '';
   return { title: committee ? `${keyword} ${committee}` : keyword, committee: committee || undefined };
 }
 
@@ -684,11 +705,14 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
   // `Dato: 05.03.2024`) is the Mødedato, in its words and place; else the date found, in ISO form.
   const dateAt = date ? head.findIndex((l) => writtenDate(l.text.trim())?.iso === date) : -1;
   if (date && dateAt < 0) out.push(`Mødedato: ${date}`);
+  // `Dato:` alone on its line, the date on the next: one field (the label is the field's name).
+  const labelAt = dateAt > 0 ? dateAt - 1 : -1;
+  const dateLabel = labelAt >= 0 && headerLabel(head[labelAt]!.text.trim())?.field === 'Mødedato' && !headerLabel(head[labelAt]!.text.trim())!.value;
   out.push(`Profil: ${profile}`);
   if (guessed) out.push(`<!-- import: ${guessed.note.replace(/--/g, '- -')} -->`);
   for (let k = 0; k < head.length; k++) {
     const t = head[k]!.text.trim();
-    if (!t) continue;
+    if (!t || (dateLabel && k === labelAt)) continue;
     if (k === dateAt) {
       out.blank();
       out.push(`Mødedato: ${writtenDate(t)!.value}`);
@@ -701,7 +725,12 @@ function writeHeader(head: readonly Line[], out: Out, date: string | undefined, 
       // A label alone on its line: its value is on the next lines (one name a line).
       if (!value) {
         const vals: string[] = [];
-        while (k + 1 < head.length && head[k + 1]!.text.trim() && !headerLabel(head[k + 1]!.text.trim())) vals.push(head[++k]!.text.trim());
+        // A line that is no such value ends them: another label, a number or a date (a page's footer), the contents.
+        const isValue = (t: string) => t && !headerLabel(t) && !/:$/u.test(t) && !/^\d/u.test(t) && !findDate(t) && !/^(?:Indholdsfortegnelse|Indhold)\b/iu.test(t);
+        // Values written as a list (`- Name`, `• Name`) end where the list does.
+        const bullet = /^[-•●▪◦–]\s+/u;
+        const listed = bullet.test(head[k + 1]?.text.trim() ?? '');
+        while (k + 1 < head.length && isValue(head[k + 1]!.text.trim()) && (!listed || bullet.test(head[k + 1]!.text.trim()))) vals.push(head[++k]!.text.trim().replace(bullet, ''));
         value = vals.join(', ');
       }
       if (value) {
@@ -754,13 +783,21 @@ interface ItemCtx {
 function meetingCommittee(fromTitle: string | undefined, lines: readonly Line[], from: number, date: string | undefined): string | undefined {
   if (!date) return fromTitle;
   const named: string[] = [];
+  const bare: string[] = [];
   for (let k = from; k < lines.length; k++) {
     const t = lines[k]!.text.trim().replace(/^[•●▪◦-]\s*/, '');
     const m = t.length < 120 ? DECISION_HEADING.exec(t) : null;
     const who = m?.[1]?.replace(/(?<=[^s])s\s+møde$/u, '').trim();
-    // Only a heading that says it is a decision (`Beslutning [i] X den …`): `Onsdag den 1. september 2021` names no committee.
-    if (m && who && /^beslutning\s/iu.test(t) && !/^beslutning$/iu.test(who) && isoOf(m, 2) === date) named.push(who);
+    if (!m || !who || isoOf(m, 2) !== date) continue;
+    // A heading that says it is a decision (`Beslutning [i] X den …`); `Beslutning på byrådsmødet den …` names the meeting, not a committee.
+    if (/^beslutning\s/iu.test(t)) {
+      if (!/^beslutning\b/iu.test(who)) named.push(who);
+    } else if (/,\s*pkt\.\s*\d+\s*:?$/u.test(t)) bare.push(who);
   }
+  // Where the title names no committee, this meeting's dated headings without the word that
+  // cite their item (`Kultur- og Idrætsudvalget, 03-04-2019, pkt. 42`) name it; a case's
+  // schedule (`Kommunalbestyrelsen den 30. august 2022`) or a weekday does not.
+  if (!named.length && !fromTitle) named.push(...bare);
   const count = (c: string) => named.filter((n) => n === c).length;
   const most = [...new Set(named)].sort((a, b) => count(b) - count(a))[0];
   if (!most || !fromTitle) return fromTitle ?? most;
@@ -1024,6 +1061,160 @@ const SECTION_NAMES = [...SECTION_WORDS.keys()]
   .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
   .join('|');
 
+/** A case-number label (`Sagsnr.:`, `Sagsid.:`, `J.nr.:`) where a run-together line goes on. */
+const CASE_LABEL_AHEAD = /^(?:Sagsnr|Sagsnummer|Sagsid|Sags-id|Sags? nr|J\.\s?nr|Journalnr|Dok\.\s?nr|Dokumentnr)\.?\s*(?::|$)/iu;
+
+/** What ends an item's title inside a run-together line: a case number (labelled or bare) or a section name before its text. */
+function titleStop(rest: string): boolean {
+  if (CASE_LABEL_AHEAD.test(rest) || caseOf(rest)?.value.includes('-') || /^\d{2}\/\d{3,}/u.test(rest)) return true;
+  const m = new RegExp(String.raw`^(?:${SECTION_NAMES})(?!\p{L})`, 'iu').exec(rest);
+  // Capitalised, and its text begins with a capital (the `i` flag would let \p{Lu} match any letter).
+  return !!m && /^\p{Lu}/u.test(m[0]) && /^:?(?:\s+\p{Lu}|\s*$)/u.test(rest.slice(m[0].length));
+}
+
+/**
+ * Item headings inside a line that runs a page together (a transcript of a PDF that lost its
+ * line breaks, one line a page: `… Godkendt. 2. Ny busrute Sagsnr.: 31/1002 Sagsfremstilling
+ * …`). Where the structure shows them — a number, a title in capitals' case and then a case
+ * number or a section name, in a line that holds at least two of those signs, the numbers rising
+ * through the document — the line is split before the heading and after its title (and after a
+ * case number that follows it), and the section names run into the text are split off as in a
+ * flipbook's page. A list point (`1. Kommunens budget`) inside an item is not followed by such a
+ * sign, and a number below the last heading's is no heading. Once a line has shown the loss,
+ * a shorter line with one sign counts too. The page number that opens each page's line (1, 2, 3 …)
+ * is dropped as page furniture (counted in `dropped`).
+ */
+function splitRunOnItems(lines: readonly Line[], dropped: { furniture: number; words: number }): Line[] {
+  const signs = new RegExp(String.raw`(?:^|\s)(?:Sagsnr|Sagsid|Sagsnummer|J\.\s?nr|Dok\.\s?nr|${SECTION_NAMES})\b`, 'giu');
+  const cuts = new Map<number, { at: number; end: number }[]>();
+  let last = -1;
+  for (const [k, l] of lines.entries()) {
+    // Once the document has shown the loss, a shorter line counts too (a page's last line, cut).
+    const n = [...l.text.matchAll(signs)].length;
+    if (cuts.size ? n < 1 : l.text.length < 100 || n < 2) continue;
+    for (const m of l.text.matchAll(/(?<=^|\s)(\d{1,4})\.\s+(?=\p{Lu})/gu)) {
+      const n = Number(m[1]);
+      if (n <= last) continue;
+      const from = m.index! + m[0].length;
+      // The title: up to 25 words, no sentence's end in it, then a stop.
+      const words = [...l.text.slice(from).matchAll(/\S+/gu)].slice(0, 26);
+      let titleEnd: number | undefined;
+      for (let w = 1; w < words.length; w++) {
+        const prev = words[w - 1]![0];
+        // A sentence's end (`Godkendt. Sagen …`), not an abbreviation (`vedr. kommunens`).
+        if (/\p{L}{3,}[.!?]$/u.test(prev) && /^\p{Lu}/u.test(words[w]![0])) break;
+        if (titleStop(l.text.slice(from + words[w]!.index!))) {
+          titleEnd = from + words[w - 1]!.index! + prev.length;
+          break;
+        }
+      }
+      if (titleEnd === undefined) continue;
+      last = n;
+      const spans = [{ at: m.index!, end: titleEnd }];
+      // A case number right after the title is its own line (its companions stay with the text).
+      const rest = l.text.slice(titleEnd).trimStart();
+      const cn = caseOf(rest);
+      if (cn) spans.push({ at: titleEnd, end: l.text.length - rest.length + rest.indexOf(cn.value) + cn.value.length });
+      cuts.set(k, [...(cuts.get(k) ?? []), ...spans]);
+    }
+  }
+  if (cuts.size === 0) return unnumberedPages(lines, signs, dropped);
+  // A transcript's page number opens each page's line (1, 2, 3 …): page furniture.
+  const paged = lines.map((l, k) => ({ l, n: l.text.length >= 100 || cuts.has(k) ? /^(\d{1,3})\s+(?=\S)/u.exec(l.text) : null }));
+  const numbered = paged.filter((p) => p.n);
+  const pageRun = numbered.length >= 2 && numbered.every((p, i) => i === 0 || Number(p.n![1]) === Number(numbered[i - 1]!.n![1]) + 1);
+  const unpaged = paged.map(({ l, n }) => {
+    if (!pageRun || !n) return l;
+    dropped.furniture++;
+    dropped.words++;
+    return { no: l.no, text: l.text.slice(n[0].length) };
+  });
+  return splitRunOnSections(
+    unpaged.flatMap((l, k) => (cuts.has(k) ? cutLine(l, cuts.get(k)!.map((c) => shift(c, lines[k]!.text.length - l.text.length))) : [l])),
+    true,
+  );
+}
+
+/**
+ * A page's link text run into an item heading (`1. Godkendelse af dagsordenKlik her for at
+ * folde ud og læse mere om Godkendelse af dagsorden`): where a heading's title goes on, with no
+ * space, into text that ends with the title again, that text is the page's, not the title's.
+ * It is dropped as page furniture (counted in `dropped`).
+ */
+function dropLinkText(lines: readonly Line[], dropped: { furniture: number; words: number }): Line[] {
+  return lines.map((l) => {
+    const t = l.text.trim();
+    for (const f of ITEM_FORMS) {
+      const m = f.re.exec(t);
+      if (!m) continue;
+      const title = m[2]!;
+      for (const g of title.matchAll(/(?<=[\p{Ll}\p{N})])(?=\p{Lu})/gu)) {
+        const own = title.slice(0, g.index).trim();
+        if (own.length >= 3 && title.slice(g.index).endsWith(` ${own}`)) {
+          dropped.furniture++;
+          dropped.words += wordCount(title.slice(g.index));
+          return { no: l.no, text: t.slice(0, t.length - title.length + g.index!) };
+        }
+      }
+      return l;
+    }
+    return l;
+  });
+}
+
+/** Titles a transcript's pages gave without a number (see {@link unnumberedPages}): an item starts at one, its case number on the next line. */
+const RUN_TITLES = new WeakSet<Line>();
+
+/**
+ * A transcript whose item numbers were lost (`3 Vordingborg Kommune Dato Side Udvalget Title
+ * Sagsnr.: 14/… Sagsfremstilling …`): each page's line holds a case-number label after its
+ * title. The words every such line opens with (after its page number) are the running header,
+ * page furniture; what follows them up to the label is the item's title. Only where two or more
+ * lines show it and each has a title left.
+ */
+function unnumberedPages(lines: readonly Line[], signs: RegExp, dropped: { furniture: number; words: number }): Line[] {
+  const label = /(?<=\s)(?:Sagsnr|Sagsid|Sagsnummer)\.?\s*:/u;
+  const pages = lines.flatMap((l, k) => {
+    const m = l.text.length >= 100 && [...l.text.matchAll(signs)].length >= 2 ? label.exec(l.text) : null;
+    const page = /^\d{1,3}\s+/u.exec(l.text)?.[0] ?? '';
+    return m ? [{ k, page, words: l.text.slice(page.length, m.index).trim().split(/\s+/u), at: m.index }] : [];
+  });
+  if (pages.length < 2) return [...lines];
+  let common = 0;
+  while (pages.every((p) => p.words[common] !== undefined && p.words[common] === pages[0]!.words[common] && p.words.length > common + 1)) common++;
+  if (common === 0) return [...lines];
+  const byLine = new Map(pages.map((p) => [p.k, p]));
+  return lines.flatMap((l, k) => {
+    const p = byLine.get(k);
+    if (!p) return [l];
+    dropped.furniture++;
+    dropped.words += common + (p.page ? 1 : 0);
+    const title: Line = { no: l.no, text: p.words.slice(common).join(' ') };
+    RUN_TITLES.add(title);
+    return [title, ...splitRunOnSections([{ no: l.no, text: l.text.slice(p.at) }], true)];
+  });
+}
+
+function shift(span: { at: number; end: number }, by: number): { at: number; end: number } {
+  return { at: Math.max(0, span.at - by), end: span.end - by };
+}
+
+/** A line cut into pieces: the text before each span, the span, and the rest after the last. */
+function cutLine(l: Line, spans: readonly { at: number; end: number }[]): Line[] {
+  const out: Line[] = [];
+  let at = 0;
+  for (const c of spans) {
+    const before = l.text.slice(at, c.at).trim();
+    if (before) out.push({ no: l.no, text: before });
+    out.push({ no: l.no, text: l.text.slice(c.at, c.end).trim() });
+    at = c.end;
+  }
+  const rest = l.text.slice(at).trim();
+  if (rest) out.push({ no: l.no, text: rest });
+  return out;
+}
+
+
 /**
  * Section headings run into the text of a page that lost its line breaks (a flipbook's text
  * runs an item into one paragraph: `00.30.10-S00-3-16 Resume Kompetenceudvalg: Byrådet … INDSTILLING
@@ -1032,8 +1223,10 @@ const SECTION_NAMES = [...SECTION_WORDS.keys()]
  * the line (after its case number), follows a sentence's end, or is written in capitals, and is
  * followed by a capital letter: a section word inside a sentence (`… en indstilling om …`) stays.
  */
-function splitRunOnSections(lines: readonly Line[]): Line[] {
-  const named = new RegExp(String.raw`(?<=^|[.!?]\s+|^\S*\d\S*\s+)(?:${SECTION_NAMES})(?=\s+\S)`, 'giu');
+function splitRunOnSections(lines: readonly Line[], anywhere = false): Line[] {
+  // In a transcript whose pages lost their line breaks (items found inside its lines), a
+  // capitalised section name anywhere is a heading: Danish writes nouns in lower case.
+  const named = new RegExp(String.raw`(?<=${anywhere ? String.raw`^|\s` : String.raw`^|[.!?]\s+|^\S*\d\S*\s+`})(?:${SECTION_NAMES})(?=\s+\S)`, 'giu');
   const capitals = /(?<=\s)\p{Lu}{5,}(?:\s+\p{Lu}{2,})*(?=\s+\p{Lu})/gu;
   const out: Line[] = [];
   for (const l of lines) {
@@ -1048,25 +1241,13 @@ function splitRunOnSections(lines: readonly Line[]): Line[] {
       cuts.sort((a, b) => a.at - b.at);
       for (let i = cuts.length - 1; i > 0; i--) if (cuts[i]!.at < cuts[i - 1]!.end) cuts.splice(i, 1);
     }
-    if (cuts.length === 0) {
-      out.push(l);
-      continue;
-    }
-    let at = 0;
-    for (const c of cuts) {
-      const before = l.text.slice(at, c.at).trim();
-      if (before) out.push({ no: l.no, text: before });
-      out.push({ no: l.no, text: l.text.slice(c.at, c.end) });
-      at = c.end;
-    }
-    const rest = l.text.slice(at).trim();
-    if (rest) out.push({ no: l.no, text: rest });
+    out.push(...(cuts.length ? cutLine(l, cuts) : [l]));
   }
   return out;
 }
 
 function splitRunOnDecisionLines(lines: readonly Line[], date: string): Line[] {
-  const re = new RegExp(String.raw`(?:(?<=^|[.!?:]\s+)|(?<=\s)(?=Beslutning\s))((?:Beslutning(?:\s+i)?\s+)?\p{Lu}[\p{L}\-]*(?:\s[\p{L}\-&]+){0,3}(?:,|\s+den|\s+d\.)\s+(?:${DATE}))(?::)?\s+(?=\p{Lu})`, 'gu');
+  const re = new RegExp(String.raw`(?:(?<=^|[.!?:]\s+)|(?<=\s)(?=Beslutning\s))((?:Beslutning(?:\s+i)?\s+)?\p{Lu}[\p{L}\-]*(?:\s[\p{L}\-&]+){0,3}(?:,|\s+den|\s+d\.)\s+(${DATE}))(?::)?\s+(?=\p{Lu})`, 'gu');
   const out: Line[] = [];
   for (const l of lines) {
     let at = 0;
@@ -1195,7 +1376,8 @@ export function importGeneric(
   const raw: Line[] = text.split('\n').map((t, no) => ({ no, text: clean(t) }));
   // A PDF's or Word document's lines come joined from their layout, and their heading hints
   // name lines by their place: only plain text is joined here.
-  const lines: Line[] = hints?.size ? raw : splitRunOnDecisions(joinWrapped(splitContentsHeading(raw)), meetingDate(raw));
+  const paged = { furniture: 0, words: 0 };
+  const lines: Line[] = hints?.size ? raw : dropLinkText(splitRunOnDecisions(splitRunOnItems(joinWrapped(splitContentsHeading(raw)), paged), meetingDate(raw)), paged);
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
   const { items, tocLines, pages } = findItems(lines, guesses, hints);
@@ -1226,9 +1408,9 @@ export function importGeneric(
   const agenda = isAgenda(lines, items, date);
   const out = makeOut();
   // A table of contents' page column is page furniture.
-  const stats = { furniture: pages ?? 0, words: pages ?? 0 };
+  const stats = { furniture: (pages ?? 0) + paged.furniture, words: (pages ?? 0) + paged.words };
   const firstAt = firstItemAt;
-  const head = splitRunTogether(lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text)))));
+  const head = tableCells(splitRunTogether(lines.slice(0, firstAt).filter((l, k) => !tocLines.has(k) && !(furniture(l.text.trim()) && ++stats.furniture && (stats.words += wordCount(l.text))))));
   const committee = meetingCommittee(titleOf(head, agenda).committee, lines, firstAt, date) ?? guessNote?.committee;
   writeHeader(head, out, date, agenda, profile, guessNote, committee);
   // A heading repeated just before the item it names (a page's link to the item, then the

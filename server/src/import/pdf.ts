@@ -14,6 +14,7 @@
  *   PDF the structure tree's H1–H6 say which lines are headings instead.
  * The lines then go through the layout importer (`layout.ts`), as a Word document's do.
  */
+import { findDate } from '../model/dates.js';
 import { installGeometry } from './dommatrix.js';
 import { importLayout, ImportRefusal, PAGE_COLUMN, type LayoutLine, type LayoutResult } from './layout.js';
 import type { ImportOptions } from './text.js';
@@ -290,7 +291,7 @@ export function layoutLines(pages: readonly { readonly height: number; readonly 
   const lines = paragraphs(kept, levels);
   // Where the meeting's date is written only in the running header (not in the opening lines),
   // the header's first occurrence is kept, at the top, so that the meeting has its date.
-  const date = /\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\b\d{1,2}\.?\s+(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+\d{4}\b/iu;
+  const date = { test: (t: string) => findDate(t) !== undefined };
   const header = [...drop].find((l) => date.test(l.text) && /\p{L}{3}/u.test(l.text) && !furniture(l.text));
   const furnitureWords = [...drop].reduce((n, l) => n + wordsIn(l.text), 0);
   if (header && !lines.slice(0, 40).some((l) => date.test(l.text))) {

@@ -78,9 +78,11 @@ export function headerLabelsWithin(line: string): number[] {
 
 /** Page furniture: words of the page or the viewer, not of the minutes. */
 export function furniture(line: string): boolean {
-  return /^(?:Side \d+ af \d+|Side \d+|\d+ af \d+|Til toppen|Til indholdsfortegnelse|Udskriv|Kopier link til punktet|Show video|Vis video|Hent som fil:?|Print|Luk)$/iu.test(
-    line.trim(),
-  );
+  // One piece, or several a page's toolbar strings together (`Kopier link til punktet - Print`).
+  return line
+    .trim()
+    .split(/\s+[-–|•]\s+/u)
+    .every((piece) => /^(?:Side \d+ af \d+|Side \d+|\d+ af \d+|Til toppen|Til indholdsfortegnelse|Udskriv|Kopier link til punktet|Show video|Vis video|Hent som fil:?|Print|Luk)$/iu.test(piece));
 }
 
 /**
