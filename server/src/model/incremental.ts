@@ -76,6 +76,11 @@ class ModelMoving {
     return this.src!;
   }
 
+  /** The lines the item moved by since `source`'s item (LSP positions of the model are the source's plus this). */
+  get lineDelta(): number {
+    return this.moving!.lineDelta;
+  }
+
   /** A part of the source moved onto the item: positions moved, nodes those of the item's copy. */
   private move<T>(x: T): T {
     const m = this.moving!;
@@ -174,6 +179,17 @@ class ModelMoving {
 }
 
 const movedModels = new WeakMap<ItemModel, ModelMoving>();
+
+/**
+ * For a moved model whose parts were not all moved yet: the model it moves and the lines it
+ * is moved by. What a feature derives from the model's line/character positions alone (the
+ * outline) is the source's, lines moved by `lineDelta`, without reading the moved parts
+ * (which would copy the item's content). Undefined for a model built or settled.
+ */
+export function movedModelOrigin(model: ItemModel): { readonly source: ItemModel; readonly lineDelta: number } | undefined {
+  const m = movedModels.get(model);
+  return m && { source: m.source, lineDelta: m.lineDelta };
+}
 
 /**
  * The model of `item` (a moved item) from `old`, the model of the item it was moved from;
