@@ -408,7 +408,8 @@ async function keystrokeBreakdown() {
       lines[line] = 'e' + lines[line]!;
       const next = text.slice(0, at) + 'e' + text.slice(at);
       let t = performance.now();
-      const re = reparse({ text, result: a.parse }, next);
+      // Told where the edit is, as the server is by the editor's change (lsp/documents.ts).
+      const re = reparse({ text, result: a.parse }, next, { prefix: at, suffix: text.length - at });
       const tReparse = performance.now() - t;
       if (re.mode !== 'full') noteSuccession(a.parse, re.result, re.relocation?.copies);
       t = performance.now();
