@@ -13,7 +13,7 @@ import { allRules, ruleById } from './rules/index.js';
 import type { Fix, Localized, MeetingSummary, RelatedInfo, Report, Rule, TextEdit } from './rules/types.js';
 import type { ParseResult, Range } from './syntax/ast.js';
 import { isBinaryText, NOT_TEXT } from './syntax/binary.js';
-import { reparse } from './syntax/incremental.js';
+import { reparse, type Unchanged } from './syntax/incremental.js';
 import { LintMemo, noteSuccession, type RunRule } from './engine/incremental.js';
 
 export type { Finding, FindingSeverity } from './engine/finding.js';
@@ -52,14 +52,16 @@ export interface PreviousAnalysis {
 
 /**
  * Parses and builds the model only (no rules): what exporters and most editor features need.
- * With `previous`, only the edited item is parsed and modelled again (the result is the same).
+ * With `previous`, only the edited item is parsed and modelled again (the result is the same);
+ * `unchanged` says what the edit of `previous.text` left unchanged, when the editor knows it.
  */
 export function analyze(
   text: string,
   config: ResolvedConfig = defaultConfig,
   previous?: PreviousAnalysis,
+  unchanged?: Unchanged,
 ): { parse: ParseResult; meeting: Meeting; config: ResolvedConfig } {
-  const re = reparse(previous && { text: previous.text, result: previous.parse }, text);
+  const re = reparse(previous && { text: previous.text, result: previous.parse }, text, unchanged);
   const parsed = re.result;
   if (previous && re.mode !== 'full') noteSuccession(previous.parse, parsed, re.relocation?.copies);
   const cfg = effectiveConfig(parsed, config);

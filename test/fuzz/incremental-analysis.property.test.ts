@@ -16,6 +16,9 @@ import type { ResolvedConfig } from '../../server/src/config/resolve.js';
 import type { Meeting } from '../../server/src/model/types.js';
 import type { ParseResult } from '../../server/src/syntax/ast.js';
 import { provideDiagnostics, toDiagnostic } from '../../server/src/features/diagnostics.js';
+import { provideDocumentSymbols } from '../../server/src/features/documentSymbols.js';
+import { provideFoldingRanges } from '../../server/src/features/folding.js';
+import { provideSemanticTokens } from '../../server/src/features/semanticTokens.js';
 import { apply, edit, files, type Edit } from '../helpers/edits.js';
 import { fuzzProperty } from './harness.js';
 
@@ -179,11 +182,25 @@ fuzzProperty<Input>({
  * Moved items and their models are copied only when read (syntax/incremental.ts,
  * model/incremental.ts): between the steps of this property, one part or none of the new
  * analysis is read (an item's number, its attendance, its sections' kinds, a section node,
- * its content, the lint), so that items are moved several times before anyone reads them and their parts
+ * its content, the lint, the outline, the folding ranges, the semantic tokens), so that items are moved several times before anyone reads them and their parts
  * are copied in every order; now and then, and after the last step, the whole analysis must
  * equal a fresh one: the tree, the model (pointing into the tree) and the findings.
  */
-const READS = ['none', 'none', 'head', 'attendance', 'sections', 'section-node', 'content', 'lint', 'all'] as const;
+const READS = ['none', 'none', 'head', 'attendance', 'sections', 'section-node', 'content', 'lint', 'symbols', 'folding', 'tokens', 'all'] as const;
+
+/** The analysis the language service would hand its features (no findings asked for). */
+function editorAnalysis(text: string, a: { parse: ParseResult; meeting: Meeting; config: ResolvedConfig }): Analysis {
+  return { uri: 'file:///m.referat', version: 1, text, parse: a.parse, lines: a.parse.lines, meeting: a.meeting, config: a.config, lang: 'da', lintOptions: {}, findings: () => [] };
+}
+
+/** The outline, the folding ranges and the semantic tokens (kept per item and moved with it) equal those of a fresh analysis. */
+function expectOutline(next: string, inc: { parse: ParseResult; meeting: Meeting; config: ResolvedConfig }, config: ResolvedConfig, what: 'symbols' | 'folding' | 'tokens'): void {
+  const fresh = editorAnalysis(next, analyze(next, config));
+  const mine = editorAnalysis(next, inc);
+  if (what === 'symbols') expect(provideDocumentSymbols(mine)).toEqual(provideDocumentSymbols(fresh));
+  else if (what === 'folding') expect(provideFoldingRanges(mine)).toEqual(provideFoldingRanges(fresh));
+  else expect(provideSemanticTokens(mine)).toEqual(provideSemanticTokens(fresh));
+}
 
 interface LazyInput {
   readonly file: string;
@@ -192,6 +209,9 @@ interface LazyInput {
 }
 
 function expectWhole(next: string, inc: { parse: ParseResult; meeting: Meeting; config: ResolvedConfig }, config: ResolvedConfig, memo: LintMemo): void {
+  expectOutline(next, inc, config, 'symbols');
+  expectOutline(next, inc, config, 'folding');
+  expectOutline(next, inc, config, 'tokens');
   const fresh = analyze(next, config);
   expect(inc.parse).toEqual(fresh.parse);
   expect(inc.meeting).toEqual(fresh.meeting);
@@ -242,6 +262,11 @@ export function checkLazyMoves(input: LazyInput): void {
         break;
       case 'lint':
         expect(lintAnalyzed(next, inc.parse, inc.meeting, inc.config, {}, memo).findings).toEqual(lint(next, { config }).findings);
+        break;
+      case 'symbols':
+      case 'folding':
+      case 'tokens':
+        expectOutline(next, inc, config, read);
         break;
       case 'all':
         expectWhole(next, inc, config, memo);

@@ -45,6 +45,29 @@ describe('incremental re-parse', () => {
     expect(modes.segment / total).toBeGreaterThan(0.4);
   }, 300_000);
 
+  it('gives the same result when told what the edit left unchanged (exactly, or less than that)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...files), fc.array(fc.tuple(edit, fc.nat({ max: 50 }), fc.nat({ max: 50 })), { minLength: 1, maxLength: 6 }), ([, start], edits) => {
+        let text = start;
+        let result = parse(text);
+        for (const [e, less, lessEnd] of edits) {
+          const next = apply(text, e);
+          // What an editor's change says: the units before the edit and after what it removed.
+          const at = Math.min(text.length, Math.floor(e.at * (text.length + 1)));
+          const end = Math.min(text.length, at + e.remove);
+          const unchanged = { prefix: Math.max(0, at - less), suffix: Math.max(0, text.length - end - lessEnd) };
+          const told = reparse({ text, result }, next, unchanged);
+          const plain = reparse({ text, result }, next);
+          expect(told.mode).toBe(plain.mode);
+          expect(told.result).toEqual(parse(next));
+          text = next;
+          result = told.result;
+        }
+      }),
+      { numRuns: Number(process.env.INCREMENTAL_RUNS ?? 200) },
+    );
+  }, 300_000);
+
   it('re-parses only the edited item of the 1 MB benchmark document, and equals a fresh parse', () => {
     let text = meeting(11, { targetBytes: 1_000_000 }).text;
     let result = parse(text);

@@ -10,6 +10,7 @@ import type { Lang } from '../i18n.js';
 import type { Meeting } from '../model/types.js';
 import type { Localized } from '../rules/types.js';
 import type { LineIndexLike, ParseResult, Range } from '../syntax/ast.js';
+import type { Unchanged } from '../syntax/incremental.js';
 
 export interface CancellationTokenLike {
   readonly isCancellationRequested: boolean;
@@ -22,6 +23,11 @@ export interface TextDocumentLike {
   readonly uri: string;
   readonly version: number;
   getText(): string;
+  /**
+   * What the changes from version `from` to version `to` left unchanged, when the host
+   * recorded them (the editor's incremental changes); undefined when it does not know.
+   */
+  unchangedBetween?(from: number, to: number): Unchanged | undefined;
 }
 
 /** One document, parsed, modelled and (lazily) linted, for one version. */

@@ -3,6 +3,8 @@
  * field names, case numbers, member names (declarations marked), vote counts and
  * comments. Encoded in the LSP relative form, one token per line segment.
  */
+import { movedModelOrigin } from '../model/incremental.js';
+import type { ItemModel } from '../model/types.js';
 import type { ControlledSentence, Range } from '../syntax/ast.js';
 import { type Analysis, type CancellationTokenLike, noCancel } from './common.js';
 
@@ -19,19 +21,35 @@ interface Tok {
   mods: number;
 }
 
-export function provideSemanticTokens(a: Analysis, token: CancellationTokenLike = noCancel): { data: number[] } {
-  const toks: Tok[] = [];
-  const add = (r: Range | { start: number; end: number }, type: TokenType, mods = 0) => {
+type Add = (r: Range | { start: number; end: number }, type: TokenType, mods?: number) => void;
+
+function adder(toks: Tok[]): Add {
+  return (r, type, mods = 0) => {
     const start = 'offset' in (r.start as object) ? (r as Range).start.offset : (r as { start: number }).start;
     const end = 'offset' in (r.end as object) ? (r as Range).end.offset : (r as { end: number }).end;
     if (end > start) toks.push({ start, end, type: tokenTypes.indexOf(type), mods });
   };
-  const doc = a.parse.ast;
-  const m = a.meeting;
-  if (doc.title) add(doc.title.keyword.range, 'keyword');
-  for (const f of doc.fields) add(f.name.range, 'property');
-  for (const item of m.items) {
-    if (token.isCancellationRequested) return { data: [] };
+}
+
+/** The tokens of an item model (offsets in its tree): they depend on the model alone. */
+const itemTokens = new WeakMap<ItemModel, readonly Tok[]>();
+
+/**
+ * The tokens of an item: those found before for the same model, else, for a model moved
+ * while typing (model/incremental.ts), its source's moved by the same units (reading the
+ * moved model's sections would copy the item's content), else new.
+ */
+function tokensOfItem(item: ItemModel): readonly Tok[] {
+  const had = itemTokens.get(item);
+  if (had) return had;
+  const origin = movedModelOrigin(item);
+  let toks: Tok[];
+  if (origin) {
+    const d = origin.offsetDelta;
+    toks = tokensOfItem(origin.source).map((t) => ({ start: t.start + d, end: t.end + d, type: t.type, mods: t.mods }));
+  } else {
+    toks = [];
+    const add = adder(toks);
     add(item.node.keyword.range, 'keyword');
     add(item.node.number.range, 'number');
     for (const f of item.node.fields) add(f.name.range, 'property');
@@ -42,6 +60,21 @@ export function provideSemanticTokens(a: Analysis, token: CancellationTokenLike 
     }
     for (const s of item.attendance.sentences) sentenceTokens(s, add);
     for (const n of item.attendance.absentField?.names.names ?? []) add(n.nameRange, 'variable');
+  }
+  itemTokens.set(item, toks);
+  return toks;
+}
+
+export function provideSemanticTokens(a: Analysis, token: CancellationTokenLike = noCancel): { data: number[] } {
+  const toks: Tok[] = [];
+  const add = adder(toks);
+  const doc = a.parse.ast;
+  const m = a.meeting;
+  if (doc.title) add(doc.title.keyword.range, 'keyword');
+  for (const f of doc.fields) add(f.name.range, 'property');
+  for (const item of m.items) {
+    if (token.isCancellationRequested) return { data: [] };
+    for (const t of tokensOfItem(item)) toks.push(t);
   }
   for (const n of m.membersField?.names.names ?? []) add(n.nameRange, 'variable', 1);
   for (const n of m.afbudField?.names.names ?? []) add(n.nameRange, 'variable');
@@ -54,7 +87,7 @@ export function provideSemanticTokens(a: Analysis, token: CancellationTokenLike 
   return { data: encode(a, toks) };
 }
 
-function sentenceTokens(s: ControlledSentence, add: (r: Range, t: TokenType, mods?: number) => void) {
+function sentenceTokens(s: ControlledSentence, add: Add) {
   for (const n of s.names.names) add(n.nameRange, 'variable');
   if (s.substitutedFor) add(s.substitutedFor.nameRange, 'variable');
   for (const p of s.substitutions ?? []) add(p.substitute.nameRange, 'variable');

@@ -16,9 +16,10 @@ import {
   TextDocuments,
   ErrorCodes,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocUrl } from '../docs.js';
 import { createLanguageService, FIX_ALL_KIND, type FileChange, type LanguageService, type Settings } from '../service.js';
+import { trackedDocuments } from './documents.js';
 import { registerEditingHandlers, registerReadingHandlers } from './handlers.js';
 import { createValidation } from './validation.js';
 import { connectionWorkspace } from './workspace.js';
@@ -73,7 +74,7 @@ interface ClientState {
 }
 
 export function startLanguageServer(connection: Connection, host: ServerHost = {}): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents: TextDocuments<TextDocument> = new TextDocuments(trackedDocuments);
   let service: LanguageService | undefined;
   const state: ClientState = { roots: [], clientFileSystem: false, configuration: false, watch: false, initOptions: {} };
   const validation = createValidation(connection, documents, () => service);

@@ -76,6 +76,14 @@ class ModelMoving {
     return this.src!;
   }
 
+  /** The lines and UTF-16 units the item moved by since `source`'s item (positions of the model are the source's plus these). */
+  get lineDelta(): number {
+    return this.moving!.lineDelta;
+  }
+  get offsetDelta(): number {
+    return this.moving!.offsetDelta;
+  }
+
   /** A part of the source moved onto the item: positions moved, nodes those of the item's copy. */
   private move<T>(x: T): T {
     const m = this.moving!;
@@ -174,6 +182,17 @@ class ModelMoving {
 }
 
 const movedModels = new WeakMap<ItemModel, ModelMoving>();
+
+/**
+ * For a moved model whose parts were not all moved yet: the model it moves and the lines and
+ * units it is moved by. What a feature derives from the model's positions alone (the outline,
+ * the semantic tokens) is the source's, moved by those, without reading the moved parts
+ * (which would copy the item's content). Undefined for a model built or settled.
+ */
+export function movedModelOrigin(model: ItemModel): { readonly source: ItemModel; readonly lineDelta: number; readonly offsetDelta: number } | undefined {
+  const m = movedModels.get(model);
+  return m && { source: m.source, lineDelta: m.lineDelta, offsetDelta: m.offsetDelta };
+}
 
 /**
  * The model of `item` (a moved item) from `old`, the model of the item it was moved from;

@@ -14,7 +14,7 @@ import type { WorkspaceIndex } from './workspace-index.js';
 
 export class DocumentAnalyses {
   private readonly cache = new Map<string, { version: number; generation: number; text: string; analysis: Promise<Analysis> }>();
-  private readonly previous = new Map<string, PreviousAnalysis>();
+  private readonly previous = new Map<string, PreviousAnalysis & { readonly version: number }>();
   private readonly memos = new Map<string, LintMemo>();
   /** Bumped when the settings, a configuration file or another meeting changed. */
   generation = 0;
@@ -29,7 +29,7 @@ export class DocumentAnalyses {
     const text = doc.getText();
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version && hit.generation === this.generation && hit.text === text) return hit.analysis;
-    const analysis = this.compute(doc, text);
+    const analysis = this.compute(doc, doc.version, text);
     this.cache.set(doc.uri, { version: doc.version, generation: this.generation, text, analysis });
     return analysis;
   }
@@ -46,11 +46,13 @@ export class DocumentAnalyses {
     this.memos.clear();
   }
 
-  private async compute(doc: TextDocumentLike, text: string): Promise<Analysis> {
+  private async compute(doc: TextDocumentLike, version: number, text: string): Promise<Analysis> {
     const lookup = await this.config.lookup(dirOf(doc.uri));
     const base = lookup.config ?? defaultConfig;
-    const { parse, meeting, config } = analyze(text, base, this.previous.get(doc.uri));
-    this.previous.set(doc.uri, { text, parse, meeting, config });
+    const previous = this.previous.get(doc.uri);
+    const unchanged = previous && previous.version < version ? doc.unchangedBetween?.(previous.version, version) : undefined;
+    const { parse, meeting, config } = analyze(text, base, previous, unchanged);
+    this.previous.set(doc.uri, { version, text, parse, meeting, config });
     const lang: Lang = this.config.settingsLang() ?? config.lang ?? langFromLocale(this.locale);
     const lintOptions: LintOptions = { config: base, uri: doc.uri, siblings: this.index.siblingsOf(doc.uri) };
     let memo = this.memos.get(doc.uri);
@@ -59,7 +61,7 @@ export class DocumentAnalyses {
     let findings: Finding[] | undefined;
     const analysis: Analysis = {
       uri: doc.uri,
-      version: doc.version,
+      version,
       text,
       parse,
       lines: parse.lines,

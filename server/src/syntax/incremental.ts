@@ -48,6 +48,16 @@ export interface PreviousParse {
   readonly result: ParseResult;
 }
 
+/**
+ * What is known of an edit without comparing the texts (the editor's incremental changes
+ * say where they are): the first `prefix` and the last `suffix` UTF-16 units of the earlier
+ * text are those of the later one. Fewer than the texts share is allowed.
+ */
+export interface Unchanged {
+  readonly prefix: number;
+  readonly suffix: number;
+}
+
 /** How the moved part of the tree was moved: old node → its moved node, and the shift applied. */
 export interface Relocation {
   /** Each moved item of the previous tree → its moved item, and each moved comment → its copy. */
@@ -378,23 +388,24 @@ function startOf(x: { readonly range: { readonly start: { readonly offset: numbe
   return x.range.start.offset;
 }
 
-/** The number of leading UTF-16 units two strings share. */
-function commonPrefix(a: string, b: string): number {
+/** The number of leading UTF-16 units two strings share (`known` of them are known to be shared). */
+function commonPrefix(a: string, b: string, known = 0): number {
   const n = Math.min(a.length, b.length);
   // Compare in chunks first (string equality is a memory compare), then unit by unit.
-  let i = 0;
-  for (let step = 1 << 20; step >= 1; step >>= 4) {
+  let i = Math.min(known, n);
+  // From a known prefix the edit is near: unit by unit only.
+  for (let step = known > 0 ? 0 : 1 << 20; step >= 1; step >>= 4) {
     while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
   }
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
-/** The number of trailing UTF-16 units two strings share, not reaching into the first `floor` units of either. */
-function commonSuffix(a: string, b: string, floor: number): number {
+/** The number of trailing UTF-16 units two strings share, not reaching into the first `floor` units of either (`known` of them are known to be shared). */
+function commonSuffix(a: string, b: string, floor: number, known = 0): number {
   const n = Math.min(a.length, b.length) - floor;
-  let i = 0;
-  for (let step = 1 << 20; step >= 1; step >>= 4) {
+  let i = Math.max(0, Math.min(known, n));
+  for (let step = known > 0 ? 0 : 1 << 20; step >= 1; step >>= 4) {
     while (i + step <= n && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i)) i += step;
   }
   while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
@@ -420,8 +431,24 @@ function isBreak(c: number): boolean {
   return c === 10 || c === 13;
 }
 
-/** Parses `text`, re-using `previous` where the edit provably leaves it unchanged. Never throws. */
-export function reparse(previous: PreviousParse | undefined, text: string): Reparse {
+/**
+ * Whether `u` can be what an edit of `old` into `text` left unchanged: within both texts, and
+ * the units at its edges equal (a cheap guard against a stale one; a wrong one that passes
+ * it would make a wrong tree, so callers pass only what the editor's changes say).
+ */
+function plausible(u: Unchanged, old: string, text: string): boolean {
+  const { prefix: p, suffix: s } = u;
+  if (!(p >= 0 && s >= 0 && Number.isInteger(p) && Number.isInteger(s) && p + s <= Math.min(old.length, text.length))) return false;
+  if (p > 0 && old.charCodeAt(p - 1) !== text.charCodeAt(p - 1)) return false;
+  return s === 0 || old.charCodeAt(old.length - s) === text.charCodeAt(text.length - s);
+}
+
+/**
+ * Parses `text`, re-using `previous` where the edit provably leaves it unchanged. Never throws.
+ * `unchanged` (optional) spares comparing the texts from their ends: the edit is looked for
+ * only between the units it says are unchanged, and the result is the same as without it.
+ */
+export function reparse(previous: PreviousParse | undefined, text: string, unchanged?: Unchanged): Reparse {
   if (!previous) return full(text, 'no previous parse');
   const old = previous.text;
   const prev = previous.result;
@@ -430,8 +457,9 @@ export function reparse(previous: PreviousParse | undefined, text: string): Repa
   const items = prev.ast.items;
   if (items.length === 0) return full(text, 'no items');
 
-  const p = commonPrefix(old, text);
-  const s = commonSuffix(old, text, p);
+  const known = unchanged && plausible(unchanged, old, text) ? unchanged : undefined;
+  const p = commonPrefix(old, text, known?.prefix);
+  const s = commonSuffix(old, text, p, known?.suffix);
   const delta = text.length - old.length;
   const oldChangeEnd = old.length - s;
 
