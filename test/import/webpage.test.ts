@@ -190,6 +190,19 @@ describe('a saved meeting page', () => {
     expect(r.markup).toContain('### Beslutning\n\nGodkendt med den ændring, at stien belyses.');
   });
 
+  it('a large page of unclosed cells (valid HTML) is read in one pass: every item found', () => {
+    // 4,000 rows of cells without end tags, each with a class: no element is scanned to the page's end.
+    const rows = Array.from({ length: 4000 }, (_, k) => `<tr><td class="c">Række ${k}<td class="c">${k * 7} kr.`).join('\n');
+    const page = frame(`<h1>Referat: Natur- og Klimaudvalget</h1><p>Mødedato: 6. marts 2024</p>
+<h2>1. Regnskab for vandløbene</h2><p>Sagsnr.: 24/1001</p><h3>Sagsfremstilling</h3><table>${rows}</table>
+<h3>Beslutning</h3><p>Godkendt.</p><h2>2. Orientering</h2><p>Sagsnr.: 24/1002</p><h3>Beslutning</h3><p>Taget til efterretning.</p>`);
+    const { meeting } = analyze(importReferat(page).markup);
+    expect(meeting.items.map((i) => [i.number, i.caseNumber?.text])).toEqual([
+      ['1', '24/1001'],
+      ['2', '24/1002'],
+    ]);
+  });
+
   it('exports in text with the content’s words, none of the frame', async () => {
     const text = String((await exportReferat(importReferat(page).markup, { format: 'text', edition: 'internal' })).data);
     expect(text).toContain('Plan for vandløbenes vedligeholdelse 2024-2027');

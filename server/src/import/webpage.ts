@@ -38,13 +38,17 @@ export function looksLikeHtmlPage(input: string): boolean {
   return /^<(?:main|article|section|div|h[1-6]|p|table|ul|ol|header)[\s>]/iu.test(t) && /<\/(?:p|div|h[1-6]|li|td|article|section|main)>/iu.test(t);
 }
 
-/** Whether the element is the page's frame by what it says it is (a role, a class or id), or, when small, hidden. */
-function frameByAttributes(attrs: Readonly<Record<string, string>> | undefined, small: boolean): boolean {
+/** Whether the element says it is the page's frame (a role, a class or id). */
+function frameByName(attrs: Readonly<Record<string, string>> | undefined): boolean {
   if (!attrs) return false;
   if (attrs.role && FRAME_ROLE.test(attrs.role.trim())) return true;
-  if (FRAME_NAME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`)) return true;
-  const hidden = 'hidden' in attrs || attrs['aria-hidden'] === 'true' || (!!attrs.style && /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(attrs.style));
-  return hidden && small;
+  return FRAME_NAME.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`);
+}
+
+/** Whether the element is hidden (furniture when it holds a few words only). */
+function hiddenByAttributes(attrs: Readonly<Record<string, string>> | undefined): boolean {
+  if (!attrs) return false;
+  return 'hidden' in attrs || attrs['aria-hidden'] === 'true' || (!!attrs.style && /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(attrs.style));
 }
 
 function isContent(tok: Token): boolean {
@@ -99,14 +103,20 @@ export function pageContent(tokens: readonly Token[]): { tokens: Token[]; droppe
       // own `<header>` in `<main>` is content). Text outside the content that nothing marks as
       // frame (a page heading above `<main>` with the meeting's date) is kept: it may be the minutes'.
       const inContent = region >= 0 && k > region && k < regionEnd;
-      const end = endOf(tokens, k);
-      const n = FRAME.has(t.name) || PAGE_FRAME.has(t.name) || SMALL_FRAME.has(t.name) || t.attrs ? words(tokens.slice(k, end + 1)) : 0;
-      const smallFrame = SMALL_FRAME.has(t.name) && n < SMALL && heading === 0 && !/^\s*\d{1,4}\b/.test(textOf(tokens.slice(k, end + 1)));
-      const frame = FRAME.has(t.name) || (!inContent && PAGE_FRAME.has(t.name)) || smallFrame || frameByAttributes(t.attrs, n < SMALL);
-      if (frame) {
-        if (n > 0) droppedBlocks++;
-        k = end;
-        continue;
+      const named = FRAME.has(t.name) || (!inContent && PAGE_FRAME.has(t.name)) || frameByName(t.attrs);
+      // Only a candidate is measured (its end found, its words counted): an ordinary element is
+      // passed by, so that a page of unclosed cells costs no scan to its end per cell.
+      const sized = !named && (SMALL_FRAME.has(t.name) || hiddenByAttributes(t.attrs));
+      if (named || sized) {
+        const end = endOf(tokens, k);
+        const inner = tokens.slice(k, end + 1);
+        const n = words(inner);
+        const small = n < SMALL && (hiddenByAttributes(t.attrs) || (heading === 0 && !/^\s*\d{1,4}\b/.test(textOf(inner))));
+        if (named || small) {
+          if (n > 0) droppedBlocks++;
+          k = end;
+          continue;
+        }
       }
     }
     out.push(t);
