@@ -103,6 +103,15 @@ describe('the minutes’ own opening', () => {
     expect(text).toContain('04-03-2026 kl. 16:00');
   });
 
+  it('in an agenda, a system label naming the kind but not the committee is passed over for the opening after it', async () => {
+    const agenda = `Sagssystem dagsorden visning\n\n${opening.replace('Referat til mødet', 'Dagsorden til mødet').replace(/\nBeslutning\n\nGodkendt\./, '')}`;
+    const markup = importText(agenda).markup;
+    expect(markup).toMatch(/^# DAGSORDEN /);
+    const text = String((await exportReferat(markup, { format: 'text', edition: 'internal' })).data);
+    expect(text.split('\n')[0]).toBe('Dagsorden til mødet i Teknisk Udvalg den 4. marts 2026 kl. 16:00 i Byrådssalen');
+    expect(text).toContain('\nSagssystem dagsorden visning\n');
+  });
+
   it('is not a line that names neither the kind nor the committee, and a system label is not the title', async () => {
     const labelled = `Sagssystem dagsorden visning\n\n${opening}`;
     const text = String((await exportReferat(importText(labelled).markup, { format: 'text', edition: 'internal' })).data);

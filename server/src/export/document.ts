@@ -464,7 +464,8 @@ function openingTitle(notes: readonly DocBlock[], kind: Meeting['kind'], committ
     if (committee && !text.toLowerCase().includes(committee.toLowerCase())) {
       if (same(textOf(k - 1), committee)) picked.unshift(k - 1);
       else if (same(textOf(k + 1), committee)) picked.push(k + 1);
-      else return undefined;
+      // A line naming the kind but not this committee (a system's `Sbsys dagsorden preview`): the next may be the title.
+      else continue;
     }
     return { text: picked.map(textOf).join(' '), notes: picked };
   }
