@@ -30,8 +30,11 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   } catch {
     /* not UTF-8: below */
   }
-  // Binary data (a NUL among the first bytes) is left to the caller's check, as UTF-8.
-  if (bytes.subarray(0, 4096).includes(0)) return { text: utf8, encoding: 'utf-8' };
+  // Binary data (a NUL or other control bytes among the first bytes) is left to the caller's check, as UTF-8.
+  const start = bytes.subarray(0, 4096);
+  let controls = 0;
+  for (const b of start) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
+  if (start.includes(0) || controls > start.length * 0.01) return { text: utf8, encoding: 'utf-8' };
   // UTF-8 with a few damaged bytes (more letters read right than wrong) stays UTF-8: read as
   // Windows-1252 every æ, ø and å in it would turn into two wrong letters.
   let invalid = 0;
