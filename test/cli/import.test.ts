@@ -84,3 +84,12 @@ it('reads published text in the encoding it was saved in: Windows-1252, UTF-16 w
     expect(r.stdout, name).not.toMatch(/Ã|\uFFFD{2}/);
   }
 });
+
+it('refuses binary data without a NUL byte (control bytes, invalid UTF-8) as binary, not as Windows-1252 text', () => {
+  // A deterministic byte soup from 1 to 255: no NUL, invalid as UTF-8, full of control bytes.
+  const bytes = Buffer.from(Array.from({ length: 3000 }, (_, k) => 1 + ((k * 7919 + 13) % 255)));
+  writeFileSync(join(dir, 'soup.txt'), bytes);
+  const r = run(['import', 'soup.txt', '-o', '-']);
+  expect(r.status).toBe(2);
+  expect(r.stderr.trim().split('\n')).toEqual(['referat: soup.txt: not a text file (binary data)']);
+});
