@@ -274,6 +274,100 @@ function hintedItems(lines: readonly Line[], hints: ReadonlyMap<number, number>)
   return [];
 }
 
+/**
+ * An earlier copy of an item's heading before the first item is a contents entry, as is an
+ * entry in the same form between them whose number runs on (an item the page cuts off): those
+ * lines join the contents (`tocLines`), and the cut-off entries become items, title only. A
+ * contents list read from one cell a line (`cellContents`) is a contents list by its form, so
+ * one copy suffices there, and its entries run on however far apart.
+ */
+function withContentsEntries(lines: readonly Line[], items: ItemStart[], first: number, tocLines: Set<number>, guesses: string[]): ItemStart[] {
+  const heading = (t: string) => ITEM_FORMS.map((f) => f.re.exec(t.trim())).find((m) => m);
+  const key = (n: string, t: string) => `${n} ${stripPage(t).replace(/\s+/g, ' ').trim().toLowerCase()}`;
+  const named = new Set(items.map((i) => key(i.number, i.title ?? '')));
+  const copies = [...Array(first).keys()].filter((k) => {
+    const m = heading(lines[k]!.text);
+    return m !== undefined && m !== null && named.has(key(m[1]!, m[2]!));
+  });
+  const cells = copies.length > 0 && copies.every((k) => CELL_ENTRY.test(lines[k]!.text));
+  if (copies.length < 2 && !cells) return items;
+  let top = Math.max(...items.map((i) => Number.parseInt(i.number, 10)));
+  let last = copies[copies.length - 1]!;
+  const cutOff: ItemStart[] = [];
+  for (let k = copies[0]!; k < first; k++) {
+    const m = heading(lines[k]!.text);
+    if (copies.includes(k)) tocLines.add(k);
+    else if (m && Number.parseInt(m[1]!, 10) > top && (k <= last + 3 || (cells && CELL_ENTRY.test(lines[k]!.text)))) {
+      // The contents names an item the body does not reach (the page is cut off): its title is kept as that item.
+      tocLines.add(k);
+      top = Number.parseInt(m[1]!, 10);
+      last = k;
+      cutOff.push({ at: lines.length, number: m[1]!, title: stripPage(m[2]!) });
+    }
+  }
+  if (!cutOff.length) return items;
+  guesses.push(`${cutOff.length} ${cutOff.length === 1 ? 'item' : 'items'} (${cutOff.map((c) => c.number).join(', ')}) taken from the table of contents: the text ends before ${cutOff.length === 1 ? 'it' : 'them'}`);
+  return [...items, ...cutOff];
+}
+
+/** A contents entry joined from cells (`cellContents`): `12. Title`, a tab, its page. */
+const CELL_ENTRY = /^\d{1,3}\. \S.*\t\d{1,3}$/u;
+
+/**
+ * A contents list whose cells stand one a line, as a PDF's text without its layout gives a
+ * table (`1` / `Title` / `4`, a long title on two lines): after the contents heading, an
+ * entry number rising by one, one to three lines of title, and a page number that does not go
+ * down, with at most a few other lines between entries (a sub-heading, a running header).
+ * Three or more such entries are joined, each to one line `1. Title<TAB>4`, which the contents
+ * reading takes from there; the lines they came from are left blank.
+ */
+function cellContents(lines: readonly Line[], furniture: { furniture: number; words: number }): Line[] {
+  const at = lines.slice(0, 200).findIndex((l) => /^\s*(?:indholdsfortegnelse|indhold)\s*:?\s*$/iu.test(l.text));
+  if (at < 0) return [...lines];
+  // An entry's number or page: at most three digits (a year on a title's second line is title).
+  const isNum = (k: number) => /^\s*\d{1,3}\.?\s*$/u.test(lines[k]?.text ?? '');
+  const num = (k: number) => Number.parseInt(lines[k]!.text, 10);
+  const entries: { from: number; to: number; n: number; title: string; page: number }[] = [];
+  let k = at + 1;
+  let gap = 0;
+  while (k < lines.length && gap <= 6) {
+    const want = entries.length ? entries[entries.length - 1]!.n + 1 : undefined;
+    if (isNum(k) && (want === undefined ? num(k) <= 200 : num(k) === want)) {
+      const title: string[] = [];
+      let j = k + 1;
+      // A date alone on its line (a page's running footer) ends the title too.
+      const dateLine = (t: string) => parseMeetingDate(t.trim())?.valid === true;
+      while (j < lines.length && title.length < 3 && lines[j]!.text.trim() && !isNum(j) && !dateLine(lines[j]!.text)) title.push(lines[j++]!.text.trim());
+      while (j < lines.length && !isNum(j) && dateLine(lines[j]!.text)) j++;
+      const page = isNum(j) ? num(j) : undefined;
+      if (title.length && page !== undefined && page >= (entries[entries.length - 1]?.page ?? 0)) {
+        entries.push({ from: k, to: j, n: num(k), title: title.join(' '), page });
+        k = j + 1;
+        gap = 0;
+        continue;
+      }
+    }
+    if (lines[k]!.text.trim()) gap++;
+    k++;
+  }
+  if (entries.length < 3) return [...lines];
+  const out = [...lines];
+  for (const [x, e] of entries.entries()) {
+    out[e.from] = { no: lines[e.from]!.no, text: `${e.n}. ${e.title}\t${e.page}` };
+    for (let j = e.from + 1; j <= e.to; j++) out[j] = { no: lines[j]!.no, text: '' };
+    // Between two entries, a page number or a date alone on its line is the page's running footer.
+    const next = entries[x + 1]?.from ?? e.to + 1;
+    for (let j = e.to + 1; j < next; j++) {
+      const t = lines[j]!.text.trim();
+      if (!/^\d{1,3}$/.test(t) && parseMeetingDate(t)?.valid !== true) continue;
+      furniture.furniture++;
+      furniture.words += (t.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+      out[j] = { no: lines[j]!.no, text: '' };
+    }
+  }
+  return out;
+}
+
 function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number, number>): { items: ItemStart[]; tocLines: Set<number>; pages?: number } {
   let items: ItemStart[] = [];
   let toc: ItemStart[] = [];
@@ -282,9 +376,11 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
   const chains = numberedChains(lines);
   const oneList = (run: readonly ItemStart[]) => run.length > 1 && run.every((it) => chains.get(it.at) !== undefined && chains.get(it.at) === chains.get(run[0]!.at));
   let itemsOneList = false;
+  // A contents entry joined from its cells is never an item heading (it names one).
+  const scan = lines.map((l) => (CELL_ENTRY.test(l.text) ? { no: l.no, text: '' } : l));
   for (const f of ITEM_FORMS) {
     if (f.id === 'colon' && items.length) continue;
-    const r = dropToc(itemRun(lines, f.re));
+    const r = dropToc(itemRun(scan, f.re));
     const list = oneList(r.items);
     if ((r.items.length > items.length && (!list || itemsOneList || items.length === 0)) || (itemsOneList && !list && r.items.length > 0)) {
       ({ items, toc } = r);
@@ -308,33 +404,7 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
   const tocLines = new Set(toc.map((t) => t.at));
   const first = items[0]?.at ?? lines.length;
   for (let k = 0; k < first; k++) if (PAGE_COLUMN.test(lines[k]!.text) && /\p{L}/u.test(lines[k]!.text)) tocLines.add(k);
-  // An earlier copy of an item's heading before the first item is a contents entry, as is an
-  // entry in the same form between them whose number runs on (an item the page cuts off).
-  const heading = (t: string) => ITEM_FORMS.map((f) => f.re.exec(t.trim())).find((m) => m);
-  const key = (n: string, t: string) => `${n} ${t.replace(/\s+/g, ' ').trim().toLowerCase()}`;
-  const named = new Set(items.map((i) => key(i.number, i.title ?? '')));
-  const copies = [...Array(first).keys()].filter((k) => {
-    const m = heading(lines[k]!.text);
-    return m !== undefined && m !== null && named.has(key(m[1]!, m[2]!));
-  });
-  if (copies.length >= 2) {
-    let top = Math.max(...items.map((i) => Number.parseInt(i.number, 10)));
-    const cutOff: ItemStart[] = [];
-    for (let k = copies[0]!; k < first; k++) {
-      const m = heading(lines[k]!.text);
-      if (copies.includes(k)) tocLines.add(k);
-      else if (m && Number.parseInt(m[1]!, 10) > top && k <= copies[copies.length - 1]! + 3) {
-        // The contents names an item the body does not reach (the page is cut off): its title is kept as that item.
-        tocLines.add(k);
-        top = Number.parseInt(m[1]!, 10);
-        cutOff.push({ at: lines.length, number: m[1]!, title: stripPage(m[2]!) });
-      }
-    }
-    if (cutOff.length) {
-      guesses.push(`${cutOff.length} ${cutOff.length === 1 ? 'item' : 'items'} (${cutOff.map((c) => c.number).join(', ')}) taken from the table of contents: the text ends before ${cutOff.length === 1 ? 'it' : 'them'}`);
-      items = [...items, ...cutOff];
-    }
-  }
+  items = withContentsEntries(lines, items, first, tocLines, guesses);
   if (items.length > 0) return { items: caseTypePrefixes(attachCaseBefore(lines, items), guesses), tocLines };
   // No titles in the text: each item starts at its case-number line; failing that, it runs
   // from its first section to its decision.
@@ -1377,7 +1447,7 @@ export function importGeneric(
   // A PDF's or Word document's lines come joined from their layout, and their heading hints
   // name lines by their place: only plain text is joined here.
   const paged = { furniture: 0, words: 0 };
-  const lines: Line[] = hints?.size ? raw : dropLinkText(splitRunOnDecisions(splitRunOnItems(joinWrapped(splitContentsHeading(raw)), paged), meetingDate(raw)), paged);
+  const lines: Line[] = hints?.size ? raw : dropLinkText(splitRunOnDecisions(splitRunOnItems(joinWrapped(cellContents(splitContentsHeading(raw), paged)), paged), meetingDate(raw)), paged);
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
   const { items, tocLines, pages } = findItems(lines, guesses, hints);
