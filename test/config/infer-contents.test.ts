@@ -70,3 +70,17 @@ describe('header labels of a header whose line breaks were lost', () => {
     expect(labels).toEqual(expect.arrayContaining(['moedested=Mødeafholdelse', 'moededeltagere=Tilstede']));
   });
 });
+
+describe('the item heading of a text that is its contents only', () => {
+  it('is the form the contents entries give the items (`1 (Åben) Title`), said as such', () => {
+    const source = 'HAVNEBY KOMMUNE Referat af møde i Havneudvalget Mødetidspunkt 02-05-2031 16:00 Mødeafholdelse Havnekontoret Indholdsfortegnelse 1 (Åben) Godkendelse af dagsorden ........ 2 2 (Åben) Nye fortøjninger ved kajen ........ 3 3 (Lukket) Salg af areal ........ 5';
+    const r = inferProfile([{ name: 'havn.txt', source, markup: importText(source).markup }]);
+    expect(r.profile.itemHeading).toBe('{n} ({status}) {title}');
+    expect(r.report.find((l) => l.key === 'itemHeading')!.en).toBe('item heading: "{n} ({status}) {title}", as the table of contents writes the items (no heading is visible in the text)');
+  });
+
+  it('is not taken from the contents where the body shows the headings', () => {
+    const r = infer(withContents);
+    expect(r.profile.itemHeading).toBe('{n}. {title}');
+  });
+});

@@ -117,17 +117,17 @@ describe.skipIf(!present)('importing the corpus of 24 kommuner', () => {
     expect(noItems, `no items: ${noItems.join(', ')}`).toEqual([]);
     expect(rows.filter((r) => r.syntax > 0).map((r) => r.file)).toEqual([]);
     // Order-aware (difflib) similarity of the text export of the import in the house style
-    // inferred from the document (`--profile auto`). Measured 2026-12-03 (second stop): 0.916–0.986,
-    // mean 0.969, 29 of 32 documents ≥ 0.95 (without a profile: mean 0.955); below 0.95 two of
-    // the three documents whose text is a table of contents only, and Kalundborg (one item page:
-    // the export's title and Mødedato are not on it). Words missing, furniture not counted:
-    // within 1 % in all 29 documents with item bodies.
+    // inferred from the document (`--profile auto`). Measured 2026-12-03 (second stop): 0.930–0.986,
+    // mean 0.973, 30 of 32 documents ≥ 0.95 (without a profile: mean 0.956); below 0.95
+    // Lyngby-Taarbæk (its text is a table of contents only) and Kalundborg (one item page: the
+    // export's title and Mødedato are not on it). Words missing, furniture not counted: within
+    // 1 % in all 29 documents with item bodies.
     const tocOnly = (r: Row) => truth.documents[r.file]?.tocOnly === true;
     const mean = sum((r) => r.similarity) / rows.length;
     console.log(`similarity mean ${mean.toFixed(3)} (no profile ${(sum((r) => r.plainSimilarity) / rows.length).toFixed(3)}); ≥ 0.95: ${rows.filter((r) => r.similarity >= 0.95).length} of ${rows.length}`);
     for (const r of rows) expect(r.similarity, r.file).toBeGreaterThanOrEqual(tocOnly(r) ? 0.9 : 0.925);
-    expect(mean).toBeGreaterThanOrEqual(0.965);
-    expect(rows.filter((r) => r.similarity >= 0.95).length).toBeGreaterThanOrEqual(29);
+    expect(mean).toBeGreaterThanOrEqual(0.97);
+    expect(rows.filter((r) => r.similarity >= 0.95).length).toBeGreaterThanOrEqual(30);
     const bodies = rows.filter((x) => !tocOnly(x));
     for (const r of bodies) expect(r.missingContent, r.file).toBeLessThanOrEqual(0.01);
   }, 60_000);

@@ -160,6 +160,8 @@ interface DocFacts {
   readonly date?: { year: number; month: number; day: number };
   /** Item heading templates found in the published text, one per item heading found. */
   readonly itemTemplates: string[];
+  /** Item heading templates read from the contents entries, where no heading shows (a text that is its contents only). */
+  readonly contentsTemplates: string[];
   /** Numbers of the items whose heading the published text shows (or all, for a .referat file). */
   readonly shownNumbers: Set<string>;
   /** This meeting's decision headings: template and date as written. */
@@ -207,6 +209,26 @@ function itemTemplateOf(t: string, number: string, title: string, next?: string)
   // A dash stands apart: `Nr.143 - Title`.
   const sep = /^[-–]$/.test(punct) && /^\s/.test(m.groups!.punct!) ? ` ${punct}` : punct;
   return `${word}{n}${sep} ${m.groups!.status ? '({status}) ' : ''}{title}`;
+}
+
+/**
+ * The form the contents entries give the items, where no item heading shows (the text is its
+ * contents only, or lost its line breaks): the words just before each item's title, anywhere in
+ * the text — `1 (Åben) Title` → `{n} ({status}) {title}`, `3. Title` → `{n}. {title}`.
+ */
+function contentsTemplatesOf(plain: readonly string[], meeting: Meeting): string[] {
+  const text = plain.join(' ').replace(/\s+/g, ' ');
+  const out: string[] = [];
+  for (const item of meeting.items) {
+    const head = item.title?.replace(/\s+/g, ' ').trim().slice(0, 40);
+    if (!head || head.length < 3 || item.title === '(uden titel)') continue;
+    const at = text.indexOf(head);
+    if (at < 0) continue;
+    const m = /(?:^|\s)(\d{1,4})(\.?)\s+(\((?:åben|åbent|lukket)\)\s+)?$/iu.exec(text.slice(Math.max(0, at - 20), at));
+    if (!m || m[1] !== item.number) continue;
+    out.push(`{n}${m[2]} ${m[3] ? '({status}) ' : ''}{title}`);
+  }
+  return out;
 }
 
 /** The words a document prints for an open and a closed item in its headings' status (`(Åbent)`), where it prints one. */
@@ -287,6 +309,7 @@ function factsOf(given: InferDocument): DocFacts {
     committee,
     date: date ?? undefined,
     itemTemplates,
+    contentsTemplates: itemTemplates.length || markupOnly || doc.imported ? [] : contentsTemplatesOf(plain, meeting),
     shownNumbers,
     decisions,
     plainDecisions: plainDecisionCount(meeting),
@@ -506,6 +529,22 @@ function firstItemAt(plain: readonly string[], numbered: Map<string, number[]>, 
 function inferItemHeading(facts: readonly DocFacts[]): { value: string; line: InferLine } {
   const perDoc = facts.filter((f) => f.itemTemplates.length > 0).map((f) => majority(f.itemTemplates)!.value);
   const best = majority(perDoc);
+  // No heading shows in any document: the contents entries' form, if most items have one.
+  const fromContents = best ? undefined : majority(facts.filter((f) => 2 * f.contentsTemplates.length >= f.meeting.items.length && f.contentsTemplates.length > 0).map((f) => majority(f.contentsTemplates)!.value));
+  if (fromContents) {
+    return {
+      value: fromContents.value,
+      line: {
+        key: 'itemHeading',
+        agree: fromContents.count,
+        of: facts.length,
+        ...both(
+          `punktoverskrift: "${fromContents.value}", som indholdsfortegnelsen skriver punkterne (ingen overskrift er synlig i teksten)`,
+          `item heading: "${fromContents.value}", as the table of contents writes the items (no heading is visible in the text)`,
+        ),
+      },
+    };
+  }
   if (!best) {
     return {
       value: 'Punkt {n}: {title}',
