@@ -8,7 +8,7 @@
  *   the profile (`Beslutning <udvalg> den <DD-MM-YYYY>` for `committee-date`);
  * - the `Fraværende:` item field is printed as `<names> deltog ikke i sagens behandling.`
  */
-import { DANISH_DATE_SOURCE, parseDanishDate } from '../model/dates.js';
+import { findDates } from '../model/dates.js';
 import { buildDecisionHeading, buildItemHeading, headerLabel, headerLabels } from '../model/vocabulary.js';
 import type { Profile } from '../config/schema.js';
 import type { ItemModel, Meeting, SectionModel } from '../model/types.js';
@@ -472,12 +472,9 @@ function openingTitle(notes: readonly DocBlock[], kind: Meeting['kind'], committ
   return undefined;
 }
 
-/** Whether the text names the given day in any form a Danish date is written in. */
+/** Whether the text names the given day, in any form the date reader knows. */
 function statesDate(text: string, day: { year: number; month: number; day: number }): boolean {
-  for (const m of text.matchAll(new RegExp(DANISH_DATE_SOURCE, 'gu'))) {
-    const d = parseDanishDate(m[0]);
-    if (d && d.year === day.year && d.month === day.month && d.day === day.day) return true;
-  }
+  for (const d of findDates(text)) if (d.year === day.year && d.month === day.month && d.day === day.day) return true;
   return false;
 }
 

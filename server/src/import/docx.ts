@@ -7,11 +7,9 @@
  * lines go through the layout importer: a heading style or a paragraph all in bold is a heading.
  */
 import { BLOCK, htmlTokens, type Token } from './html.js';
-import { importLayout, ImportRefusal, type LayoutLine, type LayoutResult } from './layout.js';
+import { BOLD_LEVEL, importLayout, ImportRefusal, type LayoutLine, type LayoutResult } from './layout.js';
 import type { ImportOptions } from './text.js';
 
-/** Level given to a paragraph all in bold: below every heading style. */
-const BOLD_LEVEL = 7;
 
 /** Lines of mammoth's HTML, each with the heading level its paragraph has, if any. */
 export function htmlLines(html: string): LayoutLine[] {

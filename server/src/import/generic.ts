@@ -21,7 +21,7 @@ import { escapeCommentOpen, type ImportResult, type ImportWarning } from './text
 import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber.js';
 import { contentsRunIn, furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
-import { parseDecisionHeading } from '../model/vocabulary.js';
+import { parseDecisionHeading, STATUS_MARKER_SOURCE } from '../model/vocabulary.js';
 import { DATE_SOURCE, findDate, findDates, parseMeetingDate } from '../model/dates.js';
 import type { Profile } from '../config/schema.js';
 
@@ -58,7 +58,7 @@ const ITEM_FORMS: readonly { readonly id: string; readonly re: RegExp }[] = [
   { id: 'number', re: /^(?:[•●▪◦]\s*)?(\d{1,4})\.\s+(\p{Lu}.*|\p{Lu})$/u },
   { id: 'spaced', re: /^(\d{1,4})\s{2,}(\p{Lu}.*)$/u },
   // The item's status between number and title (`1 (Åben) Title`, the agenda systems' print form).
-  { id: 'status', re: /^(\d{1,4})\.?\s+(\((?:åben|åbent|lukket)\)\s+\S.*)$/iu },
+  { id: 'status', re: new RegExp(String.raw`^(\d{1,4})\.?\s+(${STATUS_MARKER_SOURCE}\s+\S.*)$`, 'iu') },
   // The number run into the title (a web page that lost the space): `1.Temamøde - Diger`.
   { id: 'run-in', re: /^(\d{1,4})\.(\p{Lu}[\p{L}\p{N}].*)$/u },
   // The number run into the title (a web page's text lost the space: `38Godkendelse af dagsorden`).
@@ -327,6 +327,7 @@ function cellContents(lines: readonly Line[], furniture: { furniture: number; wo
   // An entry's number or page: at most three digits (a year on a title's second line is title).
   const isNum = (k: number) => /^\s*\d{1,3}\.?\s*$/u.test(lines[k]?.text ?? '');
   const num = (k: number) => Number.parseInt(lines[k]!.text, 10);
+  const dateLine = (t: string) => parseMeetingDate(t.trim())?.valid === true;
   const entries: { from: number; to: number; n: number; title: string; page: number }[] = [];
   let k = at + 1;
   let gap = 0;
@@ -336,7 +337,6 @@ function cellContents(lines: readonly Line[], furniture: { furniture: number; wo
       const title: string[] = [];
       let j = k + 1;
       // A date alone on its line (a page's running footer) ends the title too.
-      const dateLine = (t: string) => parseMeetingDate(t.trim())?.valid === true;
       while (j < lines.length && title.length < 3 && lines[j]!.text.trim() && !isNum(j) && !dateLine(lines[j]!.text)) title.push(lines[j++]!.text.trim());
       while (j < lines.length && !isNum(j) && dateLine(lines[j]!.text)) j++;
       const page = isNum(j) ? num(j) : undefined;
@@ -359,7 +359,7 @@ function cellContents(lines: readonly Line[], furniture: { furniture: number; wo
     const next = entries[x + 1]?.from ?? e.to + 1;
     for (let j = e.to + 1; j < next; j++) {
       const t = lines[j]!.text.trim();
-      if (!/^\d{1,3}$/.test(t) && parseMeetingDate(t)?.valid !== true) continue;
+      if (!/^\d{1,3}$/.test(t) && !dateLine(t)) continue;
       furniture.furniture++;
       furniture.words += (t.match(/[\p{L}\p{N}]+/gu) ?? []).length;
       out[j] = { no: lines[j]!.no, text: '' };
@@ -494,7 +494,7 @@ interface Token {
 }
 
 const INT = /^\d{1,3}$/;
-const OPEN_CLOSED = /^\((åben|åbent|lukket)\)$/iu;
+const OPEN_CLOSED = new RegExp(`^${STATUS_MARKER_SOURCE}$`, 'iu');
 
 /**
  * A table of contents read as a stream of words (a PDF's text may have lost its line breaks
@@ -919,13 +919,15 @@ function decisionPick(ctx: ItemCtx): number | undefined {
   return pick ?? plain;
 }
 
+const LEADING_STATUS = new RegExp(String.raw`^${STATUS_MARKER_SOURCE}\s+(?=\S)`, 'iu');
+
 /** The item's title as the heading writes it, and whether a marker in it (or beside it) says closed. */
 function itemTitle(start: ItemStart): { title: string; closed: boolean } {
   const rawTitle = start.title ?? '(uden titel)';
   const closed = start.closed || /\(lukket(?: punkt| sag)?\)|^lukket\b/iu.test(rawTitle) || /\bLukket\s*$/u.test(rawTitle);
   // The status before the title (`1 (Åben) Title`, the agenda systems' print form) is the item's state, not its
   // title: a closed one is `Lukket: ja`, and a house style with `{status}` in its item heading prints it again.
-  const title = rawTitle.replace(/\s{3,}(Åbent|Lukket)\s*$/u, '').replace(/^\((?:åben|åbent|lukket)\)\s+(?=\S)/iu, '').replace(/\s+/g, ' ');
+  const title = rawTitle.replace(/\s{3,}(Åbent|Lukket)\s*$/u, '').replace(LEADING_STATUS, '').replace(/\s+/g, ' ');
   return { title, closed };
 }
 

@@ -69,12 +69,12 @@ function sectionRows(lines: readonly LayoutLine[]): LayoutLine[] {
     const name = l.text.slice(0, tab).trim().replace(/:$/, '');
     const rest = l.text.slice(tab + 1).trim();
     if (!rest || !SECTION_WORDS.has(name.toLowerCase())) return [l];
-    return [{ text: name, level: l.level ?? SECTION_ROW_LEVEL }, { text: rest.replace(/\t+/g, ' ') }];
+    return [{ text: name, level: l.level ?? BOLD_LEVEL }, { text: rest.replace(/\t+/g, ' ') }];
   });
 }
 
-/** The level a section's name in a table cell is given: a heading below every layout heading. */
-const SECTION_ROW_LEVEL = 7;
+/** The level of a heading the layout marks only by bold text (a paragraph all in bold, a section's name in a table cell): below every heading style. */
+export const BOLD_LEVEL = 7;
 
 export function importLayout(rows: readonly LayoutLine[], options: ImportOptions, layout: { furnitureDropped: number; furnitureWords?: number; guesses: string[] }): LayoutResult {
   const all = sectionRows(rows);

@@ -17,7 +17,7 @@ import { caseNumberOf } from '../import/casenumber.js';
 import { contentsRunIn, headerLabel, headerLabelsWithin } from '../import/vocabulary.js';
 import { CASE_NUMBER_FORMS } from '../model/casenumbers.js';
 import { parseDanishDate } from '../model/dates.js';
-import { HEADER_FIELD_WORDS, parseDecisionHeading, SECTION_WORDS, sectionWordFor } from '../model/vocabulary.js';
+import { HEADER_FIELD_WORDS, parseDecisionHeading, SECTION_WORDS, sectionWordFor, STATUS_MARKER_SOURCE } from '../model/vocabulary.js';
 import type { Meeting } from '../model/types.js';
 import { companionsOnly, splitHeadings } from '../import/style.js';
 import { parseConfig, resolveConfig } from '../config/resolve.js';
@@ -191,6 +191,13 @@ function numberedLines(plain: readonly string[]): Map<string, number[]> {
 }
 
 /** The title as written in a published line, where the line holds the item's number before it. */
+/** What stands before an item's title in its heading: an optional word (Punkt, Pkt., Sag …), the number, punctuation, and the item's status in parentheses (`1 (Åben) Title`). */
+const HEADING_PREFIX = new RegExp(String.raw`^(?<word>[\p{L}]{1,15}\.?\s*)?(?<n>\d{1,4}[a-z]?)(?<punct>\s*[.:)\-–]?)\s*(?<status>${STATUS_MARKER_SOURCE}\s*)?$`, 'iu');
+/** What stands before an item's title in a contents entry: the number, and the status. Group 3 holds the status. */
+const CONTENTS_PREFIX = new RegExp(String.raw`(?:^|\s)(\d{1,4})(\.?)\s+(${STATUS_MARKER_SOURCE}\s+)?$`, 'iu');
+/** A heading line that prints the item's status after its number; group 1 the status word. */
+const STATUS_IN_HEADING = new RegExp(String.raw`^\s*(?:[\p{L}]{1,15}\.?\s*)?\d{1,4}[a-z]?\s*[.:)]?\s*${STATUS_MARKER_SOURCE}\s`, 'iu');
+
 function itemTemplateOf(t: string, number: string, title: string, next?: string): string | undefined {
   const head = title.replace(/\s+/g, ' ').trim().slice(0, 40);
   if (head.length < 3) return undefined;
@@ -200,7 +207,7 @@ function itemTemplateOf(t: string, number: string, title: string, next?: string)
   if (prefix === undefined) return undefined;
   // The prefix: an optional word (Punkt, Pkt., Sag …), the number, optional punctuation.
   // … and the item's status in parentheses (`1 (Åben) Title`, FirstAgenda's form).
-  const m = /^(?<word>[\p{L}]{1,15}\.?\s*)?(?<n>\d{1,4}[a-z]?)(?<punct>\s*[.:)\-–]?)\s*(?<status>\((?:åben|åbent|lukket)\)\s*)?$/iu.exec(prefix);
+  const m = HEADING_PREFIX.exec(prefix);
   if (!m || m.groups!.n !== number) return undefined;
   // The word as written: `Punkt 12`, `Nr.143` (no space after an abbreviation's point).
   const rawWord = m.groups!.word ?? '';
@@ -224,7 +231,7 @@ function contentsTemplatesOf(plain: readonly string[], meeting: Meeting): string
     if (!head || head.length < 3 || item.title === '(uden titel)') continue;
     const at = text.indexOf(head);
     if (at < 0) continue;
-    const m = /(?:^|\s)(\d{1,4})(\.?)\s+(\((?:åben|åbent|lukket)\)\s+)?$/iu.exec(text.slice(Math.max(0, at - 20), at));
+    const m = CONTENTS_PREFIX.exec(text.slice(Math.max(0, at - 20), at));
     if (!m || m[1] !== item.number) continue;
     out.push(`{n}${m[2]} ${m[3] ? '({status}) ' : ''}{title}`);
   }
@@ -233,7 +240,7 @@ function contentsTemplatesOf(plain: readonly string[], meeting: Meeting): string
 
 /** The words a document prints for an open and a closed item in its headings' status (`(Åbent)`), where it prints one. */
 function statusWordsOf(plain: readonly string[]): { open: string; closed: string } | undefined {
-  const seen = plain.map((t) => /^\s*(?:[\p{L}]{1,15}\.?\s*)?\d{1,4}[a-z]?\s*[.:)]?\s*\((åben|åbent|lukket)\)\s/iu.exec(t)?.[1]).filter((w): w is string => !!w);
+  const seen = plain.map((t) => STATUS_IN_HEADING.exec(t)?.[1]).filter((w): w is string => !!w);
   const open = seen.find((w) => /^åben/iu.test(w));
   return open ? { open: open[0]!.toUpperCase() + open.slice(1).toLowerCase(), closed: 'Lukket' } : undefined;
 }

@@ -349,6 +349,9 @@ export function buildItemHeading(profile: Profile, n: string, title: string, clo
     .replace(/[:.]$/, (m) => (title ? m : ''));
 }
 
+/** An item's status as the agenda systems print it beside the title, `(Åben)`, `(Åbent)`, `(Lukket)` (a regular-expression source, case-insensitive use; group 1 the word). */
+export const STATUS_MARKER_SOURCE = String.raw`\((åben|åbent|lukket)\)`;
+
 /**
  * A heading title's status marker, where the house style prints one (`{n} ({status}) {title}`:
  * the title `(Åben) Godkendelse af dagsorden`): the title without it, and whether the marker

@@ -116,12 +116,13 @@ export async function runImport(inputs: readonly string[], opts: ImportCliOption
       );
     }
     // A laid-out document's house style (PDF, Word, a web page) is read from the lines of its content, not from its bytes.
-    const source = 'text' in result && typeof result.text === 'string' ? result.text : text || undefined;
+    const laidOut = 'text' in result && typeof result.text === 'string' ? result.text : undefined;
+    const source = laidOut ?? (text || undefined);
     if (styler) result = { ...result, ...(await styler(source, result.markup, file)) };
     if (opts.report === 'json') {
       const r = result as typeof result & { furnitureDropped?: number; furnitureWords?: number; guesses?: string[] };
       const kept = (result.markup.replace(/<!--[\s\S]*?-->/g, ' ').match(/[\p{L}\p{N}]+/gu) ?? []).length;
-      reports.push({ file: shown, format: document?.format ?? ('text' in result && typeof result.text === 'string' ? 'html' : opts.from !== 'text' && looksLikePortal(text) ? 'portal' : 'text'), items, wordsKept: kept, wordsDroppedAsFurniture: r.furnitureWords ?? r.furnitureDropped ?? 0, guesses: r.guesses ?? [], profile: result.profile, warnings: result.warnings.length });
+      reports.push({ file: shown, format: document?.format ?? (laidOut !== undefined ? 'html' : opts.from !== 'text' && looksLikePortal(text) ? 'portal' : 'text'), items, wordsKept: kept, wordsDroppedAsFurniture: r.furnitureWords ?? r.furnitureDropped ?? 0, guesses: r.guesses ?? [], profile: result.profile, warnings: result.warnings.length });
     } else for (const line of summarise(shown, result.warnings, ctx.lang)) ctx.stderr.write(`${line}\n`);
     const keep = 'keep' in result ? (result.keep as ((target: string | undefined) => Promise<void>) | undefined) : undefined;
     if (opts.output === '-' || (file === '-' && !opts.output)) {
