@@ -358,19 +358,30 @@ export const STATUS_MARKER_SOURCE = String.raw`\((åben|åbent|lukket)\)`;
  * says closed. Any of the common words is read (`Åben`, `Åbent`, `Lukket`, the profile's own).
  */
 export function splitStatus(profile: Profile, title: string): { title: string; closed?: boolean } {
+  if (!profile.itemHeading.includes('{status}')) return { title };
+  const re = statusRegex(profile);
+  const m = re.exec(title);
+  if (!m) return { title };
+  const found = m[1]!.toLowerCase();
+  return { title: (title.slice(0, m.index) + title.slice(m.index + m[0].length)).trim(), closed: found === profile.statusWords.closed.toLowerCase() || found.startsWith('lukket') };
+}
+
+/** The status marker as a profile's item heading writes it, made once per template and words (an item's model is rebuilt at every keystroke). */
+const statusRegexes = new Map<string, RegExp>();
+function statusRegex(profile: Profile): RegExp {
   const t = profile.itemHeading;
-  if (!t.includes('{status}')) return { title };
+  const key = `${t}\u0000${profile.statusWords.open}\u0000${profile.statusWords.closed}`;
+  let re = statusRegexes.get(key);
+  if (re) return re;
   const words = [profile.statusWords.open, profile.statusWords.closed, 'Åben', 'Åbent', 'Lukket', 'Lukket punkt'];
   const word = [...new Set(words)].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
   const statusFirst = t.indexOf('{status}') < t.indexOf('{title}');
   // The marker's own punctuation, as the template writes it around {status} (`({status})`).
   const before = escapeRe(/([^\s}]*)\{status\}/.exec(t)?.[1] ?? '');
   const after = escapeRe(/\{status\}([^\s{]*)/.exec(t)?.[1] ?? '');
-  const re = statusFirst ? new RegExp(`^${before}(${word})${after}\\s*`, 'iu') : new RegExp(`\\s*${before}(${word})${after}$`, 'iu');
-  const m = re.exec(title);
-  if (!m) return { title };
-  const found = m[1]!.toLowerCase();
-  return { title: title.replace(re, '').trim(), closed: found === profile.statusWords.closed.toLowerCase() || found.startsWith('lukket') };
+  re = statusFirst ? new RegExp(`^${before}(${word})${after}\\s*`, 'iu') : new RegExp(`\\s*${before}(${word})${after}$`, 'iu');
+  statusRegexes.set(key, re);
+  return re;
 }
 
 /** A regular expression reading an item heading in the profile's form: groups `n` and `title`. */
