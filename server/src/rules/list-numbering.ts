@@ -9,7 +9,7 @@ import type { Rule } from './types.js';
 import { allLists, renumberEdits } from './util/structure.js';
 
 function listsOf(blocks: readonly Block[]): List[] {
-  return [...allLists(blocks.filter((b): b is List => b.type === 'list'))];
+  return allLists(blocks.filter((b): b is List => b.type === 'list'));
 }
 
 const rule: Rule = {
@@ -39,9 +39,9 @@ const rule: Rule = {
     }
     for (const list of lists) {
       if (!list.ordered) continue;
-      const want = list.items.map((_, i) => i + 1);
-      const wrong = list.items.findIndex((it, i) => it.number !== want[i]);
+      const wrong = list.items.findIndex((it, i) => it.number !== i + 1);
       if (wrong < 0) continue;
+      const want = list.items.map((_, i) => i + 1);
       const it = list.items[wrong]!;
       ctx.report({
         messageId: 'wrong',

@@ -27,12 +27,17 @@ export function renumberEdits(items: readonly ListItem[], numbers: readonly numb
   return edits;
 }
 
-/** Every list of a block sequence, nested ones included. */
-export function* allLists(lists: readonly List[]): Generator<List> {
+/**
+ * Every list of a block sequence, nested ones included, depth first (appended to `out`). An
+ * array, not a generator: a generator per list item (most without nested lists) was most of
+ * what the rules allocate on a large meeting.
+ */
+export function allLists(lists: readonly List[], out: List[] = []): List[] {
   for (const l of lists) {
-    yield l;
-    for (const it of l.items) yield* allLists(it.children);
+    out.push(l);
+    for (const it of l.items) if (it.children.length) allLists(it.children, out);
   }
+  return out;
 }
 
 /** Offset of the start of the line holding `offset`. */
