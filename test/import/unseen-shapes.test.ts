@@ -149,4 +149,74 @@ describe('shapes from kommuner outside the corpus', () => {
     expect(markup).not.toContain('|');
     expect(items(markup)).toEqual([['1', '(uden titel)', '00.01.00-A00-12-31']]);
   });
+
+  it('a contents line whose titles name no item found (numbers lost, the body cut before them) stays text', () => {
+    const text = [
+      'Havneudvalget',
+      'Referat',
+      'Indholdsfortegnelse Side 1. Godkendelse af dagsorden Nye fortøjningspæle ved kaj fire Salg af bådeskur til roklubben Eventuelt...9',
+      '',
+      '1. Godkendelse af dagsorden',
+      '',
+      'Beslutning',
+      '',
+      'Godkendt.',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup)).toEqual([['1', 'Godkendelse af dagsorden', null]]);
+    expect(r.markup).toContain('Salg af bådeskur til roklubben');
+  });
+
+  it('`Sagnr.:` (the label without its s) is a case-number label', () => {
+    const text = [
+      'Referat af Havneudvalgets møde den 3. februar 2031',
+      '',
+      'Sagnr.: 1-22-33-4-31',
+      '',
+      '4. Nye fortøjningspæle',
+      '',
+      'Sagsfremstilling',
+      '',
+      'Pælene ved kaj 4 er mørnede.',
+      '',
+      'Beslutning',
+      '',
+      'Godkendt.',
+      '',
+      'Sagnr.: 1-22-33-5-31',
+      '',
+      '5. Nyt bådeskur',
+      '',
+      'Beslutning',
+      '',
+      'Godkendt.',
+    ].join('\n');
+    expect(items(importText(text).markup)).toEqual([
+      ['4', 'Nye fortøjningspæle', '1-22-33-4-31'],
+      ['5', 'Nyt bådeskur', '1-22-33-5-31'],
+    ]);
+  });
+
+  it('a numbered list under an item, its points apart by blank lines, is the item\'s list to its end; `Dagsordenspunkt 1:` over the decision echoes the heading', () => {
+    const text = [
+      '1. Godkendelse af dagsorden',
+      '',
+      'Beslutning',
+      '',
+      'Dagsordenspunkt 1: Godkendelse af dagsorden',
+      '',
+      'Havneudvalgets beslutning i mødet den 3. februar 2031',
+      '',
+      'Deltagerne var:',
+      '',
+      '1. Formand Ib Kran (A)',
+      '',
+      '2. Åse Fjord (V)',
+      '',
+      '3. Bo Mole (C)',
+      '',
+      'Mødet blev holdt i pakhuset ved kajen, og dagsordenen blev herefter godkendt uden bemærkninger.',
+    ].join('\n');
+    expect(items(importText(text).markup)).toEqual([['1', 'Godkendelse af dagsorden', null]]);
+  });
 });

@@ -17,7 +17,7 @@ const FORMS = [
 ].join('|');
 
 const BARE = new RegExp(`^(${FORMS})(?=\\s|$|,)`);
-const LABEL = /^(?:Sagsnr|Sagsnummer|Sagsid|Sags-id|Sags? nr|Sags? nummer)\.?\s*:?\s*/i;
+const LABEL = /^(?:Sags?nr|Sags?nummer|Sagsid|Sags-id|Sags? nr|Sags? nummer)\.?\s*:?\s*/i;
 /** A plain word before a case number (`Sag 306-2009-600`): a label only before a number of a known form. */
 const SOFT_LABEL = /^Sag\.?\s*:?\s+/i;
 /** After a label, any identifier with a digit in it is the case number, whatever its form. */
@@ -47,5 +47,5 @@ export function caseNumberOf(line: string): CaseNumberLine | undefined {
 
 /** A label alone on a line (`Sagsnummer`), its value on the next line. */
 export function isCaseNumberLabel(line: string): boolean {
-  return /^(?:Sagsnr|Sagsnummer|Sagsid|Sags? nr|Sags? nummer)\.?\s*:?$/i.test(line.replace(/\u00a0/g, ' ').trim());
+  return /^(?:Sags?nr|Sags?nummer|Sagsid|Sags? nr|Sags? nummer)\.?\s*:?$/i.test(line.replace(/\u00a0/g, ' ').trim());
 }

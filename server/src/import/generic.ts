@@ -189,7 +189,7 @@ function numberedChains(lines: readonly Line[]): Map<number, { first: number; fi
   let chain: { first: number; firstN: number } | undefined;
   for (const [i, p] of points.entries()) {
     const q = points[i - 1];
-    const follows = q !== undefined && p.n === q.n + 1 && (p.at === q.at + 1 || (p.indent > 0 && p.indent === q.indent && blankBetween(q.at, p.at)));
+    const follows = q !== undefined && p.n === q.n + 1 && (p.at === q.at + 1 || (p.indent === q.indent && blankBetween(q.at, p.at)));
     if (follows) {
       chain ??= { first: q.at, firstN: q.n };
       out.set(q.at, chain);
@@ -368,6 +368,27 @@ function cellContents(lines: readonly Line[], furniture: { furniture: number; wo
   return out;
 }
 
+/** Words of a contents list that name no item: its heading and its column labels. */
+const CONTENTS_WORDS = new Set(['indholdsfortegnelse', 'indhold', 'side', 'sag', 'nr', 'punkt', 'pkt', 'emne']);
+
+/**
+ * Whether a line that ends in a page number is the contents' entry of items found: its words
+ * are the items' titles. A line whose words mostly name nothing found (a transcript's contents
+ * on one line, its entry numbers lost, the body cut before the items it names) is text, kept.
+ */
+function namesItems(text: string, items: readonly ItemStart[]): boolean {
+  const bag = new Map<string, number>();
+  for (const it of items) for (const w of (it.title ?? '').toLowerCase().match(/\p{L}+/gu) ?? []) bag.set(w, (bag.get(w) ?? 0) + 1);
+  const own = (stripPage(text).toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !CONTENTS_WORDS.has(w));
+  let unnamed = 0;
+  for (const w of own) {
+    const n = bag.get(w) ?? 0;
+    if (n > 0) bag.set(w, n - 1);
+    else unnamed++;
+  }
+  return unnamed <= Math.max(3, own.length / 3);
+}
+
 function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number, number>): { items: ItemStart[]; tocLines: Set<number>; pages?: number } {
   let items: ItemStart[] = [];
   let toc: ItemStart[] = [];
@@ -382,7 +403,10 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
     if (f.id === 'colon' && items.length) continue;
     const r = dropToc(itemRun(scan, f.re));
     const list = oneList(r.items);
-    if ((r.items.length > items.length && (!list || itemsOneList || items.length === 0)) || (itemsOneList && !list && r.items.length > 0)) {
+    // Of two forms that find as many items, the one whose headings come first: the other's
+    // are their echoes inside the items (`1. Title`, then `Dagsordenspunkt 1: Title` over its decision).
+    const more = r.items.length > items.length || (r.items.length === items.length && r.items.length > 0 && r.items[0]!.at < items[0]!.at);
+    if ((more && (!list || itemsOneList || items.length === 0)) || (itemsOneList && !list && r.items.length > 0)) {
       ({ items, toc } = r);
       itemsOneList = list;
     }
@@ -403,7 +427,7 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
   // run keeps the later ones); lines ending in a page number before the first item are TOC too.
   const tocLines = new Set(toc.map((t) => t.at));
   const first = items[0]?.at ?? lines.length;
-  for (let k = 0; k < first; k++) if (PAGE_COLUMN.test(lines[k]!.text) && /\p{L}/u.test(lines[k]!.text)) tocLines.add(k);
+  for (let k = 0; k < first; k++) if (PAGE_COLUMN.test(lines[k]!.text) && /\p{L}/u.test(lines[k]!.text) && namesItems(lines[k]!.text, items)) tocLines.add(k);
   items = withContentsEntries(lines, items, first, tocLines, guesses);
   if (items.length > 0) return { items: caseTypePrefixes(attachCaseBefore(lines, items), guesses), tocLines };
   // No titles in the text: each item starts at its case-number line; failing that, it runs
