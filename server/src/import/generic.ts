@@ -673,11 +673,13 @@ function caseOf(text: string): { value: string; rest: string } | undefined {
 }
 
 /** Where the item's case number is: within its first three lines, or after a label alone on its line. */
-function findCaseLine(lines: readonly Line[], from: number, to: number): { at: number; labelAt?: number } | undefined {
+function findCaseLine(lines: readonly Line[], from: number, to: number, start?: ItemStart): { at: number; labelAt?: number } | undefined {
   let seen = 0;
+  // The heading shown again under itself (`Pkt. 44` / its title, a page's print block) is not one of the item's first lines.
+  const echo = (t: string) => start !== undefined && (t === start.title?.trim() || NUMBER_UNDER_TITLE.exec(t)?.[1] === start.number);
   for (let j = from; j < to && seen < 3; j++) {
     const t = lines[j]!.text.trim();
-    if (!t) continue;
+    if (!t || echo(t)) continue;
     seen++;
     if (isCaseNumberLabel(t)) {
       for (let v = j + 1; v < to; v++) if (lines[v]!.text.trim()) return caseOf(lines[v]!.text) ? { at: v, labelAt: j } : undefined;
@@ -961,7 +963,7 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
   out.blank();
   out.push(`## Punkt ${start.number}: ${title}`);
   let k = ctx.from;
-  const found = start.caseAt !== undefined ? { at: start.caseAt } : findCaseLine(lines, ctx.from, ctx.to);
+  const found = start.caseAt !== undefined ? { at: start.caseAt } : findCaseLine(lines, ctx.from, ctx.to, start);
   if (found) {
     const c = caseOf(lines[found.at]!.text)!;
     out.push(`Sagsnr: ${c.value}`);
