@@ -18,7 +18,8 @@
  *   other word is kept as content. Pure: no I/O.
  */
 import { escapeCommentOpen, type ImportResult, type ImportWarning } from './text.js';
-import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber.js';
+import { caseNumberOf as parseCaseNumber, isCaseNumberLabel, joinCutCaseNumbers } from './casenumber.js';
+import { splitLabelRow } from './labelrow.js';
 import { contentsRunIn, furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { parseDecisionHeading, STATUS_MARKER_SOURCE } from '../model/vocabulary.js';
@@ -1475,7 +1476,7 @@ export function importGeneric(
   // A PDF's or Word document's lines come joined from their layout, and their heading hints
   // name lines by their place: only plain text is joined here.
   const paged = { furniture: 0, words: 0 };
-  const lines: Line[] = hints?.size ? raw : dropLinkText(splitRunOnDecisions(splitRunOnItems(joinWrapped(cellContents(splitContentsHeading(raw), paged)), paged), meetingDate(raw)), paged);
+  const lines: Line[] = hints?.size ? raw : dropLinkText(splitRunOnDecisions(splitRunOnItems(joinWrapped(cellContents(splitContentsHeading(splitLabelRow(joinCutCaseNumbers(raw))), paged)), paged), meetingDate(raw)), paged);
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
   const { items, tocLines, pages } = findItems(lines, guesses, hints);
