@@ -6,6 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/engine.js';
 import { importText } from '../../server/src/import/index.js';
+import { exportReferat } from '../../server/src/export/index.js';
+import { parseConfig, resolveConfig } from '../../server/src/config/resolve.js';
+import { restyleMarkup } from '../../server/src/import/style.js';
+import { inferProfile } from '../../server/src/infer/profile.js';
 
 const items = (markup: string) => analyze(markup).meeting.items.map((i) => [i.number, i.title, i.caseNumber?.text ?? null]);
 
@@ -50,5 +54,13 @@ describe('laid-out header rows and wrapped case numbers', () => {
       ['1', 'Nye fortøjningspæle ved kaj fire', '31/2202'],
       ['2', 'Nyt bådeskur', '31/2203'],
     ]);
+  });
+
+  it('a contents heading with no entry under it (the page\'s script drew the list) is no contents list: the house style prints none', async () => {
+    const text = minutes(['Dato: 4. december 2031', '', 'Indholdsfortegnelse'], ['Sagsnr.: 31/2202']);
+    const r = importText(text);
+    const config = resolveConfig(parseConfig(inferProfile([{ name: 'havn', source: text, markup: r.markup }], { name: 'hus' }).config));
+    const out = (await exportReferat(restyleMarkup(r.markup, config, 'hus'), { format: 'text', edition: 'internal', config })).data as string;
+    expect(out.match(/Indholdsfortegnelse/g)?.length).toBe(1);
   });
 });
