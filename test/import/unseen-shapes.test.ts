@@ -7,6 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/engine.js';
 import { importText } from '../../server/src/import/index.js';
+import { exportReferat } from '../../server/src/export/index.js';
+import { parseConfig, resolveConfig } from '../../server/src/config/resolve.js';
+import { restyleMarkup } from '../../server/src/import/style.js';
+import { inferProfile } from '../../server/src/infer/profile.js';
 
 const items = (markup: string) => analyze(markup).meeting.items.map((i) => [i.number, i.title, i.caseNumber?.text ?? null]);
 
@@ -148,5 +152,122 @@ describe('shapes from kommuner outside the corpus', () => {
     expect(markup).toContain('Mødested: Mødelokale 2');
     expect(markup).not.toContain('|');
     expect(items(markup)).toEqual([['1', '(uden titel)', '00.01.00-A00-12-31']]);
+  });
+
+  it('a contents line whose titles name no item found (numbers lost, the body cut before them) stays text', () => {
+    const text = [
+      'Havneudvalget',
+      'Referat',
+      'Indholdsfortegnelse Side 1. Godkendelse af dagsorden Nye fortøjningspæle ved kaj fire Salg af bådeskur til roklubben Eventuelt...9',
+      '',
+      '1. Godkendelse af dagsorden',
+      '',
+      'Beslutning',
+      '',
+      'Godkendt.',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup)).toEqual([['1', 'Godkendelse af dagsorden', null]]);
+    expect(r.markup).toContain('Salg af bådeskur til roklubben');
+  });
+
+  it('`Sagnr.:` (the label without its s) is a case-number label', () => {
+    const text = [
+      'Referat af Havneudvalgets møde den 3. februar 2031',
+      '',
+      'Sagnr.: 1-22-33-4-31',
+      '',
+      '4. Nye fortøjningspæle',
+      '',
+      'Sagsfremstilling',
+      '',
+      'Pælene ved kaj 4 er mørnede.',
+      '',
+      'Beslutning',
+      '',
+      'Godkendt.',
+      '',
+      'Sagnr.: 1-22-33-5-31',
+      '',
+      '5. Nyt bådeskur',
+      '',
+      'Beslutning',
+      '',
+      'Godkendt.',
+    ].join('\n');
+    expect(items(importText(text).markup)).toEqual([
+      ['4', 'Nye fortøjningspæle', '1-22-33-4-31'],
+      ['5', 'Nyt bådeskur', '1-22-33-5-31'],
+    ]);
+  });
+
+  it('a numbered list under an item, its points apart by blank lines, is the item\'s list to its end; `Dagsordenspunkt 1:` over the decision echoes the heading', () => {
+    const text = [
+      '1. Godkendelse af dagsorden',
+      '',
+      'Beslutning',
+      '',
+      'Dagsordenspunkt 1: Godkendelse af dagsorden',
+      '',
+      'Havneudvalgets beslutning i mødet den 3. februar 2031',
+      '',
+      'Deltagerne var:',
+      '',
+      '1. Formand Ib Kran (A)',
+      '',
+      '2. Åse Fjord (V)',
+      '',
+      '3. Bo Mole (C)',
+      '',
+      'Mødet blev holdt i pakhuset ved kajen, og dagsordenen blev herefter godkendt uden bemærkninger.',
+    ].join('\n');
+    expect(items(importText(text).markup)).toEqual([['1', 'Godkendelse af dagsorden', null]]);
+  });
+
+  it('a page\'s print block repeats the heading (`Pkt. 7` / its title) before the case number; a decision heading citing its item keeps `pkt. 7` in the house style', async () => {
+    const text = [
+      'Referat',
+      '',
+      'Dato: Mandag, Februar 3, 2031 - 16:00',
+      '',
+      ' • Pkt. 7 Nye fortøjningspæle',
+      '',
+      '  Tegning_kaj.pdf Tilbud_pæle.pdf',
+      '',
+      '  Pkt. 7',
+      '',
+      '  Nye fortøjningspæle',
+      '',
+      '  Sagsnr. 40711 Havneudvalget Åbent punkt',
+      '',
+      '  Sagsfremstilling',
+      '',
+      '  Pælene ved kaj 4 er mørnede.',
+      '',
+      '  Havneudvalget, 03-02-2031, pkt. 7',
+      '',
+      '  Godkendt.',
+      '',
+      ' • Pkt. 8 Nyt bådeskur',
+      '',
+      '  Pkt. 8',
+      '',
+      '  Nyt bådeskur',
+      '',
+      '  Sagsnr. 40712 Havneudvalget Åbent punkt',
+      '',
+      '  Havneudvalget, 03-02-2031, pkt. 8',
+      '',
+      '  Udsat.',
+    ].join('\n');
+    const r = importText(text);
+    expect(items(r.markup)).toEqual([
+      ['7', 'Nye fortøjningspæle', '40711'],
+      ['8', 'Nyt bådeskur', '40712'],
+    ]);
+    const config = resolveConfig(parseConfig(inferProfile([{ name: 'havn', source: text, markup: r.markup }], { name: 'hus' }).config));
+    const out = (await exportReferat(restyleMarkup(r.markup, config, 'hus'), { format: 'text', edition: 'internal', config })).data as string;
+    expect(out).toContain('Havneudvalget, 03-02-2031, pkt. 7');
+    expect(out).toContain('Havneudvalget, 03-02-2031, pkt. 8');
   });
 });

@@ -9,7 +9,7 @@
  * - the `Fraværende:` item field is printed as `<names> deltog ikke i sagens behandling.`
  */
 import { findDates } from '../model/dates.js';
-import { buildDecisionHeading, buildItemHeading, headerLabel, headerLabels } from '../model/vocabulary.js';
+import { buildDecisionHeading, buildItemHeading, headerLabel, headerLabels, saysMore } from '../model/vocabulary.js';
 import type { Profile } from '../config/schema.js';
 import type { ItemModel, Meeting, SectionModel } from '../model/types.js';
 import type { Block, Field, Inline, InlineText, List, Table } from '../syntax/ast.js';
@@ -223,6 +223,9 @@ function sectionHeading(section: SectionModel, meeting: Meeting, profile: Profil
     const styled = buildDecisionHeading(profile, meeting.committee, meetingDay(meeting));
     // A plain house style keeps a committee and date the writer gave (`Beslutning X den …`).
     if (styled === plain && section.decisionBody) return normalizeSpace(stripComments(section.node.title)).trim() || `${plain} ${section.decisionBody.committee} den ${section.decisionBody.date}`;
+    // A heading written with more than the house's form (`…, 03-04-2019, pkt. 42`) is printed as written.
+    const written = normalizeSpace(stripComments(section.node.title)).trim();
+    if (section.decisionBody && saysMore(written, styled)) return written;
     return styled;
   }
   if (section.kind === 'unknown' || section.kind === 'earlier-decision') return normalizeSpace(stripComments(section.node.title)).trim() || section.displayName;

@@ -17,7 +17,7 @@ const FORMS = [
 ].join('|');
 
 const BARE = new RegExp(`^(${FORMS})(?=\\s|$|,)`);
-const LABEL = /^(?:Sagsnr|Sagsnummer|Sagsid|Sags-id|Sags? nr|Sags? nummer)\.?\s*:?\s*/i;
+const LABEL = /^(?:Sags?nr|Sags?nummer|Sagsid|Sags-id|Sags? nr|Sags? nummer)\.?\s*:?\s*/i;
 /** A plain word before a case number (`Sag 306-2009-600`): a label only before a number of a known form. */
 const SOFT_LABEL = /^Sag\.?\s*:?\s+/i;
 /** After a label, any identifier with a digit in it is the case number, whatever its form. */
@@ -47,5 +47,25 @@ export function caseNumberOf(line: string): CaseNumberLine | undefined {
 
 /** A label alone on a line (`Sagsnummer`), its value on the next line. */
 export function isCaseNumberLabel(line: string): boolean {
-  return /^(?:Sagsnr|Sagsnummer|Sagsid|Sags? nr|Sags? nummer)\.?\s*:?$/i.test(line.replace(/\u00a0/g, ' ').trim());
+  return /^(?:Sags?nr|Sags?nummer|Sagsid|Sags? nr|Sags? nummer)\.?\s*:?$/i.test(line.replace(/\u00a0/g, ' ').trim());
+}
+
+/** A case-number line cut at the layout's wrap: its label and the number's first part, ending in a separator (`Sagsnr.: 14/`). */
+const CUT = /^(?:.*\s)?(?:Sags?nr|Sags?nummer|Sagsid|Sags-id|Sags? nr)\.?\s*:?\s*[A-ZÆØÅ0-9][A-ZÆØÅ0-9.-]*[/.-]$/iu;
+/** The rest of the number at the next line's start (`3842`, `3842, Sagsbehandler: …`). */
+const REST = /^[A-ZÆØÅ0-9][A-ZÆØÅ0-9./-]*(?=\s|,|$)/u;
+
+/** Joins a case number the layout wrapped (`Sagsnr.: 14/` then `3842` on the next line) back into one line. Pure. */
+export function joinCutCaseNumbers<L extends { no: number; text: string }>(lines: readonly L[]): L[] {
+  const out: L[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    const next = lines[k + 1];
+    const t = l.text.trimEnd();
+    if (next && CUT.test(t) && REST.test(next.text.trim())) {
+      out.push({ ...l, text: t + next.text.trim() });
+      k++;
+    } else out.push(l);
+  }
+  return out;
 }

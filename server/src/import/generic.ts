@@ -18,7 +18,8 @@
  *   other word is kept as content. Pure: no I/O.
  */
 import { escapeCommentOpen, type ImportResult, type ImportWarning } from './text.js';
-import { caseNumberOf as parseCaseNumber, isCaseNumberLabel } from './casenumber.js';
+import { caseNumberOf as parseCaseNumber, isCaseNumberLabel, joinCutCaseNumbers } from './casenumber.js';
+import { splitLabelRow } from './labelrow.js';
 import { contentsRunIn, furniture, headerLabel, headerLabelsWithin, SECTION_WORDS } from './vocabulary.js';
 import { builtinProfiles } from '../config/profiles.js';
 import { parseDecisionHeading, STATUS_MARKER_SOURCE } from '../model/vocabulary.js';
@@ -189,7 +190,7 @@ function numberedChains(lines: readonly Line[]): Map<number, { first: number; fi
   let chain: { first: number; firstN: number } | undefined;
   for (const [i, p] of points.entries()) {
     const q = points[i - 1];
-    const follows = q !== undefined && p.n === q.n + 1 && (p.at === q.at + 1 || (p.indent > 0 && p.indent === q.indent && blankBetween(q.at, p.at)));
+    const follows = q !== undefined && p.n === q.n + 1 && (p.at === q.at + 1 || (p.indent === q.indent && blankBetween(q.at, p.at)));
     if (follows) {
       chain ??= { first: q.at, firstN: q.n };
       out.set(q.at, chain);
@@ -368,6 +369,27 @@ function cellContents(lines: readonly Line[], furniture: { furniture: number; wo
   return out;
 }
 
+/** Words of a contents list that name no item: its heading and its column labels. */
+const CONTENTS_WORDS = new Set(['indholdsfortegnelse', 'indhold', 'side', 'sag', 'nr', 'punkt', 'pkt', 'emne']);
+
+/**
+ * Whether a line that ends in a page number is the contents' entry of items found: its words
+ * are the items' titles. A line whose words mostly name nothing found (a transcript's contents
+ * on one line, its entry numbers lost, the body cut before the items it names) is text, kept.
+ */
+function namesItems(text: string, items: readonly ItemStart[]): boolean {
+  const bag = new Map<string, number>();
+  for (const it of items) for (const w of (it.title ?? '').toLowerCase().match(/\p{L}+/gu) ?? []) bag.set(w, (bag.get(w) ?? 0) + 1);
+  const own = (stripPage(text).toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => !CONTENTS_WORDS.has(w));
+  let unnamed = 0;
+  for (const w of own) {
+    const n = bag.get(w) ?? 0;
+    if (n > 0) bag.set(w, n - 1);
+    else unnamed++;
+  }
+  return unnamed <= Math.max(3, own.length / 3);
+}
+
 function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number, number>): { items: ItemStart[]; tocLines: Set<number>; pages?: number } {
   let items: ItemStart[] = [];
   let toc: ItemStart[] = [];
@@ -382,7 +404,10 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
     if (f.id === 'colon' && items.length) continue;
     const r = dropToc(itemRun(scan, f.re));
     const list = oneList(r.items);
-    if ((r.items.length > items.length && (!list || itemsOneList || items.length === 0)) || (itemsOneList && !list && r.items.length > 0)) {
+    // Of two forms that find as many items, the one whose headings come first: the other's
+    // are their echoes inside the items (`1. Title`, then `Dagsordenspunkt 1: Title` over its decision).
+    const more = r.items.length > items.length || (r.items.length === items.length && r.items.length > 0 && r.items[0]!.at < items[0]!.at);
+    if ((more && (!list || itemsOneList || items.length === 0)) || (itemsOneList && !list && r.items.length > 0)) {
       ({ items, toc } = r);
       itemsOneList = list;
     }
@@ -403,7 +428,7 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
   // run keeps the later ones); lines ending in a page number before the first item are TOC too.
   const tocLines = new Set(toc.map((t) => t.at));
   const first = items[0]?.at ?? lines.length;
-  for (let k = 0; k < first; k++) if (PAGE_COLUMN.test(lines[k]!.text) && /\p{L}/u.test(lines[k]!.text)) tocLines.add(k);
+  for (let k = 0; k < first; k++) if (PAGE_COLUMN.test(lines[k]!.text) && /\p{L}/u.test(lines[k]!.text) && namesItems(lines[k]!.text, items)) tocLines.add(k);
   items = withContentsEntries(lines, items, first, tocLines, guesses);
   if (items.length > 0) return { items: caseTypePrefixes(attachCaseBefore(lines, items), guesses), tocLines };
   // No titles in the text: each item starts at its case-number line; failing that, it runs
@@ -649,11 +674,13 @@ function caseOf(text: string): { value: string; rest: string } | undefined {
 }
 
 /** Where the item's case number is: within its first three lines, or after a label alone on its line. */
-function findCaseLine(lines: readonly Line[], from: number, to: number): { at: number; labelAt?: number } | undefined {
+function findCaseLine(lines: readonly Line[], from: number, to: number, start?: ItemStart): { at: number; labelAt?: number } | undefined {
   let seen = 0;
+  // The heading shown again under itself (`Pkt. 44` / its title, a page's print block) is not one of the item's first lines.
+  const echo = (t: string) => start !== undefined && (t === start.title?.trim() || NUMBER_UNDER_TITLE.exec(t)?.[1] === start.number);
   for (let j = from; j < to && seen < 3; j++) {
     const t = lines[j]!.text.trim();
-    if (!t) continue;
+    if (!t || echo(t)) continue;
     seen++;
     if (isCaseNumberLabel(t)) {
       for (let v = j + 1; v < to; v++) if (lines[v]!.text.trim()) return caseOf(lines[v]!.text) ? { at: v, labelAt: j } : undefined;
@@ -937,7 +964,7 @@ function writeItem(ctx: ItemCtx, out: Out, stats: { furniture: number; words: nu
   out.blank();
   out.push(`## Punkt ${start.number}: ${title}`);
   let k = ctx.from;
-  const found = start.caseAt !== undefined ? { at: start.caseAt } : findCaseLine(lines, ctx.from, ctx.to);
+  const found = start.caseAt !== undefined ? { at: start.caseAt } : findCaseLine(lines, ctx.from, ctx.to, start);
   if (found) {
     const c = caseOf(lines[found.at]!.text)!;
     out.push(`Sagsnr: ${c.value}`);
@@ -1449,7 +1476,7 @@ export function importGeneric(
   // A PDF's or Word document's lines come joined from their layout, and their heading hints
   // name lines by their place: only plain text is joined here.
   const paged = { furniture: 0, words: 0 };
-  const lines: Line[] = hints?.size ? raw : dropLinkText(splitRunOnDecisions(splitRunOnItems(joinWrapped(cellContents(splitContentsHeading(raw), paged)), paged), meetingDate(raw)), paged);
+  const lines: Line[] = hints?.size ? raw : dropLinkText(splitRunOnDecisions(splitRunOnItems(joinWrapped(cellContents(splitContentsHeading(splitLabelRow(joinCutCaseNumbers(raw))), paged)), paged), meetingDate(raw)), paged);
   const guesses: string[] = [];
   const warnings: ImportWarning[] = [];
   const { items, tocLines, pages } = findItems(lines, guesses, hints);

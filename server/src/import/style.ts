@@ -14,7 +14,7 @@ import type { Profile } from '../config/schema.js';
 import { analyze } from '../engine.js';
 import { classifySection } from '../model/build.js';
 import type { SectionModel } from '../model/types.js';
-import { buildDecisionHeading, buildItemHeading, CASE_COMPANION_FIELDS, decisionName, parseDecisionHeading } from '../model/vocabulary.js';
+import { buildDecisionHeading, buildItemHeading, CASE_COMPANION_FIELDS, decisionName, parseDecisionHeading, saysMore } from '../model/vocabulary.js';
 
 /**
  * Writes the header's `Profil:` line as its first field, right under the title (a field after
@@ -116,6 +116,12 @@ export function restyleMarkup(markup: string, config: ResolvedConfig, name: stri
         const template = profile.decisionHeading;
         if (s.decisionBody && ((parts?.committee && !template.includes('{committee}')) || (parts?.parsedDate && !template.includes('{date}')))) continue;
         const heading = buildDecisionHeading(profile, parts?.committee ?? meetingCommittee, parts?.parsedDate ?? date ?? undefined);
+        // Where the published heading says more than the house's form (`…, 03-04-2019, pkt. 42`),
+        // it is the heading as written (where the grammar reads it as a decision).
+        if (saysMore(bold ?? s.node.title, heading)) {
+          if (bold && boldParts?.parsedDate && classifySection(bold, profile).kind === 'beslutning') ((out[line] = `### ${bold}`), drop.add(boldAt));
+          continue;
+        }
         // The house's form only where the grammar reads it as a decision.
         const readable = classifySection(heading, profile).kind === 'beslutning';
         out[line] = `### ${readable ? heading : decisionName(profile)}`;

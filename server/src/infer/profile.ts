@@ -459,11 +459,13 @@ function headerLabelsOf(opening: readonly string[]): { field: string; label: str
  * or at least two of the items' titles, and half of them, named there.
  */
 function hasContents(opening: readonly string[], meeting: Meeting): boolean {
-  if (opening.some((t) => /^(?:indholdsfortegnelse|indhold|dagsorden(?:spunkter)?)\s*:?$/iu.test(t))) return true;
+  const heading = opening.some((t) => /^(?:indholdsfortegnelse|indhold|dagsorden(?:spunkter)?)\s*:?$/iu.test(t));
   const titles = meeting.items.map((i) => lowerKey(i.title).slice(0, 40)).filter((t) => t.length >= 3 && t !== '(uden titel)');
-  if (titles.length === 0) return false;
+  if (titles.length === 0) return heading;
   const text = opening.map(lowerKey);
   const named = titles.filter((t) => text.some((l) => l.includes(t))).length;
+  // A contents heading with no entry under it (a page whose list its script draws) lists nothing.
+  if (heading) return named > 0;
   // Two titles at least (one could be the first item's own heading, read before its case number).
   return named >= Math.max(2, Math.ceil(titles.length / 2));
 }

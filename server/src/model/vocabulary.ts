@@ -239,6 +239,18 @@ export function buildDecisionHeading(profile: Profile, committee: string | undef
   return fill(template, { committee: committee?.trim(), date: date && formatProfileDate(profile, date) }) ?? decisionName(profile);
 }
 
+/** Whether a heading has words the other lacks (so that writing the other in its place would drop them). */
+export function saysMore(published: string, written: string): boolean {
+  const have = new Map<string, number>();
+  for (const w of written.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) have.set(w, (have.get(w) ?? 0) + 1);
+  for (const w of published.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const n = have.get(w) ?? 0;
+    if (n === 0) return true;
+    have.set(w, n - 1);
+  }
+  return false;
+}
+
 /** A placeholder form of the decision heading for completion, when the date is unknown (`… den DD-MM-YYYY`). */
 export function decisionHeadingPlaceholder(profile: Profile, committee: string | undefined): string {
   if (isPlain(profile.decisionHeading)) return decisionName(profile);
