@@ -38,6 +38,18 @@ describe('export document', () => {
     expect(afbud?.value).toBe('Mette Lund (stedfortræder: Ib Sand) og Karl Holm (B)');
   });
 
+  it('prints a bare date once, in the title, and a Mødedato line where the file gives more (a time, words)', () => {
+    const text = (date: string, notes = '') =>
+      ['# REFERAT Hovedudvalget', '', `Mødedato: ${date}`, '', notes, '', '## Punkt 2: Regnskab', '', '### Beslutning', '', 'Drøftet.', ''].join('\n');
+    const bare = exportDocumentFromText(text('2021-04-28'));
+    expect(bare.title).toBe('REFERAT Hovedudvalget d. 28-04-2021');
+    expect(bare.header.map((h) => h.label)).toEqual([]);
+    // The opening's notes state the day: the title does too, so no line repeats it.
+    expect(exportDocumentFromText(text('2021-04-28', 'Den 28.04.2021 kl. 9:00 i mødelokale 3')).header).toEqual([]);
+    expect(exportDocumentFromText(text('2021-04-28 09:00')).header.map((h) => [h.label, h.value])).toEqual([['Mødedato', 'Onsdag d. 28. april 2021 kl. 09:00']]);
+    expect(exportDocumentFromText(text('onsdag den 28. april 2021')).header.map((h) => h.value)).toEqual(['onsdag den 28. april 2021']);
+  });
+
   it('orders sections as the profile does, whatever the source order', () => {
     const doc = exportDocumentFromText(fixture);
     expect(doc.items[1]!.sections.map((s) => s.heading)).toEqual(['Resumé', 'Indstilling', 'Beslutning', 'Sagsfremstilling', 'Bilag']);

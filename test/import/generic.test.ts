@@ -107,13 +107,13 @@ describe('minutes in other house styles', () => {
       'Udvidelse af skolebussens rute til de nye boligområder ved 3 9 (Beslutning) 4 Lukning af svømmehal (Orientering) 12';
     const r = importText(text);
     expect(items(r.markup).map((i) => [i.number, i.title])).toEqual([
-      ['1', 'Nyt tag på hallen'],
-      ['2', 'Budget 2032 for skolerne'],
-      ['3', 'Udvidelse af skolebussens rute til de nye boligområder ved'],
-      ['4', 'Lukning af svømmehal'],
+      ['1', 'Nyt tag på hallen (Beslutning)'],
+      ['2', 'Budget 2032 for skolerne (Beslutning)'],
+      ['3', 'Udvidelse af skolebussens rute til de nye boligområder ved (Beslutning)'],
+      ['4', 'Lukning af svømmehal (Orientering)'],
     ]);
-    // The case type is kept as the item's Sagstype, not lost.
-    expect(r.markup).toContain('### Sagstype\n\nOrientering');
+    // An entry's case type stays in the entry, as written: no section is made of it.
+    expect(r.markup).not.toContain('### Sagstype');
   });
 
   it('never takes a table of contents for the items when the body has them', () => {

@@ -384,6 +384,11 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
   // The date the opening states is the meeting's date as published: no generated Mødedato
   // beside it when the file's Mødedato is the bare ISO date an import writes.
   const dateStated = !!opening && !!date?.valid && date.form === 'iso' && statesDate(opening.text, date);
+  // A bare ISO date (no time: the form an import writes where the document names its day only
+  // in running text) that the title or the opening's notes already state: a Mødedato line would
+  // only say it again, in words the document does not have.
+  const bareDate = !!date?.valid && date.form === 'iso' && date.hour === undefined;
+  const repeated = bareDate && (statesDate(title, date) || notes.some((n) => n.type === 'paragraph' && statesDate(inlineText(n.content), date)));
 
   const participants = meeting.membersField
     ? meeting.membersField.names.names.map((n) => (n.party ? `${n.name} (${n.party})` : n.name))
@@ -398,7 +403,7 @@ export function buildExportDocument(meeting: Meeting, profile: Profile, options:
   // Header labels as the house style publishes them (the profile's `header`), else the markup's.
   const label = (key: string) => headerLabel(key, profile);
   const place = meeting.place ? normalizeSpace(stripComments(meeting.place)).trim() : fieldValue(meeting.fields, 'Mødested');
-  if (!dateStated) add('moededato', longDate);
+  if (!dateStated && !repeated) add('moededato', longDate);
   add('moedested', place);
   add('moededeltagere', writtenValue(meeting.membersField?.field) ?? (participants.length ? participants.join(', ') : fieldValue(meeting.fields, 'Mødedeltagere')));
   add('stedfortraedere', fieldValue(meeting.fields, 'Stedfortrædere'));

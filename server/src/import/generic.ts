@@ -46,7 +46,7 @@ interface ItemStart {
   readonly caseAt?: number;
   /** Closed by a marker outside the title (a table of contents' `(Lukket)`). */
   readonly closed?: boolean;
-  /** The case type the title carried (`Beslutningssag:`, `(Beslutning)`): kept as the item's `Sagstype`. */
+  /** The case type the title opened with (`Beslutningssag:`): kept as the item's `Sagstype`. */
   readonly caseType?: string;
   /** The line that holds the item's number, where it stands under the title (`Sag nr. 130`). */
   readonly numberAt?: number;
@@ -452,7 +452,7 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
   if (starts.length) {
     if (useToc) {
       guesses.push(`${starts.length} items without a title in the text (${how}): number and title taken from the table of contents, in order`);
-      const named = starts.map((s, n) => ({ ...s, number: contents.entries[n]!.number, title: contents.entries[n]!.title, closed: contents.entries[n]!.closed, caseType: contents.entries[n]!.caseType }));
+      const named = starts.map((s, n) => ({ ...s, number: contents.entries[n]!.number, title: contents.entries[n]!.title, closed: contents.entries[n]!.closed }));
       return { items: caseTypePrefixes(named, guesses), tocLines, pages: contents.pages };
     }
     guesses.push(`${starts.length} items without a title in the text: ${how}, numbered by its place`);
@@ -461,7 +461,7 @@ function findItems(lines: Line[], guesses: string[], hints?: ReadonlyMap<number,
   // No item in the body, but a table of contents (the text ends in it): its entries are the items.
   if (useToc) {
     guesses.push(`${contents.entries.length} items taken from the table of contents (no item in the body): titles only, page column dropped`);
-    const fromToc = contents.entries.map((e) => ({ at: lines.length, number: e.number, title: e.title, closed: e.closed, caseType: e.caseType }));
+    const fromToc = contents.entries.map((e) => ({ at: lines.length, number: e.number, title: e.title, closed: e.closed }));
     return { items: caseTypePrefixes(fromToc, guesses), tocLines, pages: contents.pages };
   }
   return { items: [], tocLines };
@@ -509,7 +509,6 @@ interface TocEntry {
   readonly title: string;
   readonly closed: boolean;
   readonly page?: number;
-  readonly caseType?: string;
 }
 
 interface Token {
@@ -610,16 +609,9 @@ export function tableOfContents(lines: readonly Line[]): { entries: TocEntry[]; 
   }
   const withPage = entries.filter((e) => e.page !== undefined).length;
   if (withPage < Math.max(2, entries.length / 2)) return undefined;
-  // A parenthesised word the entries end in (two or more of them) is the case type, not title:
-  // `(Beslutning)`, `(Orientering)`. An open/closed marker is not a case type.
-  const suffix = /^\((?!åben\)|åbent\)|lukket\))\p{L}+\)\.?$/iu;
-  const typedEntries = entries.filter((e) => suffix.test(e.words[e.words.length - 1] ?? '')).length;
-  const out: TocEntry[] = entries.map((e) => {
-    const ws = [...e.words];
-    const w = ws[ws.length - 1];
-    const caseType = w && typedEntries >= 2 && suffix.test(w) ? ws.pop()!.replace(/[().]/g, '') : undefined;
-    return { number: e.number, title: ws.join(' ').trim(), closed: e.closed, page: e.page, caseType };
-  });
+  // A parenthesised word an entry ends in (`(Beslutning)`, `(Orientering)`: the house style's
+  // case type) is part of the entry as the document writes it, and stays in its title.
+  const out: TocEntry[] = entries.map((e) => ({ number: e.number, title: e.words.join(' ').trim(), closed: e.closed, page: e.page }));
   const firstTok = tokens[at[0]!]!;
   return { entries: out.filter((e) => e.title), pages: withPage, first: { line: firstTok.line, col: firstTok.col }, last: tokens[tokens.length - 1]!.line };
 }
