@@ -226,3 +226,85 @@ describe('referat import of a web page', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+/**
+ * Invented pages in the DOM shapes of the systems kommuner publish with (our own words): a
+ * meeting portal that lists its items as table rows (`tr.punktrow`, the number in a cell of its
+ * own, the title an `<h2>` in the next cell, the text in a collapsed `.details`), and a kommune
+ * CMS page with a meeting node, an attendance table and accordions (`<button>` in the heading,
+ * an `aria-hidden` panel). Each has a cookie banner, menus, breadcrumbs, share and print
+ * buttons, scripts and styles around it.
+ */
+describe('pages in the publishing systems’ shapes', () => {
+  const fixture = (name: string) => readFileSync(path.join(__dirname, '..', 'fixtures', 'webpages', name), 'utf8');
+  type Full = ReturnType<typeof importReferat> & { furnitureWords: number; furnitureDropped: number };
+  /** The page's words as a reader sees them: its text, less what `furniture` names (scripts, styles and the given strings). */
+  const visibleWords = (html: string, furniture: readonly string[]) => {
+    let t = html.replace(/<(script|style|head)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ');
+    for (const f of furniture) t = t.split(f).join(' ');
+    return words(t);
+  };
+  const missing = (markup: string, expected: readonly string[]) => {
+    const kept = new Set(words(markup.replace(/<!--[\s\S]*?-->/g, ' ')));
+    return expected.filter((w) => !kept.has(w));
+  };
+
+  describe('a portal listing its items as table rows', () => {
+    const html = fixture('portal-rows.html');
+    const r = importReferat(html) as Full;
+    const { meeting } = analyze(r.markup);
+
+    it('reads each row as an item: number cell and title heading joined, case number, sections, decision', () => {
+      expect(meeting.items.map((i) => [i.number, i.title, i.caseNumber?.text ?? null, i.closed])).toEqual([
+        ['1', 'Godkendelse af dagsorden', '31/00412', false],
+        ['2', 'Ny belysning på lystbådehavnens moler', '30/18830', false],
+        ['3', 'Lukket punkt: Salg af byggegrund', null, true],
+      ]);
+      expect(meeting.items[1]!.sections.map((s) => s.kind)).toEqual(['resume', 'sagsfremstilling', 'indstilling', 'beslutning', 'bilag']);
+      expect(r.markup).toMatch(/### Beslutning\n\nIndstillingen blev godkendt\./);
+      expect(r.markup).toContain('- at udvalget vælger det billigste tilbud');
+      expect([meeting.date?.year, meeting.date?.month, meeting.date?.day]).toEqual([2031, 1, 14]);
+      expect(r.markup.split('\n')[0]).toBe('# REFERAT Teknik- og Havneudvalget');
+    });
+
+    it('drops and counts the banner, menus, action buttons and scripts, and keeps every content word', () => {
+      const furniture = ['Denne hjemmeside anvender cookies til at huske dine valg og til anonym statistik over besøg.', 'Afvis alle', 'Accepter alle', 'Forside', 'Søg i dagsordener', 'Hjælp', 'Hent hele referatet som PDF', 'Udskriv', 'Vis', 'Handlinger', 'Hent punktet som PDF', 'Kopier link til punktet', 'Eksempelby Kommune · Rådhuspladsen 1 · Telefon 11 22 33 44', 'Tilgængelighedserklæring'];
+      for (const gone of furniture) expect(r.markup, gone).not.toContain(gone);
+      expect(r.markup).not.toMatch(/dataLayer|querySelectorAll|display: none/);
+      // Labels become the markup's field names (`Dato:` → `Mødedato:`, `Sagsnummer:` → `Sagsnr:`).
+      expect(missing(r.markup, visibleWords(html, [...furniture, 'Dato:', 'Sted:', 'Sagsnummer:']))).toEqual([]);
+      expect(r.furnitureDropped).toBeGreaterThanOrEqual(8);
+      expect(r.furnitureWords).toBeGreaterThanOrEqual(50);
+    });
+  });
+
+  describe('a CMS meeting page with an attendance table and accordions', () => {
+    const html = fixture('accordion.html');
+    const r = importReferat(html) as Full;
+    const { meeting } = analyze(r.markup);
+
+    it('reads the accordions’ buttons as item headings and their hidden panels as the items’ text', () => {
+      expect(meeting.items.map((i) => [i.number, i.title, i.caseNumber?.text ?? null, i.closed])).toEqual([
+        ['5', 'Skolebusruter efter sommerferien', '31/02277', false],
+        ['6', 'Orientering om trivselsmåling', '31/00951', false],
+      ]);
+      expect(meeting.items.map((i) => i.sections.map((s) => s.kind))).toEqual([
+        ['sagsfremstilling', 'indstilling', 'beslutning'],
+        ['sagsfremstilling', 'beslutning'],
+      ]);
+      expect(r.markup).toMatch(/### Beslutning\n\nTaget til efterretning\./);
+      expect([meeting.date?.year, meeting.date?.month, meeting.date?.day, meeting.date?.hour]).toEqual([2031, 2, 3, 16]);
+      expect(meeting.place?.trim()).toBe('Skolen ved Åen, personalerummet');
+    });
+
+    it('drops and counts the banner, breadcrumbs, menus, share and print buttons, and keeps every content word', () => {
+      const furniture = ['Denne hjemmeside bruger cookies', 'Vi bruger cookies til at tilpasse vores indhold og til at analysere vores trafik.', 'Tillad alle', 'Gå til hovedindhold', 'Eksempelby Kommune', 'Borger', 'Erhverv', 'Søg', 'Forside', 'Del siden', 'Facebook', 'LinkedIn', 'E-mail', 'Print', 'Kopier link til punktet', 'Udskriv punkt', 'Til toppen', 'Torvet 1', 'Cookiepolitik', 'Tilgængelighed', '+'];
+      for (const gone of furniture.filter((f) => f !== '+')) expect(r.markup.replace(/^# .*$/m, ''), gone).not.toContain(gone);
+      // The breadcrumb's last crumb is the committee's name, which the page's heading says too;
+      // the heading over the attendance table is the label `Mødedeltagere`.
+      expect(missing(r.markup, visibleWords(html, [...furniture, 'Politik', 'Udvalg', 'Deltagere']))).toEqual([]);
+      expect(r.furnitureDropped).toBeGreaterThanOrEqual(8);
+      expect(r.furnitureWords).toBeGreaterThanOrEqual(50);
+    });
+  });
+});

@@ -124,9 +124,58 @@ export function pageContent(tokens: readonly Token[]): { tokens: Token[]; droppe
   return { tokens: out, droppedBlocks, droppedWords: total - words(out) };
 }
 
+const TABLE_PARTS = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption']);
+const NUMBER_CELL = /^\s*\d{1,4}\.?\s*$/u;
+
+/**
+ * A table that lays out a page rather than holding data: a heading element in one of its cells
+ * (a portal's list of items as rows, `<tr class="punktrow"><td>1</td><td><h2>Title</h2>…`). Its
+ * rows and cells become plain blocks, so that each heading, paragraph and list in a cell is a
+ * line of its own, not one row's run of text; a cell holding only a number (the item's) is
+ * written before the next cell's first text, as `1 Title`. A data table (no heading in it) stays a table.
+ */
+export function unfoldLayoutTables(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'tag' || t.close || t.name !== 'table') {
+      out.push(t);
+      continue;
+    }
+    const end = endOf(tokens, k);
+    const inner = tokens.slice(k, end + 1);
+    if (!inner.some((x) => x.kind === 'tag' && !x.close && /^h[1-6]$/.test(x.name))) {
+      out.push(...inner);
+      k = end;
+      continue;
+    }
+    let carried = '';
+    for (let j = 0; j < inner.length; j++) {
+      const x = inner[j]!;
+      if (x.kind === 'tag' && !x.close && (x.name === 'td' || x.name === 'th')) {
+        const close = endOf(inner, j);
+        const text = textOf(inner.slice(j + 1, close));
+        if (close > j && NUMBER_CELL.test(text) && inner.slice(j + 1, close).every((y) => y.kind === 'text' || !BLOCK_IN_CELL.test(y.name))) {
+          carried += `${text.trim()} `;
+          j = close;
+          continue;
+        }
+      }
+      if (x.kind === 'tag' && TABLE_PARTS.has(x.name)) out.push({ ...x, name: 'div' });
+      else if (carried && x.kind === 'text' && x.text.trim()) {
+        out.push({ kind: 'text', text: carried + x.text.trimStart() });
+        carried = '';
+      } else out.push(x);
+    }
+    k = end;
+  }
+  return out;
+}
+const BLOCK_IN_CELL = /^(?:h[1-6]|p|div|ul|ol|table)$/;
+
 /** Imports a saved meeting page. The lines its content gives are returned too (`text`), for the house style to be inferred from. */
 export function importHtmlPage(html: string, options: ImportOptions = {}): LayoutResult {
   const { tokens, droppedBlocks, droppedWords } = pageContent(htmlTokens(html));
   const guesses = droppedWords > 0 ? [`web page: ${droppedWords} words of navigation, site header and footer, banners and hidden elements dropped`] : [];
-  return importLayout(tokenLines(tokens), options, { furnitureDropped: droppedBlocks, furnitureWords: droppedWords, guesses });
+  return importLayout(tokenLines(unfoldLayoutTables(tokens)), options, { furnitureDropped: droppedBlocks, furnitureWords: droppedWords, guesses });
 }
