@@ -328,6 +328,18 @@ export function movedItem(item: object): MovedItem | undefined {
 }
 
 /**
+ * The comments of a moved item's source paired with their copies in the new tree: through
+ * `prior`'s pairs when the item moves a moved item not yet copied. A function of its own, so
+ * that no closure of `moveItem` (the item's getters) captures `copies`: a getter's context
+ * holding the copy map of the re-parse would keep the previous tree's items alive, and
+ * through theirs every earlier tree (the heap grew with every keystroke).
+ */
+function commentPairs(prior: Moving | undefined, comments: readonly CommentNode[], copies: ReadonlyMap<object, object>): readonly [object, object][] {
+  if (prior) return prior.pairs.length ? prior.pairs.map(([src, cur]) => [src, copies.get(cur) ?? cur]) : NO_PAIRS;
+  return comments.length ? comments.map((c) => [c, copies.get(c)!]) : NO_PAIRS;
+}
+
+/**
  * `from` (an item of the previous tree) moved by (`d`, `dl`): a new item node whose range is
  * moved at once, its heading, keyword, number and title when first read, and whose fields,
  * preamble and sections are copied when first read. `comments` are the comments of `from` in
@@ -345,11 +357,7 @@ function moveItem(from: Item, d: number, dl: number, comments: readonly CommentN
   const source = compose ? prior.source : from;
   const offsetDelta = compose ? prior.offsetDelta + d : d;
   const lineDelta = compose ? prior.lineDelta + dl : dl;
-  let pairs = NO_PAIRS;
-  if (compose) {
-    if (prior.pairs.length) pairs = prior.pairs.map(([src, cur]) => [src, copies.get(cur) ?? cur]);
-  } else if (comments.length) pairs = comments.map((c) => [c, copies.get(c)!]);
-  const m = new Moving(source, offsetDelta, lineDelta, pairs);
+  const m = new Moving(source, offsetDelta, lineDelta, commentPairs(compose ? prior : undefined, comments, copies));
   // The same keys in the same order as a parsed item; all but the range are getters.
   const target: Item = {
     type: 'item',
@@ -386,6 +394,18 @@ function moveItem(from: Item, d: number, dl: number, comments: readonly CommentN
 
 function startOf(x: { readonly range: { readonly start: { readonly offset: number } } }): number {
   return x.range.start.offset;
+}
+
+/**
+ * A copy of `s` that shares no storage with the string it was cut from. A slice of a long
+ * string is, in V8, a view of that string (a "sliced string"): every node text of the item
+ * re-parsed from `text.slice(…)` would keep that version's whole text alive for as long as
+ * the item's nodes live (in a 1 MB meeting, 1 MB more for every keystroke, until the item
+ * is edited again: the heap grew by ~1.5 MB a keystroke, and the collector's pauses with it).
+ * Joined to one more unit and cut again, the text is flattened into a string of its own.
+ */
+export function ownCopy(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 /** The number of leading UTF-16 units two strings share (`known` of them are known to be shared). */
@@ -483,7 +503,7 @@ export function reparse(previous: PreviousParse | undefined, text: string, uncha
     } else if (d.range.start.offset >= oldEnd) suffixDiags.push(d);
   }
 
-  const seg = parse(text.slice(start, newEnd));
+  const seg = parse(ownCopy(text.slice(start, newEnd)));
   const segItems = seg.ast.items;
   if (segItems.length !== 1 || startOf(segItems[0]!) !== 0) return full(text, 'the edited text is not one item');
   const segDiags = seg.diagnostics.filter((d) => d.code !== 'missing-title');
