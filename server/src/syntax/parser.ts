@@ -178,39 +178,40 @@ class TreeBuilder {
    * Each line's content becomes one segment; segments are joined with one space.
    */
   inlineText(tokens: IToken[], fallbackOffset: number): InlineText {
-    const segments: TextSegment[] = [];
+    // Most content is one line: its one segment goes into an array of one made at the end (an
+    // array grown by `push` from empty holds room for 17, kept as long as the tree).
+    let first: TextSegment | undefined;
+    let more: TextSegment[] | undefined;
     let text = '';
     let lineStart = -1;
     let lineEnd = -1;
+    const add = (from: number, to: number) => {
+      let end = to;
+      while (end > from && isBlank(this.text.charCodeAt(end - 1))) end--;
+      if (end <= from) return;
+      const joined = text.length > 0 ? text + ' ' : text;
+      const segment: TextSegment = { textOffset: joined.length, sourceOffset: from, length: end - from };
+      if (!first) first = segment;
+      else (more ??= [first]).push(segment);
+      text = joined + this.text.slice(from, end);
+    };
     for (const t of tokens) {
       if (t.tokenType === Comment) this.inlineComment(t);
       // A multi-line comment stays inside its segment's text (plainText removes it): segments
       // stay contiguous in the source so offsets map 1:1. The next line starts a new segment.
       const start = t.startOffset;
       if (lineStart >= 0 && this.lines.lineOf(start) !== this.lines.lineOf(lineEnd)) {
-        text = this.addSegment(segments, text, lineStart, lineEnd);
+        add(lineStart, lineEnd);
         lineStart = -1;
       }
       if (lineStart < 0) lineStart = start;
       lineEnd = tokenEnd(t);
     }
-    if (lineStart >= 0) text = this.addSegment(segments, text, lineStart, lineEnd);
-    if (segments.length === 0) {
-      return { text: '', segments: [], range: this.range(fallbackOffset, fallbackOffset) };
-    }
-    const first = segments[0]!;
+    if (lineStart >= 0) add(lineStart, lineEnd);
+    if (!first) return { text: '', segments: [], range: this.range(fallbackOffset, fallbackOffset) };
+    const segments = more ?? [first];
     const last = segments[segments.length - 1]!;
     return { text, segments, range: this.range(first.sourceOffset, last.sourceOffset + last.length) };
-  }
-
-  /** Appends the line content `lineStart`–`lineEnd` (trailing blanks trimmed) as a segment of `text`; the new text. */
-  private addSegment(segments: TextSegment[], text: string, lineStart: number, lineEnd: number): string {
-    let end = lineEnd;
-    while (end > lineStart && isBlank(this.text.charCodeAt(end - 1))) end--;
-    if (end <= lineStart) return text;
-    const joined = text.length > 0 ? text + ' ' : text;
-    segments.push({ textOffset: joined.length, sourceOffset: lineStart, length: end - lineStart });
-    return joined + this.text.slice(lineStart, end);
   }
 
   inlineComment(t: IToken): InlineComment {
@@ -703,7 +704,14 @@ function flushLists(top: TopLevel, b: TreeBuilder): void {
 /** Builds the title, header fields and blocks, and items from the document's CST children. */
 function collectTopLevel(cst: CstNode | undefined, b: TreeBuilder): TopLevel {
   const top: TopLevel = { title: undefined, fields: [], headerBlocks: [], items: [], pendingList: [] };
-  for (const c of cst ? childNodes(cst, b.recovered) : []) {
+  const children: (CstNode | undefined)[] = cst ? childNodes(cst, b.recovered) : [];
+  // Each child is let go of once its part of the tree is built (the CST is read once, here): a
+  // collection of the young generation while the tree is built then copies the tree so far, not
+  // also the CST and the tokens of the items already built.
+  if (cst) (cst as { children: CstNode['children'] }).children = {};
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    children[i] = undefined;
     if (c.name !== 'list') flushLists(top, b);
     switch (c.name) {
       case 'item':
